@@ -1,0 +1,4 @@
+/**
+ * audit-sdk benchmarks module.
+ */
+package dev.auditsdk.benchmarks;

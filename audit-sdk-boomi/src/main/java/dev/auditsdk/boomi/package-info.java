@@ -1,0 +1,4 @@
+/**
+ * audit-sdk boomi module.
+ */
+package dev.auditsdk.boomi;

@@ -1,0 +1,4 @@
+/**
+ * audit-sdk cli module.
+ */
+package dev.auditsdk.cli;

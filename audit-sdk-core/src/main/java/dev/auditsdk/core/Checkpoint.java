@@ -1,0 +1,192 @@
+package dev.auditsdk.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.auditsdk.core.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A position in an audit log: everything up to it has been delivered. Opaque and
+ * versioned; store it with {@link #serialize()} and read it back with {@link #parse(String)}.
+ *
+ * <p>It holds the <em>watermark</em> (the time of the newest entry delivered), the
+ * <em>horizon</em> (the earliest time a not-yet-delivered entry may still turn up: the
+ * watermark, or earlier when the source tracks an overlap window for late entries), the
+ * identities of the entries already delivered between horizon and watermark, and an optional
+ * vendor cursor. Resuming delivers exactly the entries at or after the horizon whose identity
+ * is not in that set: entries that share the watermark's timestamp are neither lost nor repeated.
+ */
+public final class Checkpoint {
+    /** The serialization format version this class writes. */
+    public static final int VERSION = 1;
+    private static final String PREFIX = "ck1.";
+
+    private final Instant horizon;
+    private final Instant watermark;
+    private final Set<String> deliveredIds;
+    private final String vendorCursor;
+
+    private Checkpoint(Instant horizon, Instant watermark, Set<String> deliveredIds, String vendorCursor) {
+        this.horizon = Objects.requireNonNull(horizon, "horizon");
+        this.watermark = Objects.requireNonNull(watermark, "watermark");
+        if (watermark.isBefore(horizon)) {
+            throw new IllegalArgumentException("Checkpoint: watermark " + watermark + " is before horizon " + horizon);
+        }
+        this.deliveredIds = Collections.unmodifiableSet(new TreeSet<>(deliveredIds));
+        this.vendorCursor = vendorCursor;
+    }
+
+    /**
+     * The position before anything at or after {@code start} was delivered.
+     *
+     * @param start the first instant still to deliver
+     * @return a checkpoint that admits every entry at or after {@code start}
+     */
+    public static Checkpoint startingAt(Instant start) {
+        return new Checkpoint(start, start, Set.of(), null);
+    }
+
+    /**
+     * A checkpoint with explicit parts; used by sources and the de-duplication helper.
+     *
+     * @param horizon the earliest time a not-yet-delivered entry may have
+     * @param watermark the time of the newest delivered entry (not before {@code horizon})
+     * @param deliveredIds identities of the entries delivered in {@code [horizon, watermark]}
+     * @param vendorCursor a vendor position to continue from, or null
+     * @return the checkpoint
+     */
+    public static Checkpoint of(Instant horizon, Instant watermark, Set<String> deliveredIds, String vendorCursor) {
+        return new Checkpoint(horizon, watermark, Objects.requireNonNull(deliveredIds, "deliveredIds"), vendorCursor);
+    }
+
+    /** @return the time of the newest entry delivered (or the start, when none was) */
+    public Instant watermark() {
+        return watermark;
+    }
+
+    /** @return the earliest time at which an undelivered entry may still be found */
+    public Instant horizon() {
+        return horizon;
+    }
+
+    /** @return identities of the entries already delivered between horizon and watermark */
+    public Set<String> deliveredIds() {
+        return deliveredIds;
+    }
+
+    /** @return a vendor-specific position (page token, batch id), if the source keeps one */
+    public Optional<String> vendorCursor() {
+        return Optional.ofNullable(vendorCursor);
+    }
+
+    /**
+     * Whether an entry is still to be delivered after this checkpoint.
+     *
+     * @param timestamp the entry's time
+     * @param id the entry's identity
+     * @return true if it is at or after the horizon and was not delivered yet
+     */
+    public boolean admits(Instant timestamp, String id) {
+        return !timestamp.isBefore(horizon) && !deliveredIds.contains(id);
+    }
+
+    /**
+     * @return the checkpoint as an opaque, URL- and file-safe string
+     */
+    public String serialize() {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("v", VERSION);
+        node.put("horizon", horizon.toString());
+        node.put("watermark", watermark.toString());
+        ArrayNode ids = node.putArray("ids");
+        deliveredIds.forEach(ids::add);
+        if (vendorCursor != null) {
+            node.put("cursor", vendorCursor);
+        }
+        try {
+            byte[] json = Json.mapper().writeValueAsBytes(node);
+            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize checkpoint", e);
+        }
+    }
+
+    /**
+     * Reads a checkpoint written by {@link #serialize()}.
+     *
+     * @param serialized the stored text
+     * @return the checkpoint
+     * @throws IllegalArgumentException if the text is not a checkpoint of a supported version
+     */
+    public static Checkpoint parse(String serialized) {
+        Objects.requireNonNull(serialized, "serialized");
+        String text = serialized.trim();
+        if (!text.startsWith("ck")) {
+            throw new IllegalArgumentException("not an audit-sdk checkpoint (expected it to start with 'ck1.')");
+        }
+        if (!text.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("unsupported checkpoint version: '"
+                    + text.substring(0, Math.min(6, text.length())) + "' (this SDK reads version " + VERSION + ")");
+        }
+        JsonNode node;
+        try {
+            byte[] json = Base64.getUrlDecoder().decode(text.substring(PREFIX.length()));
+            node = Json.mapper().readTree(new String(json, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            throw new IllegalArgumentException("corrupt checkpoint: its payload is not valid base64 JSON", e);
+        }
+        if (node == null || node.path("v").asInt(-1) != VERSION) {
+            throw new IllegalArgumentException("unsupported checkpoint payload version: " + (node == null ? null : node.path("v")));
+        }
+        try {
+            Set<String> ids = new TreeSet<>();
+            for (JsonNode id : node.path("ids")) {
+                ids.add(id.asText());
+            }
+            JsonNode cursor = node.get("cursor");
+            return new Checkpoint(Instant.parse(required(node, "horizon")), Instant.parse(required(node, "watermark")),
+                    ids, cursor == null || cursor.isNull() ? null : cursor.asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("corrupt checkpoint: bad instant " + e.getParsedString(), e);
+        }
+    }
+
+    private static String required(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("corrupt checkpoint: missing '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Checkpoint)) {
+            return false;
+        }
+        Checkpoint c = (Checkpoint) o;
+        return horizon.equals(c.horizon) && watermark.equals(c.watermark) && deliveredIds.equals(c.deliveredIds)
+                && Objects.equals(vendorCursor, c.vendorCursor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(horizon, watermark, deliveredIds, vendorCursor);
+    }
+
+    @Override
+    public String toString() {
+        return "Checkpoint{watermark=" + watermark + ", horizon=" + horizon + ", deliveredIds=" + deliveredIds.size()
+                + (vendorCursor == null ? "" : ", vendorCursor=present") + "}";
+    }
+}

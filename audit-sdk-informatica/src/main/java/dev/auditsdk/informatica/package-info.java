@@ -1,0 +1,4 @@
+/**
+ * audit-sdk informatica module.
+ */
+package dev.auditsdk.informatica;

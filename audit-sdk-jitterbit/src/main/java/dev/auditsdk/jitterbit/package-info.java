@@ -1,0 +1,4 @@
+/**
+ * audit-sdk jitterbit module.
+ */
+package dev.auditsdk.jitterbit;

@@ -1,0 +1,4 @@
+/**
+ * audit-sdk lifecycle module.
+ */
+package dev.auditsdk.lifecycle;

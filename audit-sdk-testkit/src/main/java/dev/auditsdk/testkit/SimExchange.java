@@ -1,0 +1,195 @@
+package dev.auditsdk.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request being answered by a simulator: its parts, and the ways to answer it.
+ * Applies a pending {@link Fault.Kind#TRUNCATE truncation} fault to whatever answer is sent.
+ */
+public final class SimExchange {
+    private final HttpExchange http;
+    private final RecordedRequest request;
+    private final Fault fault;
+    private final Map<String, String> query;
+
+    SimExchange(HttpExchange http, RecordedRequest request, Fault fault) {
+        this.http = http;
+        this.request = request;
+        this.fault = fault;
+        this.query = parseQuery(request.query());
+    }
+
+    /** @return the request as received */
+    public RecordedRequest request() {
+        return request;
+    }
+
+    /** @return the HTTP method */
+    public String method() {
+        return request.method();
+    }
+
+    /** @return the request path */
+    public String path() {
+        return request.path();
+    }
+
+    /**
+     * @param name a query parameter name
+     * @return its decoded value, if present
+     */
+    public Optional<String> queryParam(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    /**
+     * @param name a header name (any case)
+     * @return its first value, if present
+     */
+    public Optional<String> header(String name) {
+        return request.header(name);
+    }
+
+    /**
+     * Decodes an HTTP Basic {@code Authorization} header.
+     *
+     * @return {@code [user, password]}, if a well-formed Basic header was sent
+     */
+    public Optional<String[]> basicCredentials() {
+        return header("Authorization")
+                .filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6))
+                .map(h -> {
+                    try {
+                        return new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException e) {
+                        return "";
+                    }
+                })
+                .filter(s -> s.indexOf(':') >= 0)
+                .map(s -> new String[] {s.substring(0, s.indexOf(':')), s.substring(s.indexOf(':') + 1)});
+    }
+
+    /**
+     * Adds a response header; call before answering.
+     *
+     * @param name header name
+     * @param value header value
+     */
+    public void setHeader(String name, String value) {
+        http.getResponseHeaders().add(name, value);
+    }
+
+    /**
+     * Answers with a whole body.
+     *
+     * @param status HTTP status
+     * @param contentType the Content-Type
+     * @param body the body text (UTF-8)
+     * @throws IOException when the client went away
+     */
+    public void respond(int status, String contentType, String body) throws IOException {
+        respond(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Answers with a whole body.
+     *
+     * @param status HTTP status
+     * @param contentType the Content-Type
+     * @param body the body bytes
+     * @throws IOException when the client went away
+     */
+    public void respond(int status, String contentType, byte[] body) throws IOException {
+        http.getResponseHeaders().set("Content-Type", contentType);
+        if (fault != null && fault.kind() == Fault.Kind.TRUNCATE && body.length > 1) {
+            // Promise the whole body, send half: the client sees a premature EOF.
+            http.sendResponseHeaders(status, body.length);
+            OutputStream out = http.getResponseBody();
+            out.write(Arrays.copyOf(body, body.length / 2));
+            out.flush();
+            throw new TruncatedOnPurpose();
+        }
+        if (body.length == 0) {
+            http.sendResponseHeaders(status, -1);
+            return;
+        }
+        http.sendResponseHeaders(status, body.length);
+        try (OutputStream out = http.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /**
+     * Answers with a streamed (chunked) body, for large responses that must not be held in memory.
+     * A pending truncation fault sends only the first half of the body, then drops the connection.
+     *
+     * @param status HTTP status
+     * @param contentType the Content-Type
+     * @param writer writes the body
+     * @throws IOException when the client went away
+     */
+    public void respondStreaming(int status, String contentType, BodyWriter writer) throws IOException {
+        if (fault != null && fault.kind() == Fault.Kind.TRUNCATE) {
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            writer.write(buffer);
+            respond(status, contentType, buffer.toByteArray());
+            return;
+        }
+        http.getResponseHeaders().set("Content-Type", contentType);
+        http.sendResponseHeaders(status, 0);
+        OutputStream out = http.getResponseBody();
+        try (OutputStream o = out) {
+            writer.write(new java.io.BufferedOutputStream(o, 64 * 1024) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+        }
+    }
+
+    /** Writes a response body. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        /**
+         * @param out where to write; do not close it
+         * @throws IOException when the client went away
+         */
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Thrown to abandon an exchange without finishing its body; the server closes the
+     * connection, so the client sees a truncated response. Not an error of the simulator.
+     */
+    static final class TruncatedOnPurpose extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TruncatedOnPurpose() {
+            super("body truncated on purpose", null, false, false);
+        }
+    }
+
+    private static Map<String, String> parseQuery(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            out.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}

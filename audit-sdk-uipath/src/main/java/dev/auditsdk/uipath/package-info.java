@@ -1,0 +1,4 @@
+/**
+ * audit-sdk uipath module.
+ */
+package dev.auditsdk.uipath;
