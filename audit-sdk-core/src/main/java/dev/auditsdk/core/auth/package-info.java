@@ -1,0 +1,9 @@
+/**
+ * Credentials and authentication: secret-safe credential values, {@code CredentialsProvider}s,
+ * the single-flight token cache for session-style logins, and the
+ * {@link dev.auditsdk.core.auth.Authenticator} the transport asks for request headers.
+ */
+@AuditSdkStyle
+package dev.auditsdk.core.auth;
+
+import dev.auditsdk.core.AuditSdkStyle;
