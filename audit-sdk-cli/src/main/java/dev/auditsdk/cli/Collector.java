@@ -1,0 +1,172 @@
+package dev.auditsdk.cli;
+
+import dev.auditsdk.cli.checkpoint.CheckpointState;
+import dev.auditsdk.cli.checkpoint.CheckpointStore;
+import dev.auditsdk.cli.checkpoint.ImmutableCheckpointState;
+import dev.auditsdk.cli.output.EntryWriter;
+import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.AuditLogStream;
+import dev.auditsdk.core.Checkpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a stream's entries and commits: output flushed (and forced to disk for a file) first,
+ * then the checkpoint of exactly what was written saved atomically. Commits every
+ * {@code commitEvery} entries, at least once a second, at the end, on a stop request and after
+ * a failure, so a run killed at any point is continued by the next without loss or repetition.
+ */
+final class Collector {
+    private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+    private static final long COMMIT_MILLIS = 1000;
+
+    private final String vendor;
+    private final String format;
+    private final EntryWriter writer;
+    private final OutputTarget target;
+    private final CheckpointStore store;
+    private final Progress progress;
+    private final StopSignal stop;
+    private final Clock clock;
+    private final int commitEvery;
+    private final long entriesBefore;
+
+    private Checkpoint written;
+    private long total;
+    private int uncommitted;
+    private long lastCommit;
+    private boolean committedOnce;
+    private boolean sealed;
+
+    /**
+     * @param store where checkpoints go; null when the run has none
+     * @param resumed the checkpoint the run started from, null when none
+     * @param entriesBefore entries written by earlier runs with the same checkpoint
+     */
+    Collector(String vendor, String format, EntryWriter writer, OutputTarget target, CheckpointStore store,
+            Checkpoint resumed, long entriesBefore, Progress progress, StopSignal stop, Clock clock, int commitEvery) {
+        this.vendor = vendor;
+        this.format = format;
+        this.writer = writer;
+        this.target = target;
+        this.store = store;
+        this.written = resumed;
+        this.entriesBefore = entriesBefore;
+        this.progress = progress;
+        this.stop = stop;
+        this.clock = clock;
+        this.commitEvery = commitEvery;
+        this.lastCommit = clock.millis();
+    }
+
+    /** Writes what precedes the first record and registers the emergency commit. */
+    void begin() throws IOException {
+        writer.begin(target.continuing());
+        stop.onEmergency(this::emergencyCommit);
+    }
+
+    /**
+     * Writes the stream's entries until it ends or a stop is requested, then commits. After a
+     * failure, commits what was written and rethrows.
+     *
+     * @param stream the entries
+     * @return the entries written from this stream
+     */
+    long drain(AuditLogStream<? extends AuditLogEntry> stream) throws IOException {
+        long count = 0;
+        try {
+            Iterator<? extends AuditLogEntry> it = stream.iterator();
+            while (!stop.requested() && it.hasNext()) {
+                AuditLogEntry entry = it.next();
+                write(entry, stream);
+                count++;
+                progress.update(total, entry.timestamp());
+                if (uncommitted >= commitEvery || clock.millis() - lastCommit >= COMMIT_MILLIS) {
+                    commit();
+                }
+            }
+            // the stream's own position at its end may be past the last entry (the range is done)
+            synchronized (this) {
+                if (store != null && !sealed) {
+                    written = stream.checkpoint();
+                }
+            }
+            commit();
+            return count;
+        } catch (RuntimeException | IOException | Error e) {
+            commitAfterFailure(e);
+            throw e;
+        }
+    }
+
+    private synchronized void write(AuditLogEntry entry, AuditLogStream<? extends AuditLogEntry> stream)
+            throws IOException {
+        if (sealed) {
+            throw new IllegalStateException("output sealed by a stop request");
+        }
+        writer.write(entry);
+        if (store != null) {
+            written = stream.checkpoint();
+        }
+        total++;
+        uncommitted++;
+    }
+
+    /** Flushes the output, forces it to disk, then saves the checkpoint of what it holds. */
+    synchronized void commit() throws IOException {
+        if (sealed) {
+            return;
+        }
+        writer.flush();
+        OptionalLong length = target.commit();
+        if (store != null && written != null && (uncommitted > 0 || !committedOnce)) {
+            ImmutableCheckpointState.Builder b = CheckpointState.builder().vendor(vendor).checkpoint(written).format(format)
+                    .entries(entriesBefore + total).updated(clock.instant());
+            target.path().ifPresent(p -> b.outputPath(p.toString()));
+            length.ifPresent(b::outputBytes);
+            store.save(b.build());
+            committedOnce = true;
+        }
+        uncommitted = 0;
+        lastCommit = clock.millis();
+    }
+
+    /** @return the checkpoint after the last entry written (or the stream's end), null before any */
+    synchronized Checkpoint position() {
+        return written;
+    }
+
+    /** @return the entries written by this run */
+    synchronized long total() {
+        return total;
+    }
+
+    /** Stops accepting entries; called once the run is over. */
+    synchronized void seal() {
+        sealed = true;
+        stop.onEmergency(null);
+    }
+
+    private void commitAfterFailure(Throwable failure) {
+        try {
+            commit();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** From the shutdown hook, when the run did not stop in time by itself: keep what was written. */
+    private synchronized void emergencyCommit() {
+        try {
+            commit();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not save the checkpoint while stopping: {}", e.getMessage());
+        }
+        sealed = true;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.auditsdk.cli;
+
+import dev.auditsdk.cli.checkpoint.CheckpointState;
+import dev.auditsdk.cli.checkpoint.CheckpointStore;
+import dev.auditsdk.cli.vendor.VendorPlugin;
+import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.AuditLogSource;
+import dev.auditsdk.core.AuditLogStream;
+import dev.auditsdk.core.Checkpoint;
+import dev.auditsdk.core.error.AuditRateLimitedException;
+import dev.auditsdk.core.error.AuditServerException;
+import dev.auditsdk.core.error.AuditTransportException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code auditlog tail <vendor>}: polls forever. On SIGINT/SIGTERM it stops at the next entry,
+ * flushes, saves the checkpoint and exits 0. A poll that fails on the network or a vendor
+ * outage is reported and retried at the next interval; other failures end the command.
+ */
+@Command(sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true)
+final class TailCommand extends VendorCommand {
+
+    @Option(names = {"-c", "--checkpoint"}, paramLabel = "FILE", required = true,
+            description = "Where the position is kept between polls and runs (saved atomically after the output is flushed).")
+    Path checkpoint;
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "DURATION", defaultValue = "60s", converter = DurationArgument.class,
+            description = "Time between polls: 30s, 5m, ... Default: ${DEFAULT-VALUE}.")
+    Duration interval;
+
+    @Option(names = "--from", paramLabel = "TIME", converter = TimeArgument.class,
+            description = "Where the first run starts when the checkpoint file is empty. Default: 24h (a day ago).")
+    Instant from;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
+            description = "Save the checkpoint after every N entries, at the end of each poll, and at least once a second.")
+    int checkpointEvery;
+
+    @Option(names = "--page-size", paramLabel = "N", description = "Entries per request, where the vendor lets the client choose.")
+    Integer pageSize;
+
+    TailCommand(VendorPlugin plugin, CliEnvironment env) {
+        super(plugin, env);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        resolveSettings();
+        env.stop().exitCodeOnStop(ExitCodes.OK);
+        long start = env.clock().millis();
+        try (CheckpointStore store = CheckpointStore.open(checkpoint)) {
+            Optional<CheckpointState> state = load(store);
+            Instant first = from != null ? from : env.clock().instant().minus(Duration.ofDays(1));
+            Progress progress = progress();
+            Collector collector;
+            try (OutputTarget target = openOutput(output, store, state);
+                    AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(settings, context())) {
+                collector = collector(output, target, store, state, Math.max(1, checkpointEvery), progress);
+                collector.begin();
+                Optional<Checkpoint> position = state.map(CheckpointState::checkpoint);
+                try {
+                    while (!env.stop().requested()) {
+                        Instant now = env.clock().instant();
+                        try (AuditLogStream<? extends AuditLogEntry> stream = source.fetch(
+                                query(position.isPresent() ? null : first, now, position, null, pageSize))) {
+                            collector.drain(stream);
+                        } catch (AuditTransportException | AuditServerException | AuditRateLimitedException e) {
+                            progress.clear();
+                            warn(ErrorReporter.message(e, plugin, settings).replaceFirst("^auditlog: ", "")
+                                    + "; retrying in " + interval.getSeconds() + "s");
+                        }
+                        Checkpoint reached = collector.position();
+                        if (reached != null) {
+                            position = Optional.of(reached);
+                        }
+                        progress.status(String.format(java.util.Locale.ROOT, "%,d entries, next poll in %ds",
+                                collector.total(), interval.getSeconds()));
+                        env.stop().sleep(interval);
+                    }
+                } finally {
+                    progress.clear();
+                    collector.seal();
+                }
+            }
+            summary("tailed", collector.total(), env.clock().millis() - start, output, store);
+            return ExitCodes.OK;
+        }
+    }
+}

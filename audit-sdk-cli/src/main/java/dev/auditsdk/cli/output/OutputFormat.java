@@ -1,0 +1,55 @@
+package dev.auditsdk.cli.output;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The record formats {@code --format} accepts. */
+public enum OutputFormat {
+    /** The normalized {@code AuditEvent} as one JSON object per line (the default). */
+    NDJSON,
+    /** The vendor's own JSON of each entry, one per line, exactly as received. */
+    RAW,
+    /** The OCSF rendering of each entry, one JSON object per line. */
+    OCSF,
+    /** The normalized fields as RFC 4180 CSV with a header row. */
+    CSV;
+
+    /**
+     * @param out where the records go; not closed by the writer
+     * @return a writer of this format
+     */
+    public EntryWriter writer(OutputStream out) {
+        switch (this) {
+            case RAW:
+                return new JsonLinesWriter(out, entry -> entry.raw());
+            case OCSF:
+                return new JsonLinesWriter(out, entry -> entry.toAuditEvent().toOcsf());
+            case CSV:
+                return new CsvWriter(out);
+            default:
+                return new JsonLinesWriter(out, entry -> AuditEventJson.toJson(entry.toAuditEvent()));
+        }
+    }
+
+    /** @return the name on the command line, e.g. {@code ndjson} */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param text a name given on the command line, any case
+     * @return the format
+     * @throws IllegalArgumentException listing the valid names when the text is none of them
+     */
+    public static OutputFormat parse(String text) {
+        for (OutputFormat f : values()) {
+            if (f.cliName().equalsIgnoreCase(text.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown format '" + text + "', expected one of "
+                + Arrays.stream(values()).map(OutputFormat::cliName).collect(Collectors.joining(", ")));
+    }
+}
