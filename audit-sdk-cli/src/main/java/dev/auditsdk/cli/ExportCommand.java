@@ -17,11 +17,11 @@ import picocli.CommandLine.Option;
 @Command(sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true)
 final class ExportCommand extends VendorCommand {
 
-    @Option(names = "--from", paramLabel = "TIME", required = true, converter = TimeArgument.class,
+    @Option(names = "--from", paramLabel = "TIME", required = true,
             description = "Start of the range, inclusive: 2026-01-31T12:00:00Z, 2026-01-31 (UTC midnight), or an age such as 30d.")
     Instant from;
 
-    @Option(names = "--to", paramLabel = "TIME", converter = TimeArgument.class,
+    @Option(names = "--to", paramLabel = "TIME",
             description = "End of the range, exclusive. Default: now.")
     Instant to;
 

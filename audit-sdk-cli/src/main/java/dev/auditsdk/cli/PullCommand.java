@@ -19,12 +19,12 @@ import picocli.CommandLine.Option;
 @Command(sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true)
 final class PullCommand extends VendorCommand {
 
-    @Option(names = "--from", paramLabel = "TIME", converter = TimeArgument.class,
+    @Option(names = "--from", paramLabel = "TIME",
             description = "Start of the range, inclusive: 2026-01-31T12:00:00Z, 2026-01-31 (UTC midnight), or an age"
                     + " such as 24h or 7d. Required unless --checkpoint holds a checkpoint.")
     Instant from;
 
-    @Option(names = "--to", paramLabel = "TIME", converter = TimeArgument.class,
+    @Option(names = "--to", paramLabel = "TIME",
             description = "End of the range, exclusive; same forms as --from. Default: now.")
     Instant to;
 

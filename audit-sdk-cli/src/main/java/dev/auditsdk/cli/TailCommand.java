@@ -34,7 +34,7 @@ final class TailCommand extends VendorCommand {
             description = "Time between polls: 30s, 5m, ... Default: ${DEFAULT-VALUE}.")
     Duration interval;
 
-    @Option(names = "--from", paramLabel = "TIME", converter = TimeArgument.class,
+    @Option(names = "--from", paramLabel = "TIME",
             description = "Where the first run starts when the checkpoint file is empty. Default: 24h (a day ago).")
     Instant from;
 
