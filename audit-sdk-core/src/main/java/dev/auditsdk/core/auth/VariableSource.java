@@ -11,17 +11,20 @@ import java.util.function.Function;
  */
 final class VariableSource {
     private static final VariableSource ENVIRONMENT =
-            new VariableSource("environment variable", "environment variables", System::getenv);
+            new VariableSource("environment variable", "environment variables", "Var", System::getenv);
     private static final VariableSource SYSTEM_PROPERTIES =
-            new VariableSource("system property", "system properties", System::getProperty);
+            new VariableSource("system property", "system properties", "Property", System::getProperty);
 
     private final String kind;
     private final String kindPlural;
+    /** Suffix of the public factories' parameter names, so argument errors name the right one. */
+    private final String argSuffix;
     private final Function<String, String> lookup;
 
-    VariableSource(String kind, String kindPlural, Function<String, String> lookup) {
+    VariableSource(String kind, String kindPlural, String argSuffix, Function<String, String> lookup) {
         this.kind = kind;
         this.kindPlural = kindPlural;
+        this.argSuffix = argSuffix;
         this.lookup = Objects.requireNonNull(lookup, "lookup");
     }
 
@@ -34,27 +37,27 @@ final class VariableSource {
     }
 
     CredentialsProvider<UsernamePassword> usernamePassword(String userVar, String passwordVar) {
-        return provider(names(userVar, "userVar", passwordVar, "passwordVar"),
+        return provider(names("user", userVar, "password", passwordVar),
                 values -> UsernamePassword.of(values.get(0), Secret.of(values.get(1))));
     }
 
     CredentialsProvider<ApiToken> apiToken(String nameVar, String tokenVar) {
-        return provider(names(nameVar, "nameVar", tokenVar, "tokenVar"),
+        return provider(names("name", nameVar, "token", tokenVar),
                 values -> ApiToken.of(values.get(0), Secret.of(values.get(1))));
     }
 
     CredentialsProvider<ApiToken> apiToken(String tokenVar) {
-        return provider(List.of(Checks.requireNonBlank(tokenVar, "tokenVar")),
+        return provider(List.of(Checks.requireNonBlank(tokenVar, "token" + argSuffix)),
                 values -> ApiToken.of(Secret.of(values.get(0))));
     }
 
     CredentialsProvider<OAuthClientCredentials> oauth(String idVar, String secretVar) {
-        return provider(names(idVar, "idVar", secretVar, "secretVar"),
+        return provider(names("id", idVar, "secret", secretVar),
                 values -> OAuthClientCredentials.of(values.get(0), Secret.of(values.get(1))));
     }
 
-    private static List<String> names(String first, String firstArg, String second, String secondArg) {
-        return List.of(Checks.requireNonBlank(first, firstArg), Checks.requireNonBlank(second, secondArg));
+    private List<String> names(String firstArg, String first, String secondArg, String second) {
+        return List.of(Checks.requireNonBlank(first, firstArg + argSuffix), Checks.requireNonBlank(second, secondArg + argSuffix));
     }
 
     private <C> CredentialsProvider<C> provider(List<String> names, Function<List<String>, C> factory) {
