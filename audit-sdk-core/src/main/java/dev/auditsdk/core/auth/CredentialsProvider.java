@@ -1,6 +1,7 @@
 package dev.auditsdk.core.auth;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -137,6 +138,11 @@ public interface CredentialsProvider<C> {
     @SafeVarargs
     static <C> CredentialsProvider<C> chain(CredentialsProvider<? extends C>... providers) {
         Objects.requireNonNull(providers, "providers");
-        return new ChainedCredentialsProvider<>(Arrays.asList(providers));
+        // copied element by element: the generic varargs array itself never escapes
+        List<CredentialsProvider<? extends C>> list = new ArrayList<>(providers.length);
+        for (CredentialsProvider<? extends C> provider : providers) {
+            list.add(provider);
+        }
+        return new ChainedCredentialsProvider<>(list);
     }
 }

@@ -49,6 +49,8 @@ public final class TokenCache<T> {
     private volatile Cached<T> current;
     /** The login in progress, if any. Guarded by {@link #lock}. */
     private CompletableFuture<T> inFlight;
+    /** The thread running {@link #inFlight}. Guarded by {@link #lock}. */
+    private Thread fetchingThread;
 
     private TokenCache(Supplier<? extends T> fetcher, Function<? super T, Optional<Instant>> expiry,
             Duration refreshAhead, Clock clock) {
@@ -96,6 +98,8 @@ public final class TokenCache<T> {
      * @throws RuntimeException whatever the fetcher threw for this attempt (e.g.
      *     {@link dev.auditsdk.core.error.AuditAuthenticationException}), to every thread waiting on it
      * @throws AuditSdkException if the thread is interrupted while waiting for another thread's login
+     * @throws IllegalStateException if called by the fetcher itself (a login sent through the
+     *     authenticator it is logging in for), which would otherwise wait for itself forever
      */
     public T get() {
         Cached<T> cached = current;
@@ -117,7 +121,7 @@ public final class TokenCache<T> {
         synchronized (lock) {
             Cached<T> cached = current;
             if (cached != null && cached.token == rejected) {
-                LOG.debug("Token rejected by the server; logging in again");
+                LOG.debug("Token reported as rejected; logging in again");
                 current = null;
             }
         }
@@ -154,7 +158,12 @@ public final class TokenCache<T> {
             }
             if (inFlight == null) {
                 inFlight = new CompletableFuture<>();
+                fetchingThread = Thread.currentThread();
                 reason = cached == null ? "no token cached" : "token due for refresh";
+            } else if (fetchingThread == Thread.currentThread()) {
+                // waiting for our own login would hang forever
+                throw new IllegalStateException("The token fetcher asked its own TokenCache for a token;"
+                        + " send the login request without this authenticator");
             }
             flight = inFlight;
         }
@@ -171,6 +180,7 @@ public final class TokenCache<T> {
             synchronized (lock) {
                 current = cached;
                 inFlight = null;
+                fetchingThread = null;
             }
             flight.complete(token);
             return token;
@@ -178,6 +188,7 @@ public final class TokenCache<T> {
             // always end the attempt, or every later caller would wait on it forever
             synchronized (lock) {
                 inFlight = null;
+                fetchingThread = null;
             }
             flight.completeExceptionally(failure);
             LOG.debug("Login failed: {}", failure.getClass().getName());

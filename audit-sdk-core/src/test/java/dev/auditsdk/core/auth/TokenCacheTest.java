@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auditsdk.core.error.AuditAuthenticationException;
+import dev.auditsdk.core.error.AuditSdkException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -206,6 +208,50 @@ class TokenCacheTest {
         assertThatThrownBy(cache::get).isInstanceOf(NullPointerException.class)
                 .hasMessage("token fetcher returned null");
         assertThat(cache.get()).isNotNull();
+    }
+
+    @Test
+    void interruptedWaiterStopsWaitingAndKeepsItsInterruptFlag() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        TokenCache<AccessToken> cache = cache(() -> {
+            await(release);
+            return login.get();
+        });
+        Thread owner = new Thread(cache::get);
+        owner.start();
+        awaitAllParkedInTheCache(List.of(owner));
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean interruptFlag = new AtomicBoolean();
+        Thread waiter = new Thread(() -> {
+            try {
+                cache.get();
+            } catch (RuntimeException e) {
+                failure.set(e);
+                interruptFlag.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        waiter.start();
+        awaitAllParkedInTheCache(List.of(waiter));
+
+        waiter.interrupt();
+        waiter.join(TimeUnit.SECONDS.toMillis(10));
+        release.countDown();
+        owner.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(failure.get()).isInstanceOf(AuditSdkException.class).hasMessageContaining("Interrupted");
+        assertThat(interruptFlag).isTrue();
+        assertThat(cache.peek()).isPresent();
+        assertThat(logins).hasValue(1);
+    }
+
+    @Test
+    void fetcherThatAsksItsOwnCacheFailsInsteadOfHanging() {
+        AtomicReference<TokenCache<AccessToken>> self = new AtomicReference<>();
+        self.set(cache(() -> self.get().get()));
+
+        assertThatThrownBy(() -> self.get().get()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("own TokenCache");
+        assertThat(self.get().peek()).isEmpty();
     }
 
     @Test
