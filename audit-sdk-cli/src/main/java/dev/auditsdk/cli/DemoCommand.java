@@ -127,12 +127,13 @@ final class DemoCommand implements Callable<Integer> {
         faultPath.ifPresent(p -> data.injectFault(p, Fault.status(503, "Service Unavailable (injected by auditlog demo)")));
         out.printf("%n== %s: %s (simulator at %s)%n", plugin.name(), plugin.description(), data.baseUrl());
         VendorSettings settings = VendorSettings.of(plugin, setup.settings());
+        RequestStats stats = new RequestStats();
         long start = System.nanoTime();
         long entries = 0;
         List<AuditEvent> shown = new ArrayList<>();
         String error = null;
         AuditLogQuery query = AuditLogQuery.builder().from(now.minus(Duration.ofDays(1))).to(now).build();
-        try (AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(settings, context());
+        try (AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(settings, context(stats));
                 AuditLogStream<? extends AuditLogEntry> stream = source.fetch(query)) {
             for (AuditLogEntry e : stream) {
                 if (shown.size() < rows) {
@@ -148,13 +149,16 @@ final class DemoCommand implements Callable<Integer> {
         if (error != null) {
             out.println(error);
         }
-        // the injected failure is consumed by the first matching request, which the SDK then retried
-        long retries = faultPath.map(p -> data.requestCount(p) > 0 ? 1L : 0L).orElse(0L);
-        return new Row(plugin.name(), entries, setup.requestCount(), error == null ? retries : 0, millis, error);
+        return new Row(plugin.name(), entries, setup.requestCount(), stats.retries(), millis, error);
     }
 
-    private VendorContext context() {
+    private VendorContext context(RequestStats stats) {
         return new VendorContext() {
+            @Override
+            public dev.auditsdk.core.http.TransportListener transportListener() {
+                return stats;
+            }
+
             @Override
             public boolean interactive() {
                 return false;

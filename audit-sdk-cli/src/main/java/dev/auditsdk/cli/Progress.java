@@ -17,19 +17,17 @@ final class Progress {
     private final String label;
     private final Clock clock;
     private final long startMillis;
+    private final RequestStats stats;
     private long lastDraw;
     private int lastWidth;
 
-    Progress(PrintStream err, boolean enabled, String label, Clock clock) {
+    Progress(PrintStream err, boolean enabled, String label, Clock clock, RequestStats stats) {
+        this.stats = stats;
         this.err = err;
         this.enabled = enabled;
         this.label = label;
         this.clock = clock;
         this.startMillis = clock.millis();
-    }
-
-    static Progress disabled(PrintStream err, Clock clock) {
-        return new Progress(err, false, "", clock);
     }
 
     /**
@@ -45,8 +43,9 @@ final class Progress {
             return;
         }
         lastDraw = now;
-        draw(String.format(Locale.ROOT, "%s: %,d entries, %s, at %s", label, entries, rate(entries, now - startMillis),
-                reached.truncatedTo(ChronoUnit.SECONDS)));
+        draw(String.format(Locale.ROOT, "%s: %,d entries, %s, at %s, %,d requests%s", label, entries,
+                rate(entries, now - startMillis), reached.truncatedTo(ChronoUnit.SECONDS), stats.requests(),
+                stats.retries() == 0 ? "" : String.format(Locale.ROOT, ", %,d retries", stats.retries())));
     }
 
     /** @param status a short status such as {@code "waiting 60s for the next poll"} */
@@ -59,7 +58,7 @@ final class Progress {
     /** Removes the progress line before a normal message is printed. */
     void clear() {
         if (enabled && lastWidth > 0) {
-            err.print("\r" + " ".repeat(lastWidth) + "\r");
+            err.print(" ".repeat(lastWidth) + "\r");
             err.flush();
             lastWidth = 0;
         }
@@ -74,7 +73,8 @@ final class Progress {
 
     private void draw(String line) {
         String padded = line.length() < lastWidth ? line + " ".repeat(lastWidth - line.length()) : line;
-        err.print("\r" + padded);
+        // the line ends in CR (cursor back to column 0): stderr's redactor releases text at line ends
+        err.print(padded + "\r");
         err.flush();
         lastWidth = line.length();
     }

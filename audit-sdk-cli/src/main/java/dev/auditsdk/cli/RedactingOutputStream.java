@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * A text stream (stderr) that passes each line through a {@link SecretRedactor}. Holds bytes
- * until a line end, a flush or 64 KiB, so a secret is redacted even when it is written in pieces.
+ * until a line end ({@code \n} or {@code \r}) or 64 KiB, so a secret is redacted even when it is
+ * written in pieces; {@link #flush()} does not release a partial line (an auto-flushing
+ * {@link java.io.PrintStream} flushes after every write), {@link #close()} does.
  */
 public final class RedactingOutputStream extends OutputStream {
     private static final int MAX_PENDING = 64 * 1024;
@@ -42,13 +44,12 @@ public final class RedactingOutputStream extends OutputStream {
 
     @Override
     public synchronized void flush() throws IOException {
-        drain();
         target.flush();
     }
 
     @Override
     public synchronized void close() throws IOException {
-        flush();
+        drain();
         target.close();
     }
 

@@ -37,7 +37,8 @@ final class SettingsResolver {
 
     static OptionSpec optionSpec(VendorPlugin plugin, VendorOption o) {
         String env = o.envVar(plugin.settingsPrefix());
-        String description = o.description() + (o.defaultValue().isPresent() ? " Default: " + o.defaultValue().get() + "." : "")
+        String text = o.description().endsWith(".") ? o.description() : o.description() + ".";
+        String description = text + (o.defaultValue().isPresent() ? " Default: " + o.defaultValue().get() + "." : "")
                 + " [env " + env + (o.secret() ? "; prefer the environment for this secret" : "") + "]";
         OptionSpec.Builder b = OptionSpec.builder(o.longName()).description(description);
         if (o.flag()) {

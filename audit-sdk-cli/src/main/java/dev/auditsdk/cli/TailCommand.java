@@ -76,14 +76,14 @@ final class TailCommand extends VendorCommand {
                         } catch (AuditTransportException | AuditServerException | AuditRateLimitedException e) {
                             progress.clear();
                             warn(ErrorReporter.message(e, plugin, settings).replaceFirst("^auditlog: ", "")
-                                    + "; retrying in " + interval.getSeconds() + "s");
+                                    + "; retrying in " + human(interval));
                         }
                         Checkpoint reached = collector.position();
                         if (reached != null) {
                             position = Optional.of(reached);
                         }
-                        progress.status(String.format(java.util.Locale.ROOT, "%,d entries, next poll in %ds",
-                                collector.total(), interval.getSeconds()));
+                        progress.status(String.format(java.util.Locale.ROOT, "%,d entries, next poll in %s",
+                                collector.total(), human(interval)));
                         env.stop().sleep(interval);
                     }
                 } finally {
@@ -94,5 +94,9 @@ final class TailCommand extends VendorCommand {
             summary("tailed", collector.total(), env.clock().millis() - start, output, store);
             return ExitCodes.OK;
         }
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + "ms" : d.getSeconds() + "s";
     }
 }

@@ -10,6 +10,7 @@ import dev.auditsdk.cli.vendor.VendorSettingException;
 import dev.auditsdk.cli.vendor.VendorSettings;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.Checkpoint;
+import dev.auditsdk.core.http.TransportListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,6 +31,7 @@ abstract class VendorCommand implements Callable<Integer> {
     CommandSpec spec;
     /** Set once resolved, for the vendor's error hints. */
     VendorSettings settings;
+    final RequestStats stats = new RequestStats();
 
     VendorCommand(VendorPlugin plugin, CliEnvironment env) {
         this.plugin = plugin;
@@ -67,6 +69,11 @@ abstract class VendorCommand implements Callable<Integer> {
             public void warn(String message) {
                 VendorCommand.this.warn(message);
             }
+
+            @Override
+            public TransportListener transportListener() {
+                return stats;
+            }
         };
     }
 
@@ -83,7 +90,7 @@ abstract class VendorCommand implements Callable<Integer> {
     }
 
     Progress progress() {
-        return new Progress(env.stderr(), env.terminal() && !global().quiet(), plugin.name(), env.clock());
+        return new Progress(env.stderr(), env.terminal() && !global().quiet(), plugin.name(), env.clock(), stats);
     }
 
     /** @return the checkpoint file's state, checked to belong to this vendor */

@@ -1,5 +1,7 @@
 package dev.auditsdk.cli.vendor;
 
+import dev.auditsdk.core.http.TransportListener;
+
 /**
  * What the command line offers a plugin while it builds a source: the terminal, for a code the
  * user must type (a two-factor code), and a way to tell the user something.
@@ -24,4 +26,12 @@ public interface VendorContext {
      * @param message the warning, free of secrets
      */
     void warn(String message);
+
+    /**
+     * A listener to pass to the source's builder, so the command line can show requests and
+     * retries in its progress line and the demo's summary.
+     *
+     * @return the listener
+     */
+    TransportListener transportListener();
 }

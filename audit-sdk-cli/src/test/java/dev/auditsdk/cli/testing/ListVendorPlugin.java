@@ -28,7 +28,7 @@ import java.util.stream.StreamSupport;
  */
 public final class ListVendorPlugin implements VendorPlugin {
     /** The password the source accepts. */
-    public static final String PASSWORD = "list-Pa55word-xyz";
+    public static final String PASSWORD = "list-S3CR3T-pa55";
 
     @Override
     public String name() {
@@ -48,7 +48,8 @@ public final class ListVendorPlugin implements VendorPlugin {
                 VendorOption.builder().from(VendorOption.secret("password", "SECRET", "the password")).required(true).build(),
                 VendorOption.text("delay-ms", "MS", "pause per entry"),
                 VendorOption.text("fail-at", "N", "fail before entry N"),
-                VendorOption.text("fail-kind", "KIND", "auth, api, data, network or leak"));
+                VendorOption.text("fail-kind", "KIND", "auth, api, data, network or leak"),
+                VendorOption.text("grow", "N", "entries the list grows by on every fetch"));
     }
 
     @Override
@@ -58,6 +59,8 @@ public final class ListVendorPlugin implements VendorPlugin {
         int failAt = settings.integer("fail-at").orElse(-1);
         String kind = settings.get("fail-kind").orElse("api");
         String password = settings.require("password");
+        int grow = settings.integer("grow").orElse(0);
+        java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
         return new AuditLogSource<>() {
             @Override
             public String vendor() {
@@ -70,7 +73,7 @@ public final class ListVendorPlugin implements VendorPlugin {
                     throw new AuditAuthenticationException("login refused for user '" + settings.require("user")
                             + "' at POST /login", 401, "BAD_LOGIN", "req-1", null);
                 }
-                return new ListStream(query, count, delay, failAt, kind, password);
+                return new ListStream(query, count + grow * fetches.getAndIncrement(), delay, failAt, kind, password);
             }
 
             @Override

@@ -1,0 +1,79 @@
+package dev.auditsdk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auditsdk.cli.testing.ListVendorPlugin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TailCommandTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pollsUntilStoppedThenSavesTheCheckpointAndExitsZeroAndTheNextRunContinues() throws Exception {
+        Path cp = dir.resolve("tail.json");
+        Path out = dir.resolve("tail.ndjson");
+        List<String> all = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            StopSignal stop = new StopSignal();
+            CliRunner cli = new CliRunner().env("AUDITLOG_TESTLIST_PASSWORD", ListVendorPlugin.PASSWORD).clock(CLOCK).stop(stop);
+            // every poll sees 3 more entries than the previous one (the first sees 5)
+            CompletableFuture<CliRunner.Result> tail = CompletableFuture.supplyAsync(() -> cli.run("tail", "testlist",
+                    "--checkpoint", cp.toString(), "--interval", "20ms", "--from", "2026-01-01", "--count", "5",
+                    "--grow", "3", "-o", out.toString()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lines(out) < 11 * (run + 1) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            stop.request();
+            CliRunner.Result r = tail.get(10, TimeUnit.SECONDS);
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            assertThat(r.stderr).contains("testlist: tailed ").contains("checkpoint saved to tail.json");
+        }
+        all.addAll(PullCommandTest.ids(Files.readString(out)));
+        assertThat(all.size()).isGreaterThanOrEqualTo(22);
+        assertThat(all).doesNotHaveDuplicates().isEqualTo(PullCommandTest.expectedIds(all.size()));
+    }
+
+    @Test
+    void aNetworkFailureDuringAPollIsReportedAndRetriedAtTheNextInterval() throws Exception {
+        Path cp = dir.resolve("tail.json");
+        StopSignal stop = new StopSignal();
+        CliRunner cli = new CliRunner().env("AUDITLOG_TESTLIST_PASSWORD", ListVendorPlugin.PASSWORD).clock(CLOCK).stop(stop);
+        CompletableFuture<CliRunner.Result> tail = CompletableFuture.supplyAsync(() -> cli.run("tail", "testlist",
+                "--checkpoint", cp.toString(), "--interval", "20ms", "--from", "2026-01-01", "--count", "6",
+                "--fail-at", "3", "--fail-kind", "network"));
+        Thread.sleep(300);
+        stop.request();
+        CliRunner.Result r = tail.get(10, TimeUnit.SECONDS);
+
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.stderr).contains("auditlog: warning: testlist: cannot reach the vendor").contains("retrying in 20ms");
+        // every poll fails at the same entry: the first three are delivered once, never again
+        assertThat(PullCommandTest.ids(r.stdout)).containsExactly("e-00000", "e-00001", "e-00002");
+    }
+
+    @Test
+    void anAuthenticationFailureEndsTail() {
+        CliRunner.Result r = new CliRunner().env("AUDITLOG_TESTLIST_PASSWORD", "wrong-S3CR3T").clock(CLOCK)
+                .run("tail", "testlist", "--checkpoint", dir.resolve("cp.json").toString(), "--interval", "20ms");
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.AUTH);
+    }
+
+    private static long lines(Path file) throws Exception {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+}
