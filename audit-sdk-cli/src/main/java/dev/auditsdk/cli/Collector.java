@@ -45,7 +45,7 @@ final class Collector {
 
     /**
      * @param store where checkpoints go; null when the run has none
-     * @param resumed the checkpoint the run started from, null when none
+     * @param resumed the checkpoint the run starts from
      * @param entriesBefore entries written by earlier runs with the same checkpoint
      */
     Collector(String vendor, String format, EntryWriter writer, OutputTarget target, CheckpointStore store,
@@ -64,8 +64,13 @@ final class Collector {
         this.lastCommit = clock.millis();
     }
 
-    /** Writes what precedes the first record and registers the emergency commit. */
+    /**
+     * Saves the starting position with the output's current length (so a run killed before its
+     * first commit is cut back to here), writes what precedes the first record, and registers
+     * the emergency commit.
+     */
     void begin() throws IOException {
+        commit();
         writer.begin(target.continuing());
         stop.onEmergency(this::emergencyCommit);
     }

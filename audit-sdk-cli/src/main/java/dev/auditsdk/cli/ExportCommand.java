@@ -40,7 +40,7 @@ final class ExportCommand extends VendorCommand {
         Progress progress = progress();
         Collector collector;
         try (OutputTarget target = openOutput(output, null, Optional.empty())) {
-            collector = collector(output, target, null, Optional.empty(), 1000, progress);
+            collector = collector(output, target, null, Optional.empty(), from, 1000, progress);
             collector.begin();
             try (AuditLogSource<? extends AuditLogEntry> source = plugin.openExport(settings, context(), from, end);
                     AuditLogStream<? extends AuditLogEntry> stream = source.fetch(query(from, end, Optional.empty(), null, null))) {

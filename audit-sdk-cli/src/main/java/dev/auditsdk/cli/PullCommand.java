@@ -69,7 +69,7 @@ final class PullCommand extends VendorCommand {
             Progress progress = progress();
             Collector collector;
             try (OutputTarget target = openOutput(output, store, state)) {
-                collector = collector(output, target, store, state, checkpointEvery, progress);
+                collector = collector(output, target, store, state, query.start(), checkpointEvery, progress);
                 collector.begin();
                 try (AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(settings, context());
                         AuditLogStream<? extends AuditLogEntry> stream = source.fetch(query)) {

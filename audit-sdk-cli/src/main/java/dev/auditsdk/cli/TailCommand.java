@@ -64,7 +64,7 @@ final class TailCommand extends VendorCommand {
             Collector collector;
             try (OutputTarget target = openOutput(output, store, state);
                     AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(settings, context())) {
-                collector = collector(output, target, store, state, Math.max(1, checkpointEvery), progress);
+                collector = collector(output, target, store, state, first, Math.max(1, checkpointEvery), progress);
                 collector.begin();
                 Optional<Checkpoint> position = state.map(CheckpointState::checkpoint);
                 try {

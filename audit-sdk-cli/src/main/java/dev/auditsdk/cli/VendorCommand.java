@@ -114,12 +114,17 @@ abstract class VendorCommand implements Callable<Integer> {
         return OutputTarget.file(abs, store != null, committed, this::info);
     }
 
+    /**
+     * @param start where the run starts when the checkpoint file is still empty: saved before the
+     *     first entry is written, so that even a run killed before its first checkpoint leaves the
+     *     output length to cut back to
+     */
     Collector collector(OutputOptions options, OutputTarget target, CheckpointStore store,
-            Optional<CheckpointState> state, int commitEvery, Progress progress) {
+            Optional<CheckpointState> state, Instant start, int commitEvery, Progress progress) {
         EntryWriter writer = options.format.writer(target.stream());
-        return new Collector(plugin.name(), options.format.cliName(), writer, target, store,
-                state.map(CheckpointState::checkpoint).orElse(null), state.map(CheckpointState::entries).orElse(0L),
-                progress, env.stop(), env.clock(), commitEvery);
+        Checkpoint initial = state.map(CheckpointState::checkpoint).orElseGet(() -> Checkpoint.startingAt(start));
+        return new Collector(plugin.name(), options.format.cliName(), writer, target, store, initial,
+                state.map(CheckpointState::entries).orElse(0L), progress, env.stop(), env.clock(), commitEvery);
     }
 
     /** The query for a range, continuing after a checkpoint when there is one. */

@@ -1,0 +1,122 @@
+package dev.auditsdk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auditsdk.cli.testing.ListVendorPlugin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a separate process: SIGKILL and SIGTERM at arbitrary points, exit codes, secrets. */
+class CliProcessTest {
+    private static final Map<String, String> ENV = Map.of("AUDITLOG_TESTLIST_PASSWORD", ListVendorPlugin.PASSWORD);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedAtRandomPointsAndRestartedDeliversEveryEntryExactlyOnce() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        Path out = dir.resolve("out.ndjson");
+        int count = 600;
+        String[] args = {"pull", "testlist", "--from", "2026-01-01", "--to", "2026-01-02", "--count", String.valueOf(count),
+            "--delay-ms", "3", "--checkpoint", dir.resolve("cp.json").toString(), "--checkpoint-every", "7",
+            "-o", out.toString()};
+        long lastSize = 0;
+        int killedMidway = 0;
+        for (int kill = 0; kill < 3; kill++) {
+            CliProcess p = CliProcess.start(dir, ENV, args);
+            // once this run has written past where the last one was killed, kill it at a random moment
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (size(out) <= lastSize && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(random.nextInt(250));
+            killedMidway += p.isAlive() ? 1 : 0;
+            p.kill();
+            lastSize = size(out);
+        }
+        CliProcess.Result last = CliProcess.run(dir, ENV, args);
+
+        assertThat(last.exitCode).as("seed %d: %s", seed, last).isZero();
+        assertThat(killedMidway).as("seed %d: runs killed while writing", seed).isPositive();
+        List<String> ids = PullCommandTest.ids(Files.readString(out));
+        assertThat(ids).as("seed %d", seed).doesNotHaveDuplicates().isEqualTo(PullCommandTest.expectedIds(count));
+    }
+
+    private static long size(Path file) throws java.io.IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    @Test
+    void sigtermStopsTailAfterTheCurrentEntryWithTheCheckpointSavedAndExitZero() throws Exception {
+        Path out = dir.resolve("tail.ndjson");
+        Path cp = dir.resolve("tail.json");
+        CliProcess p = CliProcess.start(dir, ENV, "tail", "testlist", "--checkpoint", cp.toString(), "--interval", "50ms",
+                "--from", "2026-01-01", "--count", "30", "--grow", "5", "--delay-ms", "3", "-o", out.toString());
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while ((!Files.exists(out) || Files.readAllLines(out).size() < 40) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        p.terminate();
+        CliProcess.Result r = p.await(30);
+
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        List<String> ids = PullCommandTest.ids(Files.readString(out));
+        assertThat(ids).doesNotHaveDuplicates().isEqualTo(PullCommandTest.expectedIds(ids.size()));
+        assertThat(Files.readString(cp)).contains("\"entries\" : " + ids.size() + ",")
+                .contains("\"outputBytes\" : " + Files.size(out) + ",");
+    }
+
+    @Test
+    void sigtermStopsPullWithExit130AndTheNextRunCompletesIt() throws Exception {
+        Path cp = dir.resolve("cp.json");
+        String[] args = {"pull", "testlist", "--from", "2026-01-01", "--to", "2026-01-02", "--count", "300",
+            "--delay-ms", "5", "--checkpoint", cp.toString()};
+        CliProcess p = CliProcess.start(dir, ENV, args);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!Files.exists(cp) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        p.terminate();
+        CliProcess.Result first = p.await(30);
+        assertThat(first.exitCode).as(first.toString()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(first.stderr).contains("stopped before the end of the range");
+
+        CliProcess.Result second = CliProcess.run(dir, ENV, args);
+        assertThat(second.exitCode).as(second.toString()).isZero();
+        List<String> ids = PullCommandTest.ids(first.stdout + second.stdout);
+        assertThat(ids).doesNotHaveDuplicates().isEqualTo(PullCommandTest.expectedIds(300));
+    }
+
+    @Test
+    void exitCodesAndMessagesAsAProcess() throws Exception {
+        CliProcess.Result usage = CliProcess.run(dir, ENV, "pull", "testlist", "--from", "2026-01-01", "--bogus");
+        assertThat(usage.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(usage.stderr).contains("auditlog: Unknown option: '--bogus'");
+
+        CliProcess.Result auth = CliProcess.run(dir, Map.of("AUDITLOG_TESTLIST_PASSWORD", "wrong-S3CR3T-pw"),
+                "pull", "testlist", "--from", "2026-01-01");
+        assertThat(auth.exitCode).isEqualTo(ExitCodes.AUTH);
+        assertThat(auth.stderr).contains("auditlog: testlist: authentication failed").doesNotContain("wrong-S3CR3T-pw");
+    }
+
+    @Test
+    void aSecretFromTheEnvironmentNeverReachesStdoutOrStderrEvenWithVerbose() throws Exception {
+        CliProcess.Result ok = CliProcess.run(dir, ENV, "--verbose", "pull", "testlist", "--from", "2026-01-01",
+                "--to", "2026-01-02", "--count", "5");
+        assertThat(ok.exitCode).as(ok.toString()).isZero();
+        assertThat(ok.stdout + ok.stderr).doesNotContain(ListVendorPlugin.PASSWORD);
+
+        CliProcess.Result leaky = CliProcess.run(dir, ENV, "--verbose", "pull", "testlist", "--from", "2026-01-01",
+                "--count", "5", "--fail-at", "2", "--fail-kind", "leak");
+        assertThat(leaky.exitCode).isEqualTo(ExitCodes.API);
+        assertThat(leaky.stderr).contains("server echoed the password ****").contains("\tat ");
+        assertThat(leaky.stdout + leaky.stderr).doesNotContain(ListVendorPlugin.PASSWORD);
+    }
+}
