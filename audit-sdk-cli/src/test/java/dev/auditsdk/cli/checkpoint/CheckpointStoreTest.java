@@ -40,6 +40,7 @@ class CheckpointStoreTest {
     void aSecondRunCannotHoldTheSameFile() {
         Path file = dir.resolve("cp.json");
         try (CheckpointStore first = CheckpointStore.open(file)) {
+            assertThat(first.file()).isEqualTo(file.toAbsolutePath());
             assertThatThrownBy(() -> CheckpointStore.open(file)).isInstanceOf(CheckpointFileException.class)
                     .hasMessageContaining("is in use by another auditlog run");
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.model.AuditEvent;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,6 @@ class OutputFormatTest {
         JsonNode json = AuditEventJson.toJson(minimal);
         assertThat(json.toString()).isEqualTo("{\"vendor\":\"v\",\"id\":\"1\",\"time\":\"2026-01-01T00:00:00.123Z\","
                 + "\"action\":\"login\",\"outcome\":\"UNKNOWN\",\"ocsfClass\":6003}");
-        assertThat(Json.mapper().convertValue(json, java.util.Map.class)).doesNotContainKeys("actor", "target", "message");
+        assertThat(json.has("actor") || json.has("target") || json.has("message")).isFalse();
     }
 }
