@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  *       {@code GET /{org}/{tenant}/tenantaudit_/api/query/events} (the tenant's events):
  *       {@code from}/{@code to} (both inclusive), {@code source}, {@code target}, {@code type},
  *       {@code userIds} (repeated, {@code name[]} or {@code name[i]}), {@code searchTerm},
- *       {@code status}, {@code maxCount} (clamped to 10..200, default 50); newest first; a page
+ *       {@code status}, {@code maxCount} (clamped to 10..200, default 50); newest first; links
+ *       carry {@code to} and the filters but not {@code from} (unless configured); a page
  *       scans {@code maxCount} events of the range, then applies the attribute filters, so a page
  *       can be short or empty and still have a {@code previous} link; {@code previous} is set
  *       whenever the scan was full (no look-ahead), so a log whose size is a multiple of the page
@@ -100,6 +101,8 @@ public final class UiPathSimulator extends SimulatorServer {
     private final Duration tokenLifetime;
     private final int classicMaxTop;
     private final ZoneOffset classicOffset;
+    private final String tokenPrefix;
+    private final boolean linksCarryFrom;
     private final Clock clock;
     private final UiPathDataGenerator generator;
 
@@ -129,6 +132,8 @@ public final class UiPathSimulator extends SimulatorServer {
         this.tokenLifetime = b.tokenLifetime;
         this.classicMaxTop = b.classicMaxTop;
         this.classicOffset = b.classicOffset;
+        this.tokenPrefix = b.tokenPrefix;
+        this.linksCarryFrom = b.linksCarryFrom;
         this.clock = b.clock;
         this.generator = new UiPathDataGenerator(b.seed, b.organization, organizationId, tenantId);
         for (Instant t : generator.times(b.classicEntries, b.dataStart, b.dataEnd)) {
@@ -521,7 +526,7 @@ public final class UiPathSimulator extends SimulatorServer {
         }
         byte[] random = new byte[48];
         TOKEN_RANDOM.nextBytes(random);
-        String value = "eyJhbGciOiJSUzI1NiJ9." + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String value = tokenPrefix + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         tokens.put(value, new IssuedToken(requested, clock.instant().plus(tokenLifetime)));
         ObjectNode body = MAPPER.createObjectNode();
         body.put("access_token", value);
@@ -761,11 +766,14 @@ public final class UiPathSimulator extends SimulatorServer {
     }
 
     /** A server-relative link to the neighbouring page, carrying the request's range and filters. */
-    private static String link(String path, Map<String, List<String>> q, String direction, UiPathUnifiedEvent at,
+    private String link(String path, Map<String, List<String>> q, String direction, UiPathUnifiedEvent at,
             int maxCount) {
         StringBuilder sb = new StringBuilder(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
         char sep = '?';
         for (String name : new String[] {"from", "to", "source", "target", "type", "userIds", "searchTerm", "status"}) {
+            if (name.equals("from") && !linksCarryFrom) {
+                continue; // as in the vendor's sample: "?to=...&before=...&beforeId=...&maxCount=..."
+            }
             for (String v : q.getOrDefault(name, List.of())) {
                 sb.append(sep).append(name).append('=').append(encode(v));
                 sep = '&';
@@ -925,6 +933,8 @@ public final class UiPathSimulator extends SimulatorServer {
         private Instant dataEnd = Instant.parse("2026-01-01T00:00:00Z");
         private ZoneOffset classicOffset = ZoneOffset.UTC;
         private int classicMaxTop = 1000;
+        private String tokenPrefix = "eyJhbGciOiJSUzI1NiJ9.";
+        private boolean linksCarryFrom;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -1036,6 +1046,26 @@ public final class UiPathSimulator extends SimulatorServer {
                 throw new IllegalArgumentException("classicMaxTop must be positive");
             }
             this.classicMaxTop = maxTop;
+            return this;
+        }
+
+        /**
+         * @param prefix the start of every issued access token (tests put a marker there to catch leaks)
+         * @return this builder
+         */
+        public Builder tokenPrefix(String prefix) {
+            this.tokenPrefix = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /**
+         * @param carry whether the unified API's {@code previous}/{@code next} links repeat the
+         *     request's {@code from}; default false, as in the vendor's sample link, so a client
+         *     walking them must stop at its range's start by itself
+         * @return this builder
+         */
+        public Builder unifiedLinksCarryFrom(boolean carry) {
+            this.linksCarryFrom = carry;
             return this;
         }
 

@@ -252,6 +252,26 @@ class UiPathSimulatorTest {
     }
 
     @Test
+    void unifiedLinksLeaveOutFromLikeTheVendorSampleUnlessConfigured() throws Exception {
+        for (boolean carry : new boolean[] {false, true}) {
+            start(UiPathSimulator.builder().unifiedLinksCarryFrom(carry).tokenPrefix("tok-"));
+            Instant t0 = Instant.parse("2026-01-10T00:00:00Z");
+            for (int i = 0; i < 12; i++) {
+                sim.addUnified(UiPathUnifiedEvent.builder().id("x" + (10 + i)).createdOn(t0.plusSeconds(i)).build());
+            }
+            String token = token("PM.Audit.Read");
+            assertThat(token).startsWith("tok-");
+            JsonNode page = json(get("/acme/orgaudit_/api/query/events?from=2026-01-10T00:00:00Z"
+                    + "&to=2026-01-11T00:00:00Z&maxCount=10", token));
+            String previous = page.path("previous").asText();
+            assertThat(previous).contains("to=2026-01-11T00%3A00%3A00Z");
+            assertThat(previous.contains("from=")).isEqualTo(carry);
+            sim.close();
+        }
+        sim = null;
+    }
+
+    @Test
     void unifiedSeparatesOrganizationAndTenantScopesAndClampsMaxCount() throws Exception {
         start(UiPathSimulator.builder().unifiedEvents(600));
         String token = token("PM.Audit.Read");
