@@ -3,10 +3,6 @@ package dev.auditsdk.uipath.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditDataException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reading UiPath JSON fields leniently (null, missing and non-text scalars) and its date-times. */
@@ -29,25 +25,16 @@ final class Fields {
     }
 
     /**
-     * Reads a UiPath date-time: ISO-8601 with an offset or {@code Z} and up to 9 fractional
-     * digits (the classic API sends 7 and an offset), or without an offset, which .NET writes
-     * for UTC values of unspecified kind: taken as UTC.
-     *
      * @param field the field name, for the error message
      * @param value the text
      * @return the instant
      * @throws AuditDataException when the text is not a date-time
      */
     static Instant instant(String field, String value) {
-        String s = value.trim();
         try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw new AuditDataException("UiPath entry has an unreadable '" + field + "': '" + shorten(s) + "'", e2);
-            }
+            return UiPathTimestamps.parse(value);
+        } catch (AuditDataException e) {
+            throw new AuditDataException("UiPath entry has an unreadable '" + field + "': '" + shorten(value.trim()) + "'", e);
         }
     }
 
