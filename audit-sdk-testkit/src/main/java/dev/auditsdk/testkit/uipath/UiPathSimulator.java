@@ -69,6 +69,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Data is seeded and deterministic; entries can be appended or purged while a client reads.
+ * Not simulated: the CSV download endpoints (their columns are not documented), the
+ * {@code query/sources} catalogue and the long-term store.
  */
 public final class UiPathSimulator extends SimulatorServer {
     /** Platform Management audit scope (read and write). */
@@ -85,7 +87,7 @@ public final class UiPathSimulator extends SimulatorServer {
     private static final int UNIFIED_MAX_COUNT = 200;
     private static final int UNIFIED_DEFAULT_COUNT = 50;
     private static final Pattern TOKEN_PATH = Pattern.compile("^(?:/([^/]+))?/identity_/connect/token/?$");
-    private static final Pattern CLASSIC_PATH = Pattern.compile("^/([^/]+)(?:/([^/]+))?/audit_/api/auditlogs(/download)?/?$");
+    private static final Pattern CLASSIC_PATH = Pattern.compile("^/([^/]+)(?:/([^/]+))?/audit_/api/auditlogs/?$");
     private static final Pattern ORG_EVENTS_PATH = Pattern.compile("^/([^/]+)/orgaudit_/api/query/events/?$");
     private static final Pattern TENANT_EVENTS_PATH = Pattern.compile("^/([^/]+)/([^/]+)/tenantaudit_/api/query/events/?$");
     private static final Comparator<UiPathUnifiedEvent> UNIFIED_ORDER =
@@ -388,11 +390,7 @@ public final class UiPathSimulator extends SimulatorServer {
         m = CLASSIC_PATH.matcher(path);
         if (m.matches()) {
             if (api(x, m.group(1), m.group(2))) {
-                if (m.group(3) != null) {
-                    classicDownload(x);
-                } else {
-                    classicAuditLogs(x);
-                }
+                classicAuditLogs(x);
             }
             return;
         }
@@ -605,45 +603,6 @@ public final class UiPathSimulator extends SimulatorServer {
             default:
                 return null;
         }
-    }
-
-    private void classicDownload(SimExchange x) throws IOException {
-        Map<String, List<String>> q = parseParams(x.request().query());
-        Map<String, String> errors = new LinkedHashMap<>();
-        int size = intParam(q, "size", Integer.MAX_VALUE, errors);
-        if (!errors.isEmpty()) {
-            json(x, 400, problem(errors));
-            return;
-        }
-        List<UiPathClassicEntry> all = classicEntries();
-        Collections.reverse(all);
-        List<UiPathClassicEntry> rows = all.subList(0, Math.min(size, all.size()));
-        x.setHeader("Content-Disposition", "attachment; filename=\"AuditLogs.csv\"");
-        x.respondStreaming(200, "text/csv; charset=utf-8", out -> {
-            StringBuilder sb = new StringBuilder("CreatedOn,Category,Action,UserName,Email,Message,Source,Details\r\n");
-            for (UiPathClassicEntry e : rows) {
-                sb.append(csv(UiPathTimes.classic(e.createdOn()))).append(',').append(csv(e.category())).append(',')
-                        .append(csv(e.action())).append(',').append(csv(e.userName())).append(',')
-                        .append(csv(e.email())).append(',').append(csv(e.message())).append(',')
-                        .append(csv(e.source())).append(',').append(csv(e.auditLogDetails())).append("\r\n");
-                if (sb.length() > 32 * 1024) {
-                    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-                    sb.setLength(0);
-                }
-            }
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush(); // the buffered stream handed to writers is not flushed for them
-        });
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     // ------------------------------------------------------------------ unified API

@@ -189,16 +189,6 @@ class UiPathSimulatorTest {
                 .containsExactlyElementsOf(b.unifiedEvents().stream().map(UiPathUnifiedEvent::id).collect(Collectors.toList()));
     }
 
-    @Test
-    void classicCsvDownload() throws Exception {
-        start(UiPathSimulator.builder().classicEntries(4));
-        HttpResponse<String> r = get("/acme/DefaultTenant/audit_/api/auditlogs/download?language=en&size=3",
-                token("PM.Audit.Read"));
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(r.body()).startsWith("CreatedOn,Category,Action");
-    }
-
     // ------------------------------------------------------------------ unified API
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.paging.StableIdentity;
 import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.ImmutableAuditEvent;
@@ -32,6 +33,8 @@ import org.immutables.value.Value;
 public abstract class UiPathAuditEntry implements AuditLogEntry {
     /** The prefix of derived identities. */
     public static final String ID_PREFIX = "uipath:";
+    // contentHash keeps no occurrence counters, so one shared instance is thread-safe
+    private static final StableIdentity IDENTITY = StableIdentity.withPrefix(ID_PREFIX);
 
     /** @return a new builder; {@code createdOn} is required */
     public static ImmutableUiPathAuditEntry.Builder builder() {
@@ -81,7 +84,7 @@ public abstract class UiPathAuditEntry implements AuditLogEntry {
             copy.remove("message");
             content = copy;
         }
-        return ContentHash.of(ID_PREFIX, content);
+        return IDENTITY.contentHash(content);
     }
 
     /** @return the derived identity (see {@link #identityOf(JsonNode)}) */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.paging.StableIdentity;
 import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.ImmutableAuditEvent;
@@ -32,6 +33,8 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
     public static final int STATUS_FAILED = 1;
     /** The prefix of identities derived for events that arrive without an id. */
     public static final String DERIVED_ID_PREFIX = "uipath-unified:";
+    // contentHash keeps no occurrence counters, so one shared instance is thread-safe
+    private static final StableIdentity IDENTITY = StableIdentity.withPrefix(DERIVED_ID_PREFIX);
 
     /** @return a new builder; {@code createdOn} is required */
     public static ImmutableUiPathUnifiedAuditEvent.Builder builder() {
@@ -95,7 +98,7 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
     @Override
     @Value.Default
     public String id() {
-        return ContentHash.of(DERIVED_ID_PREFIX, raw());
+        return IDENTITY.contentHash(raw());
     }
 
     /** @return {@code createdOn} exactly as sent (UTC) */
