@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.error.AuditDataException;
@@ -116,8 +117,10 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
                     at.getLineNr(), at.getByteOffset());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : JsonLocation.NA;
+            String problem = e instanceof JsonEOFException ? "the JSON ended unexpectedly (truncated body?)"
+                    : BodyExcerpt.of(e.getOriginalMessage(), 160);
             throw new AuditDataException("malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
-                    + ": " + BodyExcerpt.of(e.getOriginalMessage(), 160), at.getLineNr(), at.getByteOffset(), e);
+                    + ": " + problem, at.getLineNr(), at.getByteOffset(), e);
         } catch (IOException e) {
             throw new AuditTransportException("reading the JSON body failed after element " + index, e);
         }
