@@ -31,18 +31,21 @@ import org.slf4j.LoggerFactory;
  * entries sharing the watermark's timestamp. A {@code lateness} window accepts entries that
  * show up out of order by up to that much, at the cost of remembering the window's identities.
  *
- * <h2>{@link EntryOrder#NEWEST_FIRST}: a source that walks the range from newest to oldest</h2>
- * Re-reads are recognized against the oldest timestamp delivered so far (and the identities at
- * it). The checkpoint stays correct this way:
+ * <h2>{@link EntryOrder#NEWEST_FIRST} and {@link EntryOrder#UNORDERED}: the range is one unit</h2>
+ * A source that walks the range from newest to oldest (re-reads are recognized against the
+ * oldest timestamp delivered so far and the identities at it), or one whose order is unknown
+ * (re-reads are recognized by the identities delivered in this run), cannot express a partly read
+ * range as "everything up to a watermark". The checkpoint stays correct this way:
  * <ul>
- * <li>once the source reports {@link #rangeComplete()} (it read down to the query's start), the
- *     checkpoint is the newest part of the run, exactly as in ascending mode;</li>
- * <li>before that (a limit, a failure, the caller stopped early), older entries of the range are
- *     still undelivered, so the checkpoint keeps the query's start as its horizon and lists
+ * <li>once the source reports {@link #rangeComplete()} (it read the whole range), the checkpoint
+ *     is the newest part of the run, exactly as in ascending mode;</li>
+ * <li>before that (a limit, a failure, the caller stopped early), older entries of the range may
+ *     still be undelivered, so the checkpoint keeps the query's start as its horizon and lists
  *     <em>every</em> identity delivered in this run: resuming delivers exactly the rest. That list
  *     is capped at {@link Builder#maxRememberedIds(int)}; beyond it the checkpoint stays at the
  *     query's resume point (entries of the interrupted run would then be delivered again: read
- *     newest-first ranges to the end, or keep them short).</li>
+ *     such ranges to the end, or keep them short), and an unordered source's re-reads within
+ *     the run can no longer be recognized.</li>
  * </ul>
  */
 public final class DeliveryTracker {
@@ -60,15 +63,19 @@ public final class DeliveryTracker {
 
     /** Delivered identities by timestamp, within [horizon, watermark]. */
     private final TreeMap<Instant, Set<String>> recent = new TreeMap<>();
+    /** Identities from the resume checkpoint whose time is not known yet (at most its watermark). */
+    private final Set<String> seeded = new HashSet<>();
+    private Instant seededUpTo;
     private Instant watermark;
     private Instant horizon;
 
     /** NEWEST_FIRST only: the oldest delivered timestamp and identities at it. */
     private Instant low;
     private final Set<String> idsAtLow = new HashSet<>();
-    /** NEWEST_FIRST only: every identity of this run while the range is incomplete; null past the cap. */
+    /** NEWEST_FIRST, UNORDERED: every identity of this run while the range is incomplete; null past the cap. */
     private Set<String> runIds = new HashSet<>();
     private boolean complete;
+    private boolean warnedOutOfOrder;
 
     private DeliveryTracker(Builder b) {
         this.query = b.query;
@@ -83,10 +90,9 @@ public final class DeliveryTracker {
         } else {
             watermark = initial.watermark();
             horizon = max(initial.horizon(), query.start());
-            if (!initial.deliveredIds().isEmpty()) {
-                // their exact times are unknown; the watermark bounds them, so they are kept while it is in the window
-                recent.put(watermark, new HashSet<>(initial.deliveredIds()));
-            }
+            // their times are unknown until re-read; the watermark bounds them, so they are kept while it is in the window
+            seeded.addAll(initial.deliveredIds());
+            seededUpTo = watermark;
         }
     }
 
@@ -144,29 +150,50 @@ public final class DeliveryTracker {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(id, "id");
         if (!query.admits(timestamp, id)) {
-            LOG.trace("skip {} at {}: outside the query's range or already delivered before the resume point", id, timestamp);
-            return false;
-        }
-        if (order == EntryOrder.NEWEST_FIRST) {
-            if (low != null) {
-                int c = timestamp.compareTo(low);
-                if (c > 0 || (c == 0 && idsAtLow.contains(id))) {
-                    LOG.trace("skip {} at {}: already delivered in this run", id, timestamp);
-                    return false;
-                }
+            if (seeded.remove(id) && !timestamp.isBefore(horizon)) {
+                recent.computeIfAbsent(timestamp, t -> new HashSet<>()).add(id);
             }
-            return true;
+            return skip(id, timestamp, "outside the query's range or already delivered before the resume point");
         }
-        if (timestamp.isBefore(horizon)) {
-            LOG.trace("skip {} at {}: older than the horizon {} (already read)", id, timestamp, horizon);
-            return false;
+        switch (order) {
+            case NEWEST_FIRST:
+                if (low != null) {
+                    int c = timestamp.compareTo(low);
+                    if (c > 0 || (c == 0 && idsAtLow.contains(id))) {
+                        return skip(id, timestamp, "already delivered in this run");
+                    }
+                }
+                return true;
+            case UNORDERED:
+                if (runIds != null ? runIds.contains(id) : recentlyDelivered(timestamp, id)) {
+                    return skip(id, timestamp, "already delivered in this run");
+                }
+                return true;
+            default:
+                if (timestamp.isBefore(horizon)) {
+                    warnOutOfOrder(timestamp);
+                    return skip(id, timestamp, "older than the horizon " + horizon);
+                }
+                return recentlyDelivered(timestamp, id) ? skip(id, timestamp, "already delivered") : true;
         }
+    }
+
+    private boolean recentlyDelivered(Instant timestamp, String id) {
         Set<String> ids = recent.get(timestamp);
-        if (ids != null && ids.contains(id)) {
-            LOG.trace("skip {} at {}: already delivered", id, timestamp);
-            return false;
+        return ids != null && ids.contains(id);
+    }
+
+    private static boolean skip(String id, Instant timestamp, String why) {
+        LOG.trace("skip {} at {}: {}", id, timestamp, why);
+        return false;
+    }
+
+    private void warnOutOfOrder(Instant timestamp) {
+        if (!warnedOutOfOrder) {
+            warnedOutOfOrder = true;
+            LOG.warn("an entry at {} arrived after one at {} and is skipped as already read: if this source does not"
+                    + " deliver in ascending time, give the tracker a lateness window or another EntryOrder", timestamp, watermark);
         }
-        return true;
     }
 
     /**
@@ -184,15 +211,17 @@ public final class DeliveryTracker {
         }
         if (timestamp.isAfter(watermark)) {
             watermark = timestamp;
-            horizon = max(horizon, watermark.minus(lateness));
-            recent.headMap(horizon, false).clear();
+            closeHorizon();
         }
         if (order == EntryOrder.NEWEST_FIRST) {
-            trackNewestFirst(timestamp, id);
+            trackLow(timestamp, id);
+        }
+        if (order != EntryOrder.OLDEST_FIRST) {
+            trackRun(id);
         }
     }
 
-    private void trackNewestFirst(Instant timestamp, String id) {
+    private void trackLow(Instant timestamp, String id) {
         if (low == null || timestamp.isBefore(low)) {
             low = timestamp;
             idsAtLow.clear();
@@ -200,23 +229,39 @@ public final class DeliveryTracker {
         if (timestamp.equals(low)) {
             idsAtLow.add(id);
         }
+    }
+
+    private void trackRun(String id) {
         if (runIds != null && !complete) {
             runIds.add(id);
             if (runIds.size() + initial.deliveredIds().size() > maxRememberedIds) {
                 runIds = null;
-                LOG.warn("more than {} entries delivered newest-first before the range was complete: until it is,"
-                        + " the checkpoint stays at the query's resume point", maxRememberedIds);
+                LOG.warn("more than {} entries delivered {} before the range was complete: until it is,"
+                        + " the checkpoint stays at the query's resume point", maxRememberedIds, order);
             }
         }
     }
 
     /**
-     * Tells the tracker the source has read its whole range (it matters in
-     * {@link EntryOrder#NEWEST_FIRST} mode, where the checkpoint can then move to the newest entry).
+     * Tells the tracker the source has read its whole range: the checkpoint can then move to the
+     * newest entry in {@link EntryOrder#NEWEST_FIRST} and {@link EntryOrder#UNORDERED} mode, and
+     * its horizon can close up to {@code watermark - lateness} in every mode.
      */
     public synchronized void rangeComplete() {
         complete = true;
         runIds = null;
+        // the whole range was read: resume ids not seen again are older than the range, and
+        // everything before the watermark has been read, so only the lateness window stays open
+        seeded.clear();
+        closeHorizon();
+    }
+
+    private void closeHorizon() {
+        horizon = max(horizon, watermark.minus(lateness));
+        recent.headMap(horizon, false).clear();
+        if (seededUpTo != null && seededUpTo.isBefore(horizon)) {
+            seeded.clear();
+        }
     }
 
     /**
@@ -240,7 +285,7 @@ public final class DeliveryTracker {
         if (delivered == 0) {
             return Checkpoint.of(initial.horizon(), initial.watermark(), initial.deliveredIds(), cursor);
         }
-        if (order == EntryOrder.NEWEST_FIRST && !complete) {
+        if (order != EntryOrder.OLDEST_FIRST && !complete) {
             if (runIds == null) {
                 return Checkpoint.of(initial.horizon(), initial.watermark(), initial.deliveredIds(), cursor);
             }
@@ -248,7 +293,7 @@ public final class DeliveryTracker {
             ids.addAll(runIds);
             return Checkpoint.of(query.start(), watermark, ids, cursor);
         }
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new HashSet<>(seeded);
         recent.subMap(horizon, true, watermark, true).values().forEach(ids::addAll);
         return Checkpoint.of(horizon, watermark, ids, cursor);
     }
@@ -292,8 +337,8 @@ public final class DeliveryTracker {
         }
 
         /**
-         * @param maxRememberedIds in {@link EntryOrder#NEWEST_FIRST} mode, the most identities kept for
-         *     the checkpoint of an incomplete run; default {@value DeliveryTracker#DEFAULT_MAX_REMEMBERED_IDS}
+         * @param maxRememberedIds in {@link EntryOrder#NEWEST_FIRST} and {@link EntryOrder#UNORDERED} mode,
+         *     the most identities kept for an incomplete run; default {@value DeliveryTracker#DEFAULT_MAX_REMEMBERED_IDS}
          * @return this builder
          */
         public Builder maxRememberedIds(int maxRememberedIds) {

@@ -221,9 +221,13 @@ public final class OffsetPager<T> extends PagedIterator<T> {
         /**
          * @param order how the vendor sorts the entries it pages through; default {@link EntryOrder#NEWEST_FIRST}
          * @return this builder
+         * @throws IllegalArgumentException for {@link EntryOrder#UNORDERED}
          */
         public Builder<T> order(EntryOrder order) {
-            this.order = Objects.requireNonNull(order, "order");
+            if (Objects.requireNonNull(order, "order") == EntryOrder.UNORDERED) {
+                throw new IllegalArgumentException("offset paging under drift needs a time order; UNORDERED is not supported");
+            }
+            this.order = order;
             return this;
         }
 

@@ -21,6 +21,10 @@ abstract class PagedIterator<T> extends AbstractCloseableIterator<T> {
     @Override
     protected final T computeNext() {
         while (page == null || !page.hasNext()) {
+            if (isClosed()) {
+                // closed from another thread while reading: fetch nothing more
+                return endOfData();
+            }
             releasePage();
             page = nextPage();
             if (page == null) {

@@ -1,13 +1,13 @@
 package dev.auditsdk.core.paging;
 
 import dev.auditsdk.core.error.AuditSdkException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -55,7 +55,8 @@ public final class TimeWindowPager<T> extends PagedIterator<T> {
     private final int parallelism;
     private final ExecutorService givenExecutor;
     private ExecutorService ownedExecutor;
-    private final Deque<InFlight<T>> inFlight = new ArrayDeque<>();
+    // concurrent: close() may run on another thread while the reader is in nextPage()
+    private final Deque<InFlight<T>> inFlight = new ConcurrentLinkedDeque<>();
 
     private TimeWindowPager(Builder<T> b) {
         this.pending = List.copyOf(b.windows).iterator();
@@ -85,7 +86,7 @@ public final class TimeWindowPager<T> extends PagedIterator<T> {
             LOG.debug("fetching window {}", window);
             return Objects.requireNonNull(fetcher.fetch(window), "window fetcher returned null");
         }
-        while (inFlight.size() < parallelism && pending.hasNext()) {
+        while (inFlight.size() < parallelism && pending.hasNext() && !isClosed()) {
             TimeWindow window = pending.next();
             inFlight.addLast(new InFlight<>(window, executor().submit(() -> drain(window))));
         }

@@ -165,6 +165,24 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void unorderedSkipsReReadsAndResumesAnInterruptedRunExactly() {
+        List<TestEntry> shuffled = List.of(TestEntry.at("c", 3), TestEntry.at("a", 1), TestEntry.at("f", 6),
+                TestEntry.at("b", 2), TestEntry.at("e", 5), TestEntry.at("d", 5));
+        DeliveryTracker first = DeliveryTracker.builder(range()).order(EntryOrder.UNORDERED).build();
+        List<TestEntry> readTwice = new ArrayList<>(shuffled.subList(0, 3));
+        readTwice.add(TestEntry.at("a", 1));
+        assertThat(offerAll(first, readTwice)).containsExactly("c", "a", "f");
+        Checkpoint checkpoint = first.checkpoint();
+        assertThat(checkpoint.horizon()).isEqualTo(T0);
+
+        DeliveryTracker second = DeliveryTracker.builder(resume(checkpoint)).order(EntryOrder.UNORDERED).build();
+        assertThat(offerAll(second, shuffled)).containsExactly("b", "e", "d");
+        second.rangeComplete();
+        assertThat(second.checkpoint().watermark()).isEqualTo(T0.plusSeconds(6));
+        assertThat(second.checkpoint().deliveredIds()).containsExactly("f");
+    }
+
+    @Test
     void isNewDecidesWithoutRecording() {
         DeliveryTracker tracker = DeliveryTracker.forQuery(range());
         assertThat(tracker.isNew(T0.plusSeconds(1), "a")).isTrue();

@@ -161,10 +161,12 @@ class OffsetPagerTest {
     }
 
     @Test
-    void rejectsAnOverlapThatIsNotSmallerThanThePage() {
+    void rejectsAnOverlapThatIsNotSmallerThanThePageAndAnUnorderedLog() {
         FakeLog log = new FakeLog();
         assertThatThrownBy(() -> pager(log).pageSize(5).overlap(5).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap");
+        assertThatThrownBy(() -> pager(log).order(EntryOrder.UNORDERED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNORDERED");
     }
 
     @Test
