@@ -81,7 +81,7 @@ final class BodySniffer {
         if (c == '{') {
             return objectOrLines(head, i);
         }
-        String excerpt = BodyExcerpt.of(new String(head, i, Math.min(head.length - i, 400), StandardCharsets.UTF_8));
+        String excerpt = Excerpt.of(new String(head, i, Math.min(head.length - i, 400), StandardCharsets.UTF_8));
         if (c == '<') {
             throw new AuditDataException("the body is not JSON or CSV (it looks like HTML or XML): " + excerpt, 1, i, null);
         }

@@ -141,7 +141,7 @@ public final class CsvReader<T> extends AbstractCloseableIterator<T> {
             for (String name : read) {
                 if (!seen.add(name)) {
                     throw new AuditDataException("CSV header at line " + records.recordLine() + " repeats the column '"
-                            + BodyExcerpt.of(name, 60) + "'", records.recordLine(), -1, null);
+                            + Excerpt.of(name, 60) + "'", records.recordLine(), -1, null);
                 }
             }
             header = read;

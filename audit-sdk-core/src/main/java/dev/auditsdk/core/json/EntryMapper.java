@@ -33,7 +33,7 @@ interface EntryMapper<S, T> {
         } catch (AuditSdkException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new AuditDataException("cannot read the entry " + where + ": " + BodyExcerpt.of(e.getMessage(), 200),
+            throw new AuditDataException("cannot read the entry " + where + ": " + Excerpt.of(e.getMessage(), 200),
                     line, offset, e);
         }
     }

@@ -118,7 +118,7 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : JsonLocation.NA;
             String problem = e instanceof JsonEOFException ? "the JSON ended unexpectedly (truncated body?)"
-                    : BodyExcerpt.of(e.getOriginalMessage(), 160);
+                    : Excerpt.of(e.getOriginalMessage(), 160);
             throw new AuditDataException("malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
                     + ": " + problem, at.getLineNr(), at.getByteOffset(), e);
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * <p>Lines are separated by LF or CRLF; blank lines are skipped; a UTF-8 byte-order mark is
  * ignored. A line that is not exactly one JSON value (an HTML error page, a truncated line, two
  * values) raises {@link AuditDataException} naming its 1-based line number and a short
- * {@linkplain BodyExcerpt redacted} excerpt; so does a line that cannot be mapped to the entry
+ * redacted excerpt; so does a line that cannot be mapped to the entry
  * type, invalid UTF-8, or a line longer than {@value #MAX_LINE_CHARS} characters. I/O failures
  * raise {@link AuditTransportException}. Closing the reader closes the stream.
  *
@@ -113,7 +113,7 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
         while (c >= 0 && c != '\n') {
             if (line.length() >= MAX_LINE_CHARS) {
                 throw new AuditDataException("line " + (lineNumber + 1) + " is longer than " + MAX_LINE_CHARS
-                        + " characters; it starts with: " + BodyExcerpt.of(line), lineNumber + 1, -1, null);
+                        + " characters; it starts with: " + Excerpt.of(line), lineNumber + 1, -1, null);
             }
             line.append((char) c);
             c = chars.read();
@@ -130,7 +130,7 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
             return STRICT.readTree(line.toString());
         } catch (JsonProcessingException e) {
             throw new AuditDataException("malformed JSON Lines input at line " + lineNumber + " ("
-                    + BodyExcerpt.of(e.getOriginalMessage(), 100) + "); the line starts with: " + BodyExcerpt.of(line),
+                    + Excerpt.of(e.getOriginalMessage(), 100) + "); the line starts with: " + Excerpt.of(line),
                     lineNumber, -1, e);
         }
     }

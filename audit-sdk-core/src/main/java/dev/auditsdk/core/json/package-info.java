@@ -7,13 +7,12 @@
  * <li>{@link dev.auditsdk.core.json.JsonArrayReader}: a top-level array, or the array field of an envelope object;</li>
  * <li>{@link dev.auditsdk.core.json.CsvReader}: RFC 4180 with a header row;</li>
  * <li>{@link dev.auditsdk.core.json.BodyFormat#sniff(java.io.InputStream)}: gzip/zip unwrapping and format detection
- *     for export downloads of unknown shape;</li>
- * <li>{@link dev.auditsdk.core.json.BodyExcerpt}: the short, redacted text that error messages quote.</li>
+ *     for export downloads of unknown shape.</li>
  * </ul>
  *
  * <p>Readers are lazy {@link dev.auditsdk.core.paging.CloseableIterator}s: they read nothing until
  * asked, hold one entry (one line, one record) at a time, close the stream when closed, and report
  * bad input as {@link dev.auditsdk.core.error.AuditDataException} with its line (and offset where
- * known), I/O failures as {@link dev.auditsdk.core.error.AuditTransportException}.
+ * known) and a short excerpt masked by {@link dev.auditsdk.core.http.Redactor}, I/O failures as {@link dev.auditsdk.core.error.AuditTransportException}.
  */
 package dev.auditsdk.core.json;
