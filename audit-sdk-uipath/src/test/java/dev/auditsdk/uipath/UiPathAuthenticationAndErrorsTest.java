@@ -145,6 +145,8 @@ class UiPathAuthenticationAndErrorsTest {
                     assertThat(((AuditApiException) e).statusCode()).isEqualTo(400);
                 });
         assertThat(sim.tokenRequestCount()).isEqualTo(1); // a refused grant is not retried
+        // the guard scans this test's log output (TRACE) for the secrets and tokens, which carry its marker
+        assertThat(dev.auditsdk.core.testing.SecretLeakGuard.isWatching()).isTrue();
     }
 
     @Test
