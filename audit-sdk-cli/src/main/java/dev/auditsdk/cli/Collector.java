@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * then the checkpoint of exactly what was written saved atomically. Commits every
  * {@code commitEvery} entries, at least once a second, at the end, on a stop request and after
  * a failure, so a run killed at any point is continued by the next without loss or repetition.
+ *
+ * <p>The stream's checkpoint is taken at commit time only (for some sources it lists every
+ * identity delivered in the run, so taking it per entry would cost quadratic time). Taking an
+ * entry and writing it happen under one lock, so a commit from the shutdown hook, while the
+ * reading thread waits on the network, sees a checkpoint that matches the output exactly.
  */
 final class Collector {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
@@ -37,6 +42,7 @@ final class Collector {
     private final long entriesBefore;
 
     private Checkpoint written;
+    private AuditLogStream<? extends AuditLogEntry> current;
     private long total;
     private int uncommitted;
     private long lastCommit;
@@ -45,17 +51,17 @@ final class Collector {
 
     /**
      * @param store where checkpoints go; null when the run has none
-     * @param resumed the checkpoint the run starts from
+     * @param start the checkpoint the run starts from
      * @param entriesBefore entries written by earlier runs with the same checkpoint
      */
     Collector(String vendor, String format, EntryWriter writer, OutputTarget target, CheckpointStore store,
-            Checkpoint resumed, long entriesBefore, Progress progress, StopSignal stop, Clock clock, int commitEvery) {
+            Checkpoint start, long entriesBefore, Progress progress, StopSignal stop, Clock clock, int commitEvery) {
         this.vendor = vendor;
         this.format = format;
         this.writer = writer;
         this.target = target;
         this.store = store;
-        this.written = resumed;
+        this.written = start;
         this.entriesBefore = entriesBefore;
         this.progress = progress;
         this.stop = stop;
@@ -84,42 +90,46 @@ final class Collector {
      */
     long drain(AuditLogStream<? extends AuditLogEntry> stream) throws IOException {
         long count = 0;
+        synchronized (this) {
+            current = stream;
+        }
         try {
             Iterator<? extends AuditLogEntry> it = stream.iterator();
+            // hasNext() may block on the network: outside the lock, so a stop can commit meanwhile
             while (!stop.requested() && it.hasNext()) {
-                AuditLogEntry entry = it.next();
-                write(entry, stream);
+                AuditLogEntry entry = writeNext(it);
+                if (entry == null) {
+                    break;
+                }
                 count++;
                 progress.update(total, entry.timestamp());
                 if (uncommitted >= commitEvery || clock.millis() - lastCommit >= COMMIT_MILLIS) {
                     commit();
                 }
             }
-            // the stream's own position at its end may be past the last entry (the range is done)
-            synchronized (this) {
-                if (store != null && !sealed) {
-                    written = stream.checkpoint();
-                }
-            }
+            // the stream's position at its end may be past its last entry (the range is done)
             commit();
             return count;
         } catch (RuntimeException | IOException | Error e) {
             commitAfterFailure(e);
             throw e;
+        } finally {
+            synchronized (this) {
+                current = null;
+            }
         }
     }
 
-    private synchronized void write(AuditLogEntry entry, AuditLogStream<? extends AuditLogEntry> stream)
-            throws IOException {
+    /** Takes the next entry and writes it in one step, so a commit never sees one without the other. */
+    private synchronized AuditLogEntry writeNext(Iterator<? extends AuditLogEntry> it) throws IOException {
         if (sealed) {
-            throw new IllegalStateException("output sealed by a stop request");
+            return null;
         }
+        AuditLogEntry entry = it.next();
         writer.write(entry);
-        if (store != null) {
-            written = stream.checkpoint();
-        }
         total++;
         uncommitted++;
+        return entry;
     }
 
     /** Flushes the output, forces it to disk, then saves the checkpoint of what it holds. */
@@ -129,7 +139,14 @@ final class Collector {
         }
         writer.flush();
         OptionalLong length = target.commit();
-        if (store != null && written != null && (uncommitted > 0 || !committedOnce)) {
+        boolean moved = false;
+        if (store != null && current != null) {
+            // the position after the last entry handed out, which is the last one written
+            Checkpoint now = current.checkpoint();
+            moved = !now.equals(written);
+            written = now;
+        }
+        if (store != null && (uncommitted > 0 || moved || !committedOnce)) {
             ImmutableCheckpointState.Builder b = CheckpointState.builder().vendor(vendor).checkpoint(written).format(format)
                     .entries(entriesBefore + total).updated(clock.instant());
             target.path().ifPresent(p -> b.outputPath(p.toString()));
@@ -141,7 +158,7 @@ final class Collector {
         lastCommit = clock.millis();
     }
 
-    /** @return the checkpoint after the last entry written (or the stream's end), null before any */
+    /** @return the checkpoint after the last entry written (or the stream's end) */
     synchronized Checkpoint position() {
         return written;
     }
