@@ -49,10 +49,13 @@ final class SettingsResolver {
         return b.build();
     }
 
-    static VendorSettings resolve(VendorPlugin plugin, CommandSpec spec, Map<String, String> env, Path configFile,
-            Consumer<String> warn) {
+    /**
+     * @param siblings every vendor, to know the keys that vendors sharing this one's prefix accept
+     */
+    static VendorSettings resolve(VendorPlugin plugin, List<VendorPlugin> siblings, CommandSpec spec,
+            Map<String, String> env, Path configFile, Consumer<String> warn) {
         ParseResult parsed = spec.commandLine().getParseResult();
-        Map<String, String> config = loadConfig(plugin, configFile, warn);
+        Map<String, String> config = loadConfig(plugin, siblings, configFile, warn);
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, VendorSettings.Origin> origins = new LinkedHashMap<>();
         String prefix = plugin.settingsPrefix();
@@ -86,7 +89,8 @@ final class SettingsResolver {
     }
 
     /** @return this vendor's values in the config file, by option name */
-    private static Map<String, String> loadConfig(VendorPlugin plugin, Path file, Consumer<String> warn) {
+    private static Map<String, String> loadConfig(VendorPlugin plugin, List<VendorPlugin> siblings, Path file,
+            Consumer<String> warn) {
         Map<String, String> out = new LinkedHashMap<>();
         if (file == null) {
             return out;
@@ -102,6 +106,10 @@ final class SettingsResolver {
         String prefix = plugin.settingsPrefix() + ".";
         Map<String, VendorOption> known = new LinkedHashMap<>();
         plugin.options().forEach(o -> known.put(o.name(), o));
+        // a key of another vendor with the same prefix (uipath and uipath-unified) is not a typo
+        Set<String> sharedNames = new TreeSet<>();
+        siblings.stream().filter(p -> p.settingsPrefix().equals(plugin.settingsPrefix()))
+                .forEach(p -> p.options().forEach(o -> sharedNames.add(o.name())));
         Set<String> unknown = new TreeSet<>();
         boolean hasSecret = false;
         for (String key : props.stringPropertyNames()) {
@@ -111,7 +119,9 @@ final class SettingsResolver {
             String name = key.substring(prefix.length());
             VendorOption o = known.get(name);
             if (o == null) {
-                unknown.add(key);
+                if (!sharedNames.contains(name)) {
+                    unknown.add(key);
+                }
                 continue;
             }
             out.put(name, props.getProperty(key).trim());

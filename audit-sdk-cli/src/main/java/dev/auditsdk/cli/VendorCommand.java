@@ -43,7 +43,7 @@ abstract class VendorCommand implements Callable<Integer> {
     }
 
     VendorSettings resolveSettings() {
-        settings = SettingsResolver.resolve(plugin, spec, env.env(), global().config(), this::warn);
+        settings = SettingsResolver.resolve(plugin, env.registry().all(), spec, env.env(), global().config(), this::warn);
         settings.secretValues().forEach(env.redactor()::add);
         return settings;
     }

@@ -37,7 +37,7 @@ public final class VendorRegistry {
 
     /** @return the vendors of this project, in display order */
     public static List<VendorPlugin> builtIn() {
-        return List.of();
+        return List.of(UiPathPlugin.classic(), UiPathPlugin.unified());
     }
 
     /** @return the built-in vendors followed by those found on the class path */
