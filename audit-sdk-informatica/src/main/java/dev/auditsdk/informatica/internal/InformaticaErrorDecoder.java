@@ -26,10 +26,10 @@ public final class InformaticaErrorDecoder implements ErrorDecoder {
 
     /** The vendor's error, as far as the body tells it. */
     public static final class VendorError {
-        final String code;
-        final String message;
-        final String requestId;
-        final int statusCode;
+        private final String code;
+        private final String message;
+        private final String requestId;
+        private final int statusCode;
 
         VendorError(String code, String message, String requestId, int statusCode) {
             this.code = code;
@@ -46,6 +46,11 @@ public final class InformaticaErrorDecoder implements ErrorDecoder {
         /** @return the vendor's description, or null */
         public String message() {
             return message;
+        }
+
+        /** @return the vendor's request id (v3), or null */
+        public String requestId() {
+            return requestId;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.auditsdk.informatica.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.auth.AuthHeaders;
@@ -12,7 +13,6 @@ import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.json.Json;
-import java.io.IOException;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -112,8 +112,12 @@ public final class InformaticaLogin {
         JsonNode answer;
         try (HttpResult result = transport.get().send(spec)) {
             answer = Json.mapper().readTree(result.bodyAsString());
-        } catch (IOException e) {
-            throw new AuditDataException("informatica: the login answer is not JSON: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            // no parser message and no cause: they may quote the answer, and the answer holds the session id
+            long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+            throw new AuditDataException("informatica: the login answer is not valid JSON (line " + line + ", column "
+                    + column + ")", line, column, null);
         }
         String id = text(api == Api.V2 ? answer.path("icSessionId") : answer.path("userInfo").path("sessionId"));
         String server = text(api == Api.V2 ? answer.path("serverUrl") : answer.path("products").path(0).path("baseApiUrl"));
