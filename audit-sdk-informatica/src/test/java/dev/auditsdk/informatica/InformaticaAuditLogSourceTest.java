@@ -102,6 +102,45 @@ class InformaticaAuditLogSourceTest {
     }
 
     @Test
+    void theServerUrlMayBeOnAnotherHostThanTheLoginUrl() {
+        start(InformaticaSimulator.builder().auditEntries(20).serverHost("localhost"));
+        source = sourceBuilder().build();
+        assertThat(sim.serverUrl().getHost()).isEqualTo("localhost");
+        assertThat(sim.loginUrl().getHost()).isEqualTo("127.0.0.1");
+
+        assertThat(readAll(source.fetch(AuditLogQuery.builder().from(END.minus(Duration.ofDays(30))).build()))).hasSize(20);
+        assertThat(auditRequests()).allSatisfy(r -> assertThat(r.header("Host")).hasValueSatisfying(
+                h -> assertThat(h).startsWith("localhost:")));
+    }
+
+    @Test
+    void concurrentReadsShareOneSessionAndReLogInOnceWhenItExpires() throws Exception {
+        start(InformaticaSimulator.builder().seed(31).auditEntries(400));
+        AtomicInteger batches = new AtomicInteger();
+        sim.beforeEachRequest(r -> {
+            if (r.path().equals(AUDIT_PATH) && batches.incrementAndGet() == 12) {
+                sim.expireAllSessions();
+            }
+        });
+        source = sourceBuilder().batchSize(20).build();
+        AuditLogQuery query = AuditLogQuery.builder().from(END.minus(Duration.ofDays(30))).to(END.plusSeconds(1)).build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<InformaticaAuditEntry>>> reads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                reads.add(pool.submit(() -> readAll(source.fetch(query))));
+            }
+            for (java.util.concurrent.Future<List<InformaticaAuditEntry>> read : reads) {
+                assertThat(ids(read.get(30, java.util.concurrent.TimeUnit.SECONDS)))
+                        .containsExactlyElementsOf(newestFirst(sim.auditEntries()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sim.loginCount()).isEqualTo(2);
+    }
+
+    @Test
     void nothingIsRequestedUntilTheStreamIsIterated() {
         start(InformaticaSimulator.builder().auditEntries(10));
         source = sourceBuilder().build();
