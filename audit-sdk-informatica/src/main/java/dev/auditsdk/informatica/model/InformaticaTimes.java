@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 
 /**
  * Reads Informatica's date-times: ISO-8601 with a {@code Z}, an offset ({@code +00:00} or
@@ -51,7 +52,8 @@ final class InformaticaTimes {
             TemporalAccessor parsed = LENIENT.parse(text);
             LocalDateTime local = LocalDateTime.from(parsed);
             boolean hasOffset = parsed.isSupported(ChronoField.OFFSET_SECONDS);
-            if (hasOffset && !(zIsLocal && parsed.get(ChronoField.OFFSET_SECONDS) == 0 && text.toUpperCase().endsWith("Z"))) {
+            boolean literalZ = text.toUpperCase(Locale.ROOT).endsWith("Z");
+            if (hasOffset && !(zIsLocal && literalZ)) {
                 return local.toInstant(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)));
             }
             // ZonedDateTime.of picks the earlier offset in the repeated hour of a DST change.
