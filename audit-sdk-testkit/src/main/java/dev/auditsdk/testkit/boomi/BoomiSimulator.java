@@ -75,10 +75,15 @@ public final class BoomiSimulator extends SimulatorServer {
     public static final String DEFAULT_ACCOUNT_ID = "acme-A1B2C3";
     /** The default user (an email address, as Boomi user ids are). */
     public static final String DEFAULT_USER = "auditor@acme.example";
-    /** The default user's password. */
-    public static final String DEFAULT_PASSWORD = "correct-horse-battery-staple";
+    /**
+     * The default user's password. Simulator secrets (passwords, tokens, JWT signatures, download
+     * link signatures) contain {@value #SECRET_MARKER}, so a test can tell if one leaks into a log.
+     */
+    public static final String DEFAULT_PASSWORD = "pw-S3CR3T-correct-horse";
     /** The default user's API token. */
-    public static final String DEFAULT_API_TOKEN = "4b1d6f0c-9a1e-4c55-8f0e-2d7c3b9a6e10";
+    public static final String DEFAULT_API_TOKEN = "tok-S3CR3T-4b1d6f0c-9a1e-4c55";
+    /** The marker every secret the simulator hands out contains. */
+    public static final String SECRET_MARKER = "S3CR3T";
     /** The prefix that marks an API-token login in the Basic user name. */
     public static final String TOKEN_USER_PREFIX = "BOOMI_TOKEN.";
     /** The default staging requests path (an assumption: the real path is not published). */
@@ -116,6 +121,7 @@ public final class BoomiSimulator extends SimulatorServer {
     private final AtomicInteger throttled = new AtomicInteger();
 
     private volatile Duration jwtLifetime;
+    private volatile boolean jwtExpiryClaim = true;
     private final Map<String, Grant> jwts = new ConcurrentHashMap<>();
     private final AtomicInteger jwtIssued = new AtomicInteger();
     private final AtomicInteger expiredJwtRejections = new AtomicInteger();
@@ -291,6 +297,14 @@ public final class BoomiSimulator extends SimulatorServer {
     /** @param lifetime how long JWTs issued from now on stay valid */
     public void setJwtLifetime(Duration lifetime) {
         this.jwtLifetime = requirePositive(lifetime, "lifetime");
+    }
+
+    /**
+     * @param include whether JWTs issued from now on carry an {@code exp} claim (default true);
+     *     without it a client learns of the expiry only from a 401
+     */
+    public void setJwtExpiryClaim(boolean include) {
+        this.jwtExpiryClaim = include;
     }
 
     /** @return how many JWTs were issued */
@@ -650,13 +664,15 @@ public final class BoomiSimulator extends SimulatorServer {
         ObjectNode claims = JsonNodeFactory.instance.objectNode()
                 .put("sub", user.name)
                 .put("accountId", account)
-                .put("iat", now.getEpochSecond())
-                .put("exp", expires.getEpochSecond())
-                .put("jti", Integer.toString(jwtIssued.incrementAndGet()) + "-" + Long.toHexString(System.nanoTime()));
+                .put("iat", now.getEpochSecond());
+        if (jwtExpiryClaim) {
+            claims.put("exp", expires.getEpochSecond());
+        }
+        claims.put("jti", Integer.toString(jwtIssued.incrementAndGet()) + "-" + Long.toHexString(System.nanoTime()));
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String unsigned = b64.encodeToString(MAPPER.writeValueAsBytes(header)) + "."
                 + b64.encodeToString(MAPPER.writeValueAsBytes(claims));
-        String jwt = unsigned + "." + b64.encodeToString(StagingArchive.md5Hex(
+        String jwt = unsigned + "." + SECRET_MARKER + b64.encodeToString(StagingArchive.md5Hex(
                 (linkSecret + unsigned).getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII));
         jwts.put(jwt, new Grant(account, expires));
         ex.respond(200, "text/plain", jwt);
@@ -923,7 +939,8 @@ public final class BoomiSimulator extends SimulatorServer {
     }
 
     private String sign(long requestId, long expires) {
-        return StagingArchive.md5Hex((linkSecret + ":" + requestId + ":" + expires).getBytes(StandardCharsets.UTF_8));
+        return SECRET_MARKER + StagingArchive.md5Hex((linkSecret + ":" + requestId + ":" + expires)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private void stagingError(SimExchange ex, int status, String error, String message) throws IOException {
