@@ -158,7 +158,7 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> {
 
     /**
      * The client-side request rate, per source, when the retry policy sets none: requests are
-     * spaced so that no one-second window holds more than this many (a 5% margin absorbs timer
+     * spaced so that no one-second window holds more than this many (a 10% margin absorbs timer
      * and network jitter). Default {@value #DEFAULT_RATE_LIMIT_PER_SECOND}, Boomi's limit per
      * account; lower it when several clients share an account. 0 turns it off.
      *

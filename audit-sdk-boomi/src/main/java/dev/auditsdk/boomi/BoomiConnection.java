@@ -16,7 +16,7 @@ import java.util.TreeSet;
 final class BoomiConnection {
     static final String VENDOR = "boomi";
     /** Keeps a smooth client-side rate strictly under the account's budget despite timer and network jitter. */
-    static final double RATE_MARGIN = 0.95;
+    static final double RATE_MARGIN = 0.9;
     static final int DEFAULT_MAX_ATTEMPTS = 6;
 
     final String accountId;

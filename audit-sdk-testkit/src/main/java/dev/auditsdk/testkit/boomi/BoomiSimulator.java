@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -114,6 +115,7 @@ public final class BoomiSimulator extends SimulatorServer {
 
     private final List<ObjectNode> entries = new ArrayList<>();
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    private final List<String> issuedTokens = new CopyOnWriteArrayList<>();
 
     private volatile int rateLimitPerSecond;
     private final Deque<Long> admitted = new ArrayDeque<>();
@@ -135,6 +137,7 @@ public final class BoomiSimulator extends SimulatorServer {
     private volatile int stagingReadyAfterPolls;
     private volatile StagingArchiveFormat archiveFormat;
     private volatile boolean corruptDownloads;
+    private volatile boolean shuffledArchives;
     private volatile String stagingError;
     private volatile boolean conflictIncludesRequestId = true;
     private volatile boolean downloadRequiresJwt;
@@ -255,6 +258,11 @@ public final class BoomiSimulator extends SimulatorServer {
         }
     }
 
+    /** @return every queryToken handed out so far, in order */
+    public List<String> issuedQueryTokens() {
+        return new ArrayList<>(issuedTokens);
+    }
+
     // ---------------------------------------------------------------- rate limit
 
     /**
@@ -339,6 +347,14 @@ public final class BoomiSimulator extends SimulatorServer {
      */
     public void setCorruptDownloads(boolean corrupt) {
         this.corruptDownloads = corrupt;
+    }
+
+    /**
+     * @param shuffled true to write archives built from now on in random record order (the real
+     *     order is not documented), false for date order
+     */
+    public void setShuffledArchives(boolean shuffled) {
+        this.shuffledArchives = shuffled;
     }
 
     /** @param error the {@code error} requests submitted from now on end with; null for success */
@@ -494,6 +510,7 @@ public final class BoomiSimulator extends SimulatorServer {
         if (more) {
             ObjectNode last = page.get(page.size() - 1);
             String token = newQueryToken();
+            issuedTokens.add(token);
             cursors.put(token, new Cursor(cursor.filter, BoomiFilter.date(last), last.path("documentId").asText()));
             result.put("queryToken", token);
         }
@@ -887,6 +904,9 @@ public final class BoomiSimulator extends SimulatorServer {
                     records.add(e.deepCopy());
                 }
             }
+        }
+        if (shuffledArchives) {
+            java.util.Collections.shuffle(records, new Random(r.id));
         }
         StagingArchiveFormat format = archiveFormat;
         r.archive = StagingArchive.build(records, format);
