@@ -159,6 +159,21 @@ class BoomiAuditLogSourceTest {
     }
 
     @Test
+    void deliversEntriesAppendedWhileReading() {
+        start(BoomiSimulator.builder().seed(21).entries(250));
+        sim.beforeEachRequest(r -> {
+            if (r.path().endsWith("/queryMore")) {
+                sim.append(40);
+            }
+        });
+        source = sourceBuilder().build();
+
+        List<String> got = read(source.fetch(AuditLogQuery.builder().from(FROM).to(TO).build()));
+
+        assertThat(got).hasSizeGreaterThan(250).doesNotHaveDuplicates().containsExactlyElementsOf(ids(sim.entries()));
+    }
+
+    @Test
     void absorbsThrottling503WithNothingLost() {
         start(BoomiSimulator.builder().seed(2).entries(600).rateLimitPerSecond(3));
         // the client alone would send 10 a second: the simulator allows 3 and answers 503 to the rest

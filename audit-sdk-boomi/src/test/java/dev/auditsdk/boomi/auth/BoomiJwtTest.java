@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.auditsdk.core.auth.ApiToken;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.testing.SecretLeakGuard;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -17,6 +18,12 @@ class BoomiJwtTest {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".S3CR3Tsignature";
+    }
+
+    @Test
+    void theSecretLeakGuardWatchesThisModule() {
+        // every simulator secret contains its marker; the guard fails any test that prints one
+        assertThat(SecretLeakGuard.isWatching()).isTrue();
     }
 
     @Test
