@@ -2,12 +2,18 @@ package dev.auditsdk.boomi;
 
 import dev.auditsdk.boomi.auth.BoomiBasicAuthenticator;
 import dev.auditsdk.core.auth.Authenticator;
+import dev.auditsdk.core.auth.CredentialsProvider;
+import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * What both Boomi sources derive from their builder: the account, the endpoints, the effective
@@ -22,14 +28,27 @@ final class BoomiConnection {
     final String accountId;
     final URI baseUrl;
     final RetryPolicy retryPolicy;
-    private final BoomiClientBuilder<?> settings;
+    private final CredentialsProvider<UsernamePassword> credentials;
+    private final Supplier<Secret> otp;
+    private final HttpClient httpClient;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final Duration bodyReadTimeout;
+    private final boolean allowInsecureHttp;
 
+    /** Copies the builder's settings, so that changing the builder later changes nothing here. */
     BoomiConnection(BoomiClientBuilder<?> settings) {
         settings.validate();
-        this.settings = settings;
         this.accountId = settings.accountId;
         this.baseUrl = settings.baseUrl;
-        Endpoints.requireSecure(baseUrl, settings.allowInsecureHttp);
+        this.credentials = settings.credentials;
+        this.otp = settings.otp;
+        this.httpClient = settings.httpClient;
+        this.connectTimeout = settings.connectTimeout;
+        this.requestTimeout = settings.requestTimeout;
+        this.bodyReadTimeout = settings.bodyReadTimeout;
+        this.allowInsecureHttp = settings.allowInsecureHttp;
+        Endpoints.requireSecure(baseUrl, allowInsecureHttp);
         this.retryPolicy = effectivePolicy(settings.retryPolicy, settings.rateLimitPerSecond);
     }
 
@@ -60,7 +79,7 @@ final class BoomiConnection {
 
     /** @return a transport for the Platform API: Basic credentials, OTP, Boomi errors, retries, rate limit */
     HttpTransport platformTransport() {
-        return transport(BoomiBasicAuthenticator.of(settings.credentials, settings.otp));
+        return transport(BoomiBasicAuthenticator.of(credentials, otp));
     }
 
     /**
@@ -73,21 +92,21 @@ final class BoomiConnection {
                 .retryPolicy(retryPolicy)
                 .authenticator(authenticator)
                 .errorDecoder(new BoomiErrorDecoder(accountId))
-                .allowInsecureHttp(settings.allowInsecureHttp)
-                .httpClient(settings.httpClient);
-        if (settings.connectTimeout != null) {
-            b.connectTimeout(settings.connectTimeout);
+                .allowInsecureHttp(allowInsecureHttp)
+                .httpClient(httpClient);
+        if (connectTimeout != null) {
+            b.connectTimeout(connectTimeout);
         }
-        if (settings.requestTimeout != null) {
-            b.requestTimeout(settings.requestTimeout);
+        if (requestTimeout != null) {
+            b.requestTimeout(requestTimeout);
         }
-        if (settings.bodyReadTimeout != null) {
-            b.bodyReadTimeout(settings.bodyReadTimeout);
+        if (bodyReadTimeout != null) {
+            b.bodyReadTimeout(bodyReadTimeout);
         }
         return b.build();
     }
 
     boolean allowInsecureHttp() {
-        return settings.allowInsecureHttp;
+        return allowInsecureHttp;
     }
 }

@@ -251,6 +251,29 @@ class BoomiAuditLogSourceTest {
     }
 
     @Test
+    void usesACallerOwnedHttpClient() {
+        start(BoomiSimulator.builder().entries(3));
+        java.util.concurrent.atomic.AtomicInteger selected = new java.util.concurrent.atomic.AtomicInteger();
+        java.net.ProxySelector counting = new java.net.ProxySelector() {
+            @Override
+            public List<java.net.Proxy> select(java.net.URI uri) {
+                selected.incrementAndGet();
+                return List.of(java.net.Proxy.NO_PROXY);
+            }
+
+            @Override
+            public void connectFailed(java.net.URI uri, java.net.SocketAddress sa, java.io.IOException ioe) {
+            }
+        };
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().proxy(counting)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        source = sourceBuilder().httpClient(client).build();
+
+        assertThat(read(source.fetch(AuditLogQuery.builder().from(FROM).to(TO).build()))).hasSize(3);
+        assertThat(selected.get()).isPositive();
+    }
+
+    @Test
     void sendsNothingUntilTheStreamIsRead() {
         start(BoomiSimulator.builder().entries(3));
         source = sourceBuilder().build();
