@@ -149,7 +149,11 @@ final class DemoCommand implements Callable<Integer> {
         if (error != null) {
             out.println(error);
         }
-        return new Row(plugin.name(), entries, setup.requestCount(), stats.retries(), millis, error);
+        // sources whose builder takes no transport listener report nothing: then count the injected
+        // failure, which the first matching request received and the SDK retried (the pull went on)
+        long retries = stats.requests() > 0 ? stats.retries()
+                : faultPath.filter(p -> data.requestCount(p) > 0).map(p -> 1L).orElse(0L);
+        return new Row(plugin.name(), entries, setup.requestCount(), error == null ? retries : 0, millis, error);
     }
 
     private VendorContext context(RequestStats stats) {
@@ -191,7 +195,7 @@ final class DemoCommand implements Callable<Integer> {
     private static void printSummary(List<Row> rows, PrintWriter out) {
         out.println();
         out.println("== summary");
-        String format = "%-16s %10s %9s %8s %9s%n";
+        String format = "%-22s %10s %9s %8s %9s%n";
         out.printf(format, "VENDOR", "ENTRIES", "REQUESTS", "RETRIES", "ELAPSED");
         long entries = 0;
         long requests = 0;

@@ -37,7 +37,8 @@ public final class VendorRegistry {
 
     /** @return the vendors of this project, in display order */
     public static List<VendorPlugin> builtIn() {
-        return List.of(UiPathPlugin.classic(), UiPathPlugin.unified());
+        return List.of(new BoomiPlugin(), InformaticaPlugin.auditLog(), InformaticaPlugin.securityLog(),
+                UiPathPlugin.classic(), UiPathPlugin.unified());
     }
 
     /** @return the built-in vendors followed by those found on the class path */
