@@ -52,7 +52,7 @@ class ExitCodeTest {
 
         CliRunner.Result unknownVendor = cli().run("pull", "sap");
         assertThat(unknownVendor.exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknownVendor.stderr).contains("unknown vendor 'sap' for pull; known: testlist");
+        assertThat(unknownVendor.stderr).contains("unknown vendor 'sap' for pull; known: ").contains("uipath, ").contains("testlist");
 
         CliRunner.Result noFrom = cli().run("pull", "testlist");
         assertThat(noFrom.exitCode).isEqualTo(ExitCodes.USAGE);
