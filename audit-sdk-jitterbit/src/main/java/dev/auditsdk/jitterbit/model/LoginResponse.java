@@ -1,6 +1,7 @@
 package dev.auditsdk.jitterbit.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.auditsdk.core.auth.Secret;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,9 +32,9 @@ public abstract class LoginResponse {
     /** @return the operation, {@code "User login"} */
     public abstract Optional<String> operation();
 
-    /** @return the session token to send as the {@code authToken} header; a secret */
+    /** @return the session token to send as the {@code authToken} header */
     @Value.Redacted
-    public abstract Optional<String> authenticationToken();
+    public abstract Optional<Secret> authenticationToken();
 
     /** @return the URL of the user's region */
     public abstract Optional<String> serverUrl();

@@ -2,6 +2,7 @@ package dev.auditsdk.jitterbit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class LoginResponseTest {
                 + "\"defaultOrgId\": \"123456\", \"sessionTimeoutInSeconds\": 14400}", LoginResponse.class);
 
         assertThat(r.status()).isTrue();
-        assertThat(r.authenticationToken()).contains("1_70dfe7f7-1d47-4ad5-be5d-bc4a222dd2g4");
+        assertThat(r.authenticationToken().map(Secret::reveal)).contains("1_70dfe7f7-1d47-4ad5-be5d-bc4a222dd2g4");
         assertThat(r.orgAttrs()).extracting(OrgAttr::orgId).containsExactly("123456", "20970");
         assertThat(r.defaultOrgId()).contains("123456");
         assertThat(r.sessionTimeoutInSeconds()).hasValue(14400);
