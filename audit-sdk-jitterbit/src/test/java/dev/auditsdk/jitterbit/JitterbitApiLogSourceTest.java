@@ -320,6 +320,25 @@ class JitterbitApiLogSourceTest {
     }
 
     @Test
+    void aTruncatedFileFailsAndAResumeDeliversTheRest() throws Exception {
+        simulator(JitterbitSimulator.builder().entries(2000).pollsWhileReceived(0).pollsWhileProcessing(0));
+        source = sourceBuilder().build();
+        List<String> seen = new ArrayList<>();
+        Checkpoint checkpoint;
+        sim.injectFault(JitterbitSimulator.STATUS_PATH, dev.auditsdk.testkit.Fault.truncatedBody());
+        try (AuditLogStream<JitterbitApiLogEntry> entries = source.fetch(range(T0, T1))) {
+            assertThatThrownBy(() -> entries.forEach(e -> seen.add(e.requestId())))
+                    .isInstanceOf(dev.auditsdk.core.error.AuditSdkException.class);
+            checkpoint = entries.checkpoint();
+        }
+        assertThat(seen).isNotEmpty().hasSizeLessThan(2000);
+        try (AuditLogStream<JitterbitApiLogEntry> entries = source.fetch(AuditLogQuery.builder().resumeFrom(checkpoint).to(T1).build())) {
+            entries.forEach(e -> seen.add(e.requestId()));
+        }
+        assertThat(seen).containsExactlyElementsOf(idsIn(T0, T1));
+    }
+
+    @Test
     void anExpiredSessionIsRenewedOnceAndTheRequestReplayed() throws Exception {
         simulator(JitterbitSimulator.builder().entries(20).pollsWhileReceived(1));
         sim.beforeEachRequest(r -> {

@@ -153,7 +153,7 @@ public abstract class JitterbitApiLogEntry implements AuditLogEntry {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("request_id", requestId());
         requestMethod().ifPresent(v -> attributes.put("http_request.http_method", v));
-        requestUri().ifPresent(v -> attributes.put("http_request.url", v));
+        requestUri().ifPresent(v -> attributes.put("http_request.url.url_string", v));
         statusCode().ifPresent(v -> attributes.put("http_response.code", Integer.toString(v)));
         responseTime().ifPresent(v -> attributes.put("response_time", v.toPlainString()));
         apiName().ifPresent(v -> attributes.put("api_name", v));

@@ -114,13 +114,17 @@ class JitterbitApiLogEntryTest {
         assertThat(ev.target().orElseThrow().name()).contains("Orders");
         assertThat(ev.target().orElseThrow().type()).contains("api");
         assertThat(ev.attributes()).containsEntry("http_request.http_method", "DELETE")
-                .containsEntry("http_request.url", "/orders/7")
+                .containsEntry("http_request.url.url_string", "/orders/7")
                 .containsEntry("http_response.code", "204")
                 .containsEntry("response_time", "0.25")
                 .containsEntry("environment", "Production")
                 .containsEntry("auth_profile", "OAuth");
         assertThat(ev.toOcsf().get("class_uid").asInt()).isEqualTo(6003);
         assertThat(ev.toOcsf().get("src_endpoint").get("ip").asText()).isEqualTo("10.0.0.1");
+        assertThat(ev.toOcsf().at("/http_request/http_method").asText()).isEqualTo("DELETE");
+        assertThat(ev.toOcsf().at("/http_request/url/url_string").asText()).isEqualTo("/orders/7");
+        assertThat(ev.toOcsf().at("/http_response/code").asInt()).isEqualTo(204);
+        assertThat(ev.toOcsf().at("/unmapped/environment").asText()).isEqualTo("Production");
     }
 
     @Test
