@@ -328,7 +328,7 @@ class JitterbitApiLogSourceTest {
         sim.injectFault(JitterbitSimulator.STATUS_PATH, dev.auditsdk.testkit.Fault.truncatedBody());
         try (AuditLogStream<JitterbitApiLogEntry> entries = source.fetch(range(T0, T1))) {
             assertThatThrownBy(() -> entries.forEach(e -> seen.add(e.requestId())))
-                    .isInstanceOf(dev.auditsdk.core.error.AuditSdkException.class);
+                    .isInstanceOf(dev.auditsdk.core.error.AuditTransportException.class);
             checkpoint = entries.checkpoint();
         }
         assertThat(seen).isNotEmpty().hasSizeLessThan(2000);
