@@ -42,6 +42,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -164,7 +165,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
                 .timeRangeFrom(window.start().truncatedTo(ChronoUnit.SECONDS))
                 .timeRangeTo(ceilToSecond(window.end()))
                 .clientTimeZone(clientTimeZone)
-                .queryString(java.util.Optional.ofNullable(filter))
+                .queryString(Optional.ofNullable(filter))
                 .ascendSort(true)
                 .retrieveLogMessages(retrieveLogMessages)
                 .csvFormat(csvFormat)

@@ -9,6 +9,7 @@ import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.http.Redactor;
 import dev.auditsdk.core.json.BodyFormat;
 import dev.auditsdk.core.json.CsvReader;
 import dev.auditsdk.core.json.Json;
@@ -156,7 +157,7 @@ final class LogExportClient {
             return Json.mapper().readValue(text, LogExportStatus.class);
         } catch (IOException e) {
             throw new AuditDataException("jitterbit: the answer of debuglogs-async is not {\"key\",\"status\"}: "
-                    + dev.auditsdk.core.http.Redactor.excerpt(text), e);
+                    + Redactor.excerpt(text), e);
         }
     }
 
@@ -222,7 +223,7 @@ final class LogExportClient {
         Objects.requireNonNull(key, "key");
         if (!SAFE_KEY.matcher(key).matches()) {
             throw new AuditDataException("jitterbit: the export reference key has unexpected characters: "
-                    + dev.auditsdk.core.http.Redactor.excerpt(key));
+                    + Redactor.excerpt(key));
         }
     }
 
