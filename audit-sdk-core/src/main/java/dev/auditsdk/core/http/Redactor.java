@@ -18,6 +18,8 @@ public final class Redactor {
     private static final Pattern FORM_VALUE = Pattern.compile(
             "(\\b" + KEYS + "\\s*[=:]\\s*)([^&\\s,;\"]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
+    /** A bare JWT (header.payload.signature, base64url, header starting {@code {"}) anywhere in text. */
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
 
     private Redactor() {
     }
@@ -45,6 +47,7 @@ public final class Redactor {
             return "";
         }
         String s = BEARER.matcher(text).replaceAll("$1 ***");
+        s = JWT.matcher(s).replaceAll("***");
         s = replace(JSON_VALUE, s, "$1\"***\"");
         return replace(FORM_VALUE, s, "$1***");
     }

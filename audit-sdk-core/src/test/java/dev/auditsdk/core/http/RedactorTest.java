@@ -19,6 +19,12 @@ class RedactorTest {
     }
 
     @Test
+    void masksBareJwts() {
+        assertThat(Redactor.mask("token expired: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl, retry"))
+                .isEqualTo("token expired: ***, retry");
+    }
+
+    @Test
     void excerptIsShortAndOneLine() {
         String ex = Redactor.excerpt("line1\nline2\n" + "x".repeat(2000));
         assertThat(ex).doesNotContain("\n").hasSizeLessThanOrEqualTo(Redactor.MAX_EXCERPT + 3);
