@@ -178,6 +178,16 @@ class JitterbitApiLogSourceTest {
     }
 
     @Test
+    void anExportThatNeverCompletesStopsAtTheDeadline() throws Exception {
+        simulator(JitterbitSimulator.builder().entries(5).pollsWhileProcessing(1_000_000));
+        source = sourceBuilder().exportDeadline(Duration.ofMillis(200)).build();
+        assertThatThrownBy(() -> readAll(range(T0, T1)))
+                .isInstanceOf(dev.auditsdk.core.error.AuditSdkException.class)
+                .hasMessageContaining("deadline")
+                .hasMessageContaining("PROCESSING");
+    }
+
+    @Test
     void anUnknownKeyIsAClearError() throws Exception {
         simulator(JitterbitSimulator.builder().entries(10).pollsWhileReceived(5));
         java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();

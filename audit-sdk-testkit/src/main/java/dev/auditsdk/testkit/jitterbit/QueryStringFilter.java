@@ -23,11 +23,9 @@ final class QueryStringFilter implements Predicate<ApiLogRecord> {
     static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss Z", Locale.ROOT);
 
     private final List<Predicate<ApiLogRecord>> conditions;
-    private final int count;
 
     private QueryStringFilter(List<Predicate<ApiLogRecord>> conditions) {
         this.conditions = conditions;
-        this.count = conditions.size();
     }
 
     /**
@@ -47,11 +45,6 @@ final class QueryStringFilter implements Predicate<ApiLogRecord> {
             }
         }
         return new QueryStringFilter(out);
-    }
-
-    /** @return how many conditions the string held */
-    int conditionCount() {
-        return count;
     }
 
     @Override
