@@ -107,8 +107,9 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         this.pollMax = b.pollMax;
         this.exportDeadline = b.exportDeadline;
         this.lateness = b.lateness;
-        JitterbitLogin login = new JitterbitLogin(service, b.credentials, b.tfaCodeSupplier,
-                b.deviceId != null ? b.deviceId : defaultDeviceId(), b.clock);
+        // the device id matters (and the host name is looked up) only for two-factor logins
+        String device = b.tfaCodeSupplier == null ? null : b.deviceId != null ? b.deviceId : defaultDeviceId();
+        JitterbitLogin login = new JitterbitLogin(service, b.credentials, b.tfaCodeSupplier, device, b.clock);
         this.authenticator = login.authenticator(this::transport);
         this.transport = HttpTransport.builder()
                 .vendor(VENDOR)

@@ -386,6 +386,7 @@ class JitterbitApiLogSourceTest {
         assertThat(readAll(range(T0, T1))).hasSize(30);
         assertThat(asked).containsExactly("alice@jbexample.com");
         assertThat(sim.tfaCodesSent()).isEqualTo(1);
+        assertThat(requests("PUT", JitterbitSimulator.LOGIN_PATH).get(0).bodyText()).contains("\"deviceId\":\"collector-1\"");
     }
 
     @Test

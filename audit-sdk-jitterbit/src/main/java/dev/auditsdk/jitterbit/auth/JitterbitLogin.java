@@ -53,7 +53,7 @@ public final class JitterbitLogin {
      * @param service the service root, {@code https://host/jitterbit-cloud-restful-service/}
      * @param credentials the Harmony user's email (as user name) and password
      * @param tfaCodeSupplier asks for the emailed code; null when the organization does not use TFA
-     * @param deviceId the device the TFA code is bound to (sent only with a {@code tfaCodeSupplier})
+     * @param deviceId the device the TFA code is bound to; required with a {@code tfaCodeSupplier}, else unused (may be null)
      * @param clock the time source of session expiry
      */
     public JitterbitLogin(URI service, CredentialsProvider<UsernamePassword> credentials, TfaCodeSupplier tfaCodeSupplier,
@@ -61,7 +61,7 @@ public final class JitterbitLogin {
         this.service = Objects.requireNonNull(service, "service");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.tfaCodeSupplier = tfaCodeSupplier;
-        this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+        this.deviceId = tfaCodeSupplier == null ? deviceId : Objects.requireNonNull(deviceId, "deviceId");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
