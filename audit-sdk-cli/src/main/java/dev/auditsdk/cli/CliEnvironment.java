@@ -65,12 +65,17 @@ public final class CliEnvironment {
      */
     static CliEnvironment system(OutputStream stderr, SecretRedactor redactor, StopSignal stop) {
         Console console = System.console();
-        Function<String, char[]> prompter = console == null ? null : prompt -> {
-            char[] answer = console.readPassword("%s", prompt);
-            return answer == null ? new char[0] : answer;
-        };
         Builder b = builder().stdout(new FileOutputStream(FileDescriptor.out)).env(System.getenv())
-                .terminal(console != null).stop(stop).redactor(redactor).prompter(prompter);
+                .terminal(console != null).stop(stop).redactor(redactor);
+        if (console != null) {
+            b.prompter(prompt -> {
+                char[] answer = console.readPassword("%s", prompt);
+                return answer == null ? new char[0] : answer;
+            });
+        } else {
+            // no terminal: a script can pipe the answer (e.g. a two-factor code fetched from a mailbox)
+            b.prompter(System.in);
+        }
         // already redacting: Main installed it as System.err, so SDK logging is redacted too
         b.stderr = stderr;
         b.rawStderr = true;

@@ -15,6 +15,8 @@ final class CliRunner {
     private final Map<String, String> env = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
     private String stdin;
+    private java.io.InputStream stdinStream;
+    private java.util.function.Function<String, char[]> prompter;
     private boolean terminal;
     private StopSignal stop = new StopSignal();
 
@@ -30,6 +32,16 @@ final class CliRunner {
 
     CliRunner stdin(String text) {
         this.stdin = text;
+        return this;
+    }
+
+    CliRunner stdin(java.io.InputStream in) {
+        this.stdinStream = in;
+        return this;
+    }
+
+    CliRunner prompter(java.util.function.Function<String, char[]> prompter) {
+        this.prompter = prompter;
         return this;
     }
 
@@ -51,6 +63,12 @@ final class CliRunner {
                 .terminal(terminal).stop(stop);
         if (stdin != null) {
             b.prompter(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (stdinStream != null) {
+            b.prompter(stdinStream);
+        }
+        if (prompter != null) {
+            b.prompter(prompter);
         }
         PrintStream systemErr = System.err;
         int code;

@@ -1,0 +1,107 @@
+package dev.auditsdk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Jitterbit's two-factor login from the command line: --tfa on a terminal or a pipe, or the code in the environment. */
+class JitterbitCliTest {
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private JitterbitSimulator sim;
+
+    @BeforeEach
+    void start() {
+        sim = JitterbitSimulator.builder().seed(3).entries(40).span(NOW.minus(Duration.ofDays(1)), NOW)
+                .tfaEnabled(true).pollsWhileReceived(0).pollsWhileProcessing(0).build();
+        sim.start();
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private CliRunner cli() {
+        return new CliRunner().clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .env("AUDITLOG_JITTERBIT_BASE_URL", sim.baseUrl().toString())
+                .env("AUDITLOG_JITTERBIT_EMAIL", sim.email())
+                .env("AUDITLOG_JITTERBIT_PASSWORD", sim.password())
+                .env("AUDITLOG_JITTERBIT_POLL_INTERVAL", "10ms");
+    }
+
+    @Test
+    void tfaAsksForTheEmailedCodeOnTheTerminal() {
+        AtomicReference<String> asked = new AtomicReference<>();
+        AtomicReference<String> code = new AtomicReference<>();
+        CliRunner.Result r = cli().prompter(prompt -> {
+            asked.set(prompt);
+            code.set(sim.lastTfaCode().orElseThrow());
+            return code.get().toCharArray();
+        }).run("--verbose", "pull", "jitterbit", "--from", "2d", "--tfa");
+
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(asked.get()).isEqualTo("Jitterbit two-factor code (emailed to " + sim.email() + "): ");
+        assertThat(PullCommandTest.ids(r.stdout)).hasSize(40).doesNotHaveDuplicates();
+        assertThat(sim.tfaCodesSent()).isEqualTo(1);
+        assertThat(r.stdout + r.stderr + r.log).doesNotContain(code.get()).doesNotContain(sim.password());
+    }
+
+    @Test
+    void withoutATerminalTheCodeCanBePipedOnStdin() throws Exception {
+        PipedOutputStream writer = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(writer);
+        // a script that waits for the email, then writes the code
+        CompletableFuture<Void> mailbox = CompletableFuture.runAsync(() -> {
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (sim.lastTfaCode().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                writer.write((sim.lastTfaCode().orElse("") + "\n").getBytes(StandardCharsets.UTF_8));
+                writer.flush();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        CliRunner.Result r = cli().stdin(stdin).run("pull", "jitterbit", "--from", "2d", "--tfa");
+        mailbox.get(10, TimeUnit.SECONDS);
+
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(PullCommandTest.ids(r.stdout)).hasSize(40);
+    }
+
+    @Test
+    void aTwoFactorAccountWithoutTfaOptionsSaysWhatToDo() {
+        CliRunner.Result r = cli().run("pull", "jitterbit", "--from", "2d");
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.AUTH);
+        assertThat(r.stderr).contains("auditlog: jitterbit: authentication failed").contains("two-factor")
+                .contains("add --tfa").contains("AUDITLOG_JITTERBIT_TFA_CODE");
+    }
+
+    @Test
+    void aWrongCodeFromTheEnvironmentIsAnAuthenticationErrorAndNotShown() {
+        CliRunner.Result r = cli().env("AUDITLOG_JITTERBIT_TFA_CODE", "S3CR3T-000000")
+                .run("--verbose", "pull", "jitterbit", "--from", "2d");
+
+        assertThat(r.exitCode).isEqualTo(ExitCodes.AUTH);
+        assertThat(r.stdout + r.stderr + r.log).doesNotContain("S3CR3T-000000");
+        assertThat(sim.tfaCodesSent()).isEqualTo(1);
+        // the code from the environment was sent as the answer (and refused: it is not the emailed one)
+        assertThat(sim.requestCount(JitterbitSimulator.TFA_PATH)).isEqualTo(1);
+    }
+}
