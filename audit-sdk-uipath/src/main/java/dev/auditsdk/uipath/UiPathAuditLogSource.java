@@ -135,11 +135,6 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
         private Builder() {
         }
 
-        @Override
-        Builder self() {
-            return this;
-        }
-
         /**
          * @param language the display language of messages ({@code en}, {@code fr}, {@code de},
          *     {@code ja}, ...); default {@code en}. Derived identities do not depend on it

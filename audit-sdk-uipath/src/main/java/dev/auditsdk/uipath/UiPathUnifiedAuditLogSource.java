@@ -125,11 +125,6 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
         private Builder() {
         }
 
-        @Override
-        Builder self() {
-            return this;
-        }
-
         /**
          * @param sources only events of these sources (services), as the API's {@code query/sources} lists them
          * @return this builder
