@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.model.AuditEvent;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -171,9 +172,10 @@ public abstract class InformaticaAuditEntry implements AuditLogEntry {
 
     private Instant parse(String field, JsonNode value, boolean eastern) {
         try {
-            return InformaticaTimes.parse(value, eastern ? InformaticaTimes.EASTERN : ZoneOffset.UTC, eastern);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("audit log entry " + id() + ": '" + field + "' " + e.getMessage(), e);
+            return InformaticaTimes.parse(field, value, eastern ? InformaticaTimes.EASTERN : ZoneOffset.UTC, eastern);
+        } catch (AuditDataException e) {
+            // the factory's contract: a malformed entry is an IllegalArgumentException (as for a missing id)
+            throw new IllegalArgumentException("audit log entry " + id() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.model.AuditEvent;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,9 +66,10 @@ public abstract class InformaticaSecurityLogEntry implements AuditLogEntry {
             throw new IllegalArgumentException("security log entry " + id() + " has no 'entryTime'");
         }
         try {
-            return InformaticaTimes.parse(t, ZoneOffset.UTC, false);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("security log entry " + id() + ": 'entryTime' " + e.getMessage(), e);
+            return InformaticaTimes.parse("entryTime", t, ZoneOffset.UTC, false);
+        } catch (AuditDataException e) {
+            // the factory's contract: a malformed entry is an IllegalArgumentException (as for a missing id)
+            throw new IllegalArgumentException("security log entry " + id() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.auditsdk.uipath.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.auditsdk.core.error.AuditDataException;
-import java.time.Instant;
 import java.util.Optional;
 
-/** Reading UiPath JSON fields leniently (null, missing and non-text scalars) and its date-times. */
+/** Reading UiPath JSON fields leniently (null, missing and non-text scalars). */
 final class Fields {
     private Fields() {
     }
@@ -22,23 +20,5 @@ final class Fields {
     /** @return the field as non-blank text */
     static Optional<String> nonBlank(JsonNode node, String field) {
         return text(node, field).filter(s -> !s.isBlank());
-    }
-
-    /**
-     * @param field the field name, for the error message
-     * @param value the text
-     * @return the instant
-     * @throws AuditDataException when the text is not a date-time
-     */
-    static Instant instant(String field, String value) {
-        try {
-            return UiPathTimestamps.parse(value);
-        } catch (AuditDataException e) {
-            throw new AuditDataException("UiPath entry has an unreadable '" + field + "': '" + shorten(value.trim()) + "'", e);
-        }
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.paging.StableIdentity;
 import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
@@ -108,7 +109,7 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
     @Override
     @Value.Derived
     public Instant timestamp() {
-        return Fields.instant("createdOn", createdOn());
+        return Timestamps.parse("createdOn", createdOn());
     }
 
     /** @return the organization's id */
