@@ -25,6 +25,7 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
     private URI loginUrl;
     private CredentialsProvider<UsernamePassword> credentials;
     private Duration sessionRefreshAhead = DEFAULT_SESSION_REFRESH_AHEAD;
+    private Duration lateArrivalWindow = InformaticaAuditLogSource.DEFAULT_LATE_ARRIVAL_WINDOW;
 
     InformaticaSourceBuilder() {
     }
@@ -107,6 +108,27 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
         }
         this.sessionRefreshAhead = ahead;
         return self();
+    }
+
+    /**
+     * How far behind the newest delivered entry an entry may still be written (the server's
+     * entry time is not the moment the entry becomes visible). The checkpoint keeps the ids of
+     * this window, and a resumed query re-reads it, delivering only what it had not.
+     *
+     * @param window the window; zero to trust that entries appear in time order; default one minute
+     * @return this builder
+     */
+    public B lateArrivalWindow(Duration window) {
+        Objects.requireNonNull(window, "lateArrivalWindow");
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("lateArrivalWindow must not be negative, was " + window);
+        }
+        this.lateArrivalWindow = window;
+        return self();
+    }
+
+    Duration lateArrivalWindow() {
+        return lateArrivalWindow;
     }
 
     /** Builds the connection; checks the settings every source needs. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
-import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.model.AuditEvent;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,12 +59,7 @@ public abstract class InformaticaAuditEntry implements AuditLogEntry {
     @Value.Auxiliary
     @Override
     public String id() {
-        check();
-        JsonNode id = raw().get("id");
-        if (id == null || !(id.isTextual() || id.isNumber()) || id.asText().isBlank()) {
-            throw new IllegalArgumentException("audit log entry without an 'id'");
-        }
-        return id.asText();
+        return InformaticaFields.id(raw(), "audit log entry");
     }
 
     /** @return when the action occurred: {@code entryTimeUTC} (or {@code entryTime} as Eastern Time) */
@@ -74,12 +68,13 @@ public abstract class InformaticaAuditEntry implements AuditLogEntry {
     @Override
     public Instant timestamp() {
         JsonNode utc = raw().get("entryTimeUTC");
-        if (present(utc)) {
-            return parse("entryTimeUTC", utc, false);
+        if (InformaticaFields.present(utc)) {
+            return InformaticaFields.instant("audit log entry " + id(), "entryTimeUTC", utc, ZoneOffset.UTC, false);
         }
         JsonNode eastern = raw().get("entryTime");
-        if (present(eastern)) {
-            return parse("entryTime", eastern, true);
+        if (InformaticaFields.present(eastern)) {
+            // entryTime is US Eastern wall-clock time, even when it ends in Z
+            return InformaticaFields.instant("audit log entry " + id(), "entryTime", eastern, InformaticaFields.EASTERN, true);
         }
         throw new IllegalArgumentException("audit log entry " + id() + " has neither 'entryTimeUTC' nor 'entryTime'");
     }
@@ -154,28 +149,7 @@ public abstract class InformaticaAuditEntry implements AuditLogEntry {
         return InformaticaNormalizer.normalize(this);
     }
 
-    @Value.Check
-    void check() {
-        if (!raw().isObject()) {
-            throw new IllegalArgumentException("an audit log entry must be a JSON object, was " + raw().getNodeType());
-        }
-    }
-
     private Optional<String> text(String field) {
-        JsonNode v = raw().get(field);
-        return present(v) ? Optional.of(v.asText()) : Optional.empty();
-    }
-
-    private static boolean present(JsonNode v) {
-        return v != null && !v.isNull() && !v.isMissingNode() && !(v.isTextual() && v.textValue().isBlank());
-    }
-
-    private Instant parse(String field, JsonNode value, boolean eastern) {
-        try {
-            return InformaticaTimes.parse(field, value, eastern ? InformaticaTimes.EASTERN : ZoneOffset.UTC, eastern);
-        } catch (AuditDataException e) {
-            // the factory's contract: a malformed entry is an IllegalArgumentException (as for a missing id)
-            throw new IllegalArgumentException("audit log entry " + id() + ": " + e.getMessage(), e);
-        }
+        return InformaticaFields.text(raw(), field);
     }
 }
