@@ -5,6 +5,7 @@ import dev.auditsdk.core.auth.OAuthClientCredentials;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.http.AbstractSourceBuilder;
 import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.paging.OffsetPager;
 import dev.auditsdk.uipath.auth.UiPathTokenClient;
 import java.net.URI;
 import java.time.Clock;
@@ -35,6 +36,7 @@ public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> exte
     CredentialsProvider<OAuthClientCredentials> credentials;
     List<String> scopes = List.of(UiPathTokenClient.SCOPE_PM_AUDIT_READ);
     Duration tokenRefreshAhead = Duration.ofMinutes(1);
+    int maxPages = OffsetPager.DEFAULT_MAX_PAGES;
 
     UiPathSourceBuilder() {
     }
@@ -142,6 +144,19 @@ public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> exte
      */
     public B tokenRefreshAhead(Duration refreshAhead) {
         this.tokenRefreshAhead = Objects.requireNonNull(refreshAhead, "tokenRefreshAhead");
+        return self();
+    }
+
+    /**
+     * @param maxPages the most requests per stream before failing: a guard against a log that
+     *     grows faster than it is read, or against endless cursors; default {@value OffsetPager#DEFAULT_MAX_PAGES}
+     * @return this builder
+     */
+    public B maxPages(int maxPages) {
+        if (maxPages <= 0) {
+            throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
+        }
+        this.maxPages = maxPages;
         return self();
     }
 
