@@ -9,12 +9,14 @@ import dev.auditsdk.core.http.AbstractSourceBuilder;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The options both Boomi sources share: account, endpoint, credentials and rate limit; the HTTP
- * options (retry policy, client, timeouts, listener, clock) come from {@link AbstractSourceBuilder}. Every option can be given as plain strings too, for command lines
+ * options (retry policy, client, timeouts, listener, clock) come from {@link AbstractSourceBuilder}.
+ * Every option can be given as plain strings too, for command lines
  * and configuration files.
  *
  * @param <B> the concrete builder
@@ -173,6 +175,10 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> extend
 
     boolean allowsInsecureHttp() {
         return insecureHttpAllowed();
+    }
+
+    Clock jwtClock() {
+        return configuredClock();
     }
 
     void validate() {
