@@ -5,21 +5,23 @@ import dev.auditsdk.core.auth.ApiToken;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.http.AbstractSourceBuilder;
+import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The options both Boomi sources share: account, endpoint, credentials, retries, rate limit,
- * HTTP client and timeouts. Every option can be given as plain strings too, for command lines
+ * The options both Boomi sources share: account, endpoint, credentials and rate limit; the HTTP
+ * options (retry policy, client, timeouts, listener, clock) come from {@link AbstractSourceBuilder}.
+ * Every option can be given as plain strings too, for command lines
  * and configuration files.
  *
  * @param <B> the concrete builder
  */
-public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> {
+public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> extends AbstractSourceBuilder<B> {
     /** Boomi's documented limit: requests per second per account. */
     public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 10;
 
@@ -27,20 +29,9 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> {
     URI baseUrl = BoomiRegion.US.baseUrl();
     CredentialsProvider<UsernamePassword> credentials;
     Supplier<Secret> otp;
-    RetryPolicy retryPolicy;
     double rateLimitPerSecond = DEFAULT_RATE_LIMIT_PER_SECOND;
-    HttpClient httpClient;
-    Duration connectTimeout;
-    Duration requestTimeout;
-    Duration bodyReadTimeout;
-    boolean allowInsecureHttp;
 
     BoomiClientBuilder() {
-    }
-
-    @SuppressWarnings("unchecked")
-    private B self() {
-        return (B) this;
     }
 
     /**
@@ -145,18 +136,6 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> {
     }
 
     /**
-     * Retries: by default 6 attempts (Boomi's own connectors retry 5 times) with core's backoff.
-     * HTTP 503, Boomi's throttling answer, is always made retryable.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public B retryPolicy(RetryPolicy retryPolicy) {
-        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-        return self();
-    }
-
-    /**
      * The client-side request rate, per source, when the retry policy sets none: requests are
      * spaced so that no one-second window holds more than this many (a 10% margin absorbs timer
      * and network jitter). Default {@value #DEFAULT_RATE_LIMIT_PER_SECOND}, Boomi's limit per
@@ -174,49 +153,32 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> {
     }
 
     /**
-     * @param httpClient a caller-owned client (never closed by the source; build it with
-     *     {@code Redirect.NEVER}); by default each source builds and closes its own
-     * @return this builder
+     * Boomi's own connectors retry 5 times: by default 6 attempts with core's backoff. Whatever
+     * the policy, HTTP 503, Boomi's throttling answer, is made retryable, and the
+     * {@link #rateLimitPerSecond(double) rate limit} applies unless the policy sets its own.
+     *
+     * @return the policy used when {@link #retryPolicy(RetryPolicy)} was not called
      */
-    public B httpClient(HttpClient httpClient) {
-        this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-        return self();
+    @Override
+    protected RetryPolicy defaultRetryPolicy() {
+        return BoomiConnection.defaultPolicy();
     }
 
     /**
-     * @param timeout connect timeout of a client the source builds
-     * @return this builder
+     * @return a transport builder with this builder's HTTP settings and Boomi's effective retry
+     *     policy (503 retryable, the account's rate limit)
      */
-    public B connectTimeout(Duration timeout) {
-        this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
-        return self();
+    HttpTransport.Builder transport() {
+        return transportBuilder(BoomiConnection.VENDOR)
+                .retryPolicy(BoomiConnection.effectivePolicy(configuredRetryPolicy(), rateLimitPerSecond));
     }
 
-    /**
-     * @param timeout per attempt, until the response headers arrive
-     * @return this builder
-     */
-    public B requestTimeout(Duration timeout) {
-        this.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout");
-        return self();
+    boolean allowsInsecureHttp() {
+        return insecureHttpAllowed();
     }
 
-    /**
-     * @param timeout the longest wait for more bytes of a response body
-     * @return this builder
-     */
-    public B bodyReadTimeout(Duration timeout) {
-        this.bodyReadTimeout = Objects.requireNonNull(timeout, "bodyReadTimeout");
-        return self();
-    }
-
-    /**
-     * @param allow true to allow plain HTTP to a non-loopback host (credentials travel in clear text)
-     * @return this builder
-     */
-    public B allowInsecureHttp(boolean allow) {
-        this.allowInsecureHttp = allow;
-        return self();
+    Clock jwtClock() {
+        return configuredClock();
     }
 
     void validate() {

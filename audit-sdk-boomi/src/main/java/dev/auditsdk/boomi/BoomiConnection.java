@@ -9,15 +9,14 @@ import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * What both Boomi sources derive from their builder: the account, the endpoints, the effective
- * retry policy, and the transports (every request goes through core's {@link HttpTransport}).
+ * What both Boomi sources derive from their builder: the account, the endpoints and the
+ * transports, with Boomi's effective retry policy (every request goes through core's
+ * {@link HttpTransport}).
  */
 final class BoomiConnection {
     static final String VENDOR = "boomi";
@@ -27,13 +26,9 @@ final class BoomiConnection {
 
     final String accountId;
     final URI baseUrl;
-    final RetryPolicy retryPolicy;
     private final CredentialsProvider<UsernamePassword> credentials;
     private final Supplier<Secret> otp;
-    private final HttpClient httpClient;
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
-    private final Duration bodyReadTimeout;
+    private final HttpTransport.Builder transportSettings;
     private final boolean allowInsecureHttp;
 
     /** Copies the builder's settings, so that changing the builder later changes nothing here. */
@@ -43,13 +38,9 @@ final class BoomiConnection {
         this.baseUrl = settings.baseUrl;
         this.credentials = settings.credentials;
         this.otp = settings.otp;
-        this.httpClient = settings.httpClient;
-        this.connectTimeout = settings.connectTimeout;
-        this.requestTimeout = settings.requestTimeout;
-        this.bodyReadTimeout = settings.bodyReadTimeout;
-        this.allowInsecureHttp = settings.allowInsecureHttp;
+        this.allowInsecureHttp = settings.allowsInsecureHttp();
         Endpoints.requireSecure(baseUrl, allowInsecureHttp);
-        this.retryPolicy = effectivePolicy(settings.retryPolicy, settings.rateLimitPerSecond);
+        this.transportSettings = settings.transport();
     }
 
     /**
@@ -57,7 +48,7 @@ final class BoomiConnection {
      * caller's policy sets its own.
      */
     static RetryPolicy effectivePolicy(RetryPolicy given, double rateLimitPerSecond) {
-        RetryPolicy base = given != null ? given : RetryPolicy.builder().maxAttempts(DEFAULT_MAX_ATTEMPTS).build();
+        RetryPolicy base = given != null ? given : defaultPolicy();
         Set<Integer> statuses = new TreeSet<>(base.retryableStatuses());
         statuses.add(503);
         RetryPolicy.Builder b = base.toBuilder().retryableStatuses(statuses);
@@ -65,6 +56,11 @@ final class BoomiConnection {
             b.rateLimitPerSecond(rateLimitPerSecond * RATE_MARGIN);
         }
         return b.build();
+    }
+
+    /** Boomi's own connectors retry 5 times. */
+    static RetryPolicy defaultPolicy() {
+        return RetryPolicy.builder().maxAttempts(DEFAULT_MAX_ATTEMPTS).build();
     }
 
     /** @return {@code {base}/api/rest/v1/{accountId}/AuditLog/{operation}} */
@@ -87,23 +83,12 @@ final class BoomiConnection {
      * @return a transport with this connection's settings
      */
     HttpTransport transport(Authenticator authenticator) {
-        HttpTransport.Builder b = HttpTransport.builder()
-                .vendor(VENDOR)
-                .retryPolicy(retryPolicy)
+        // A transport copies its builder's settings when built, so the one snapshot taken from the
+        // source's builder serves each transport (sources build theirs in their constructor).
+        return transportSettings
                 .authenticator(authenticator)
                 .errorDecoder(new BoomiErrorDecoder(accountId))
-                .allowInsecureHttp(allowInsecureHttp)
-                .httpClient(httpClient);
-        if (connectTimeout != null) {
-            b.connectTimeout(connectTimeout);
-        }
-        if (requestTimeout != null) {
-            b.requestTimeout(requestTimeout);
-        }
-        if (bodyReadTimeout != null) {
-            b.bodyReadTimeout(bodyReadTimeout);
-        }
-        return b.build();
+                .build();
     }
 
     boolean allowInsecureHttp() {

@@ -13,7 +13,6 @@ import dev.auditsdk.core.paging.PagedAuditLogStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -85,7 +84,7 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
         Endpoints.requireSecure(stagingBase, connection.allowInsecureHttp());
         this.platform = connection.platformTransport();
         this.staging = connection.transport(BoomiJwt.authenticator(platform, connection.jwtGenerate(),
-                b.jwtLifetime, b.jwtRefreshAhead, b.clock));
+                b.jwtLifetime, b.jwtRefreshAhead, b.jwtClock()));
         this.client = new StagingClient(connection, staging, stagingBase, b.requestsPath, b.requestPath,
                 b.notificationEmail, b.downloadDirectory, b.sortRunSize);
         this.pollInitial = b.pollInitial;
@@ -173,7 +172,6 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
         private Duration jwtLifetime = BoomiJwt.DEFAULT_LIFETIME;
         private Duration jwtRefreshAhead = BoomiJwt.DEFAULT_REFRESH_AHEAD;
         private Path downloadDirectory;
-        private Clock clock = Clock.systemUTC();
         private boolean requestPathSet;
         private int sortRunSize = SortedEntries.DEFAULT_RUN_SIZE;
 
@@ -306,15 +304,6 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
                 throw new IllegalArgumentException("sortRunSize must be at least 2, was " + records);
             }
             this.sortRunSize = records;
-            return this;
-        }
-
-        /**
-         * @param clock the time source of the JWT cache (tests)
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

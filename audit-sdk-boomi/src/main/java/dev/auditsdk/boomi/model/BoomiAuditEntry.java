@@ -3,11 +3,10 @@ package dev.auditsdk.boomi.model;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.model.AuditEvent;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,11 +72,11 @@ public abstract class BoomiAuditEntry implements AuditLogEntry {
     @Value.Auxiliary
     @Override
     public Instant timestamp() {
-        String text = dateText();
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'date' is not an ISO-8601 date-time: '" + text + "'", e);
+            return Timestamps.parse("date", dateText());
+        } catch (AuditDataException e) {
+            // the factory's contract: a malformed entry is an IllegalArgumentException (as for a missing id)
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
