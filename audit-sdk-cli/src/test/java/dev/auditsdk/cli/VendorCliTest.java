@@ -94,7 +94,7 @@ class VendorCliTest {
             List<String> all = PullCommandTest.ids(cli.run("pull", plugin.name(), "--from", FROM, "--to", TO).stdout);
             Path cp = dir.resolve(plugin.name() + ".cp");
             List<String> pieces = new ArrayList<>();
-            int step = Math.max(1, all.size() / 7 + 3);
+            int step = Math.max(1, all.size() / 4 + 3);
             for (int run = 0; run < 12 && pieces.size() < all.size(); run++) {
                 CliRunner.Result r = cli.run("pull", plugin.name(), "--from", FROM, "--to", TO, "--checkpoint", cp.toString(),
                         "--limit", String.valueOf(step));

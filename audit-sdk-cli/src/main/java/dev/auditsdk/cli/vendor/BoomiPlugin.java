@@ -54,7 +54,7 @@ public final class BoomiPlugin implements VendorPlugin {
 
     @Override
     public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
-        return common(BoomiAuditLogSource.builder(), settings).build();
+        return common(BoomiAuditLogSource.builder(), settings, context).build();
     }
 
     @Override
@@ -70,14 +70,15 @@ public final class BoomiPlugin implements VendorPlugin {
                     + " year; reading this range with the AuditLog query instead");
             return openSource(settings, context);
         }
-        BoomiStagedAuditLogExport.Builder b = common(BoomiStagedAuditLogExport.builder(), settings);
+        BoomiStagedAuditLogExport.Builder b = common(BoomiStagedAuditLogExport.builder(), settings, context);
         settings.get("notification-email").ifPresent(b::notificationEmail);
         settings.get("download-dir").map(Path::of).ifPresent(b::downloadDirectory);
         return b.build();
     }
 
-    private static <B extends BoomiClientBuilder<B>> B common(B b, VendorSettings settings) {
+    private static <B extends BoomiClientBuilder<B>> B common(B b, VendorSettings settings, VendorContext context) {
         b.accountId(settings.require("account-id"));
+        b.listener(context.transportListener());
         Optional<java.net.URI> base = settings.uri("base-url");
         if (base.isPresent()) {
             b.baseUrl(base.get());
