@@ -48,6 +48,11 @@ class SecretsTest {
         CliRunner.Result quiet = new CliRunner().run("-q", "pull", "testlist", "--from", FROM, "--count", "2",
                 "--password", ListVendorPlugin.PASSWORD);
         assertThat(quiet.stderr).isEmpty();
+        // global options work after the command too
+        CliRunner.Result quietAfter = new CliRunner().run("pull", "testlist", "--from", FROM, "--count", "2",
+                "--password", ListVendorPlugin.PASSWORD, "--quiet");
+        assertThat(quietAfter.exitCode).isZero();
+        assertThat(quietAfter.stderr).isEmpty();
     }
 
     @Test
