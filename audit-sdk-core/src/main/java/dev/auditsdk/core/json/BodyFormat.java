@@ -1,0 +1,44 @@
+package dev.auditsdk.core.json;
+
+import java.io.InputStream;
+
+/**
+ * The shape of a downloaded log body, as {@link #sniff(InputStream)} finds it from its first
+ * bytes: for export APIs whose content type is undocumented or unreliable (Jitterbit, Boomi
+ * staging, UiPath long-term store).
+ */
+public enum BodyFormat {
+    /** A top-level JSON array: read with {@link JsonArrayReader#nodes(InputStream)}. */
+    JSON_ARRAY,
+    /**
+     * A single JSON object: an envelope around an array ({@link JsonArrayReader#nodes(InputStream, String)}),
+     * or the one line of a single-entry JSON Lines body. Also chosen when the first value does not
+     * end within the sniffed prefix.
+     */
+    JSON_OBJECT,
+    /** Several JSON values, one per line: read with {@link JsonLinesReader}. */
+    JSON_LINES,
+    /** Anything else that is text: read with {@link CsvReader}. */
+    CSV,
+    /** Nothing but whitespace (or an archive without files). */
+    EMPTY;
+
+    /** How many bytes (after decompression) are looked at to tell the formats apart. */
+    public static final int SNIFF_LIMIT = 64 * 1024;
+
+    /**
+     * Looks at the start of a body without consuming it: unwraps gzip ({@code 1f 8b}) and zip
+     * ({@code PK\3\4}: the first file entry only), then tells JSON array, JSON object, JSON Lines,
+     * CSV and empty apart by the first non-blank character (after a UTF-8 byte-order mark) and,
+     * for an object, by whether more values follow it on later lines.
+     *
+     * @param body the raw body; owned by the result from now on
+     * @return the detected format and the (decompressed) body positioned at its start
+     * @throws dev.auditsdk.core.error.AuditDataException if the body is HTML/XML, binary, or a
+     *     corrupt archive
+     * @throws dev.auditsdk.core.error.AuditTransportException if reading the body fails
+     */
+    public static SniffedBody sniff(InputStream body) {
+        return BodySniffer.sniff(body);
+    }
+}

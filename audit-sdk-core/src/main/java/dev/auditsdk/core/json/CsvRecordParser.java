@@ -1,0 +1,117 @@
+package dev.auditsdk.core.json;
+
+import dev.auditsdk.core.error.AuditDataException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits RFC 4180 text into records of fields, tracking physical line numbers: fields
+ * separated by commas, optionally quoted; inside quotes, commas, CR, LF and doubled quotes
+ * ({@code ""}) are data. Records end with CRLF, LF or a lone CR, or at the end of the input.
+ * Empty lines are skipped. A quote inside an unquoted field is taken literally.
+ */
+final class CsvRecordParser {
+    private final CharSource in;
+    private final int maxRecordChars;
+    private long line = 1;
+    private long recordLine;
+    private int recordChars;
+
+    CsvRecordParser(CharSource in, int maxRecordChars) {
+        this.in = in;
+        this.maxRecordChars = maxRecordChars;
+    }
+
+    /** @return the 1-based line on which the record returned last starts */
+    long recordLine() {
+        return recordLine;
+    }
+
+    /** @return the 1-based line the parser is on */
+    long line() {
+        return line;
+    }
+
+    /** @return the next record's fields, or null at the end of the input */
+    List<String> next() throws IOException {
+        int c = skipEmptyLines();
+        if (c < 0) {
+            return null;
+        }
+        recordLine = line;
+        recordChars = 0;
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        while (true) {
+            if (c == '"') {
+                readQuoted(field);
+                c = in.read();
+                if (c != ',' && c != '\r' && c != '\n' && c >= 0) {
+                    throw new AuditDataException("CSV record starting at line " + recordLine + ": unexpected character '"
+                            + (char) c + "' after a closing quote on line " + line, recordLine, -1, null);
+                }
+            } else {
+                while (c != ',' && c != '\r' && c != '\n' && c >= 0) {
+                    append(field, c);
+                    c = in.read();
+                }
+            }
+            fields.add(field.toString());
+            field.setLength(0);
+            if (c == ',') {
+                c = in.read();
+                continue;
+            }
+            endLine(c);
+            return fields;
+        }
+    }
+
+    private int skipEmptyLines() throws IOException {
+        int c = in.read();
+        while (c == '\r' || c == '\n') {
+            endLine(c);
+            c = in.read();
+        }
+        return c;
+    }
+
+    private void readQuoted(StringBuilder field) throws IOException {
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                throw new AuditDataException("CSV record starting at line " + recordLine
+                        + ": unterminated quoted field (the input ended inside quotes)", recordLine, -1, null);
+            }
+            if (c == '"') {
+                if (in.peek() != '"') {
+                    return;
+                }
+                in.read();
+            } else if (c == '\n' || (c == '\r' && in.peek() != '\n')) {
+                line++;
+            }
+            append(field, c);
+        }
+    }
+
+    private void append(StringBuilder field, int c) {
+        if (++recordChars > maxRecordChars) {
+            throw new AuditDataException("CSV record starting at line " + recordLine + " is longer than " + maxRecordChars
+                    + " characters (an unterminated quote?)", recordLine, -1, null);
+        }
+        field.append((char) c);
+    }
+
+    private void endLine(int c) throws IOException {
+        if (c == '\r') {
+            if (in.peek() == '\n') {
+                in.read();
+            }
+            line++;
+        } else if (c == '\n') {
+            line++;
+        }
+    }
+}

@@ -1,0 +1,357 @@
+package dev.auditsdk.core.paging;
+
+import dev.auditsdk.core.AuditLogQuery;
+import dev.auditsdk.core.Checkpoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exactly-once delivery by identity, relative to a query's range and resume point, and the
+ * {@link Checkpoint} of what was delivered. Vendor sources feed every entry they read through
+ * it (usually via {@link PagedAuditLogStream}); re-reads from overlapping pages or windows,
+ * entries outside {@code [from, to)} and entries the resume checkpoint already covers are skipped.
+ *
+ * <p>Use {@link #offer(Instant, String)} to decide and record in one step, or
+ * {@link #isNew(Instant, String)} then {@link #markDelivered(Instant, String)} when an entry is
+ * decided before it is handed out. Methods are thread-safe.
+ *
+ * <h2>{@link EntryOrder#OLDEST_FIRST} (default): entries arrive in ascending time</h2>
+ * The tracker keeps the <em>watermark</em> (newest delivered timestamp), the <em>horizon</em>
+ * ({@code watermark - lateness}, never before the query's start) and only the identities
+ * delivered between them: with no lateness, just the identities at the watermark. An entry is
+ * delivered if the query admits it, it is not older than the horizon, and its identity is not
+ * recorded at its timestamp. The checkpoint is {@code (horizon, watermark, those identities)},
+ * so a resumed run that re-reads from the horizon skips exactly what was delivered, including
+ * entries sharing the watermark's timestamp. A {@code lateness} window accepts entries that
+ * show up out of order by up to that much, at the cost of remembering the window's identities.
+ *
+ * <h2>{@link EntryOrder#NEWEST_FIRST} and {@link EntryOrder#UNORDERED}: the range is one unit</h2>
+ * A source that walks the range from newest to oldest (re-reads are recognized against the
+ * oldest timestamp delivered so far and the identities at it), or one whose order is unknown
+ * (re-reads are recognized by the identities delivered in this run), cannot express a partly read
+ * range as "everything up to a watermark". The checkpoint stays correct this way:
+ * <ul>
+ * <li>once the source reports {@link #rangeComplete()} (it read the whole range), the checkpoint
+ *     is the newest part of the run, exactly as in ascending mode;</li>
+ * <li>before that (a limit, a failure, the caller stopped early), older entries of the range may
+ *     still be undelivered, so the checkpoint keeps the query's start as its horizon and lists
+ *     <em>every</em> identity delivered in this run: resuming delivers exactly the rest. That list
+ *     is capped at {@link Builder#maxRememberedIds(int)}; beyond it the checkpoint stays at the
+ *     query's resume point (entries of the interrupted run would then be delivered again: read
+ *     such ranges to the end, or keep them short), and an unordered source's re-reads within
+ *     the run can no longer be recognized.</li>
+ * </ul>
+ */
+public final class DeliveryTracker {
+    /** Default for {@link Builder#maxRememberedIds(int)}. */
+    public static final int DEFAULT_MAX_REMEMBERED_IDS = 50_000;
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryTracker.class);
+
+    private final AuditLogQuery query;
+    private final EntryOrder order;
+    private final Duration lateness;
+    private final int maxRememberedIds;
+    private final Checkpoint initial;
+    private String cursor;
+    private long delivered;
+
+    /** Delivered identities by timestamp, within [horizon, watermark]. */
+    private final TreeMap<Instant, Set<String>> recent = new TreeMap<>();
+    /** Identities from the resume checkpoint whose time is not known yet (at most its watermark). */
+    private final Set<String> seeded = new HashSet<>();
+    private Instant seededUpTo;
+    private Instant watermark;
+    private Instant horizon;
+
+    /** NEWEST_FIRST only: the oldest delivered timestamp and identities at it. */
+    private Instant low;
+    private final Set<String> idsAtLow = new HashSet<>();
+    /** NEWEST_FIRST, UNORDERED: every identity of this run while the range is incomplete; null past the cap. */
+    private Set<String> runIds = new HashSet<>();
+    private boolean complete;
+    private boolean warnedOutOfOrder;
+
+    private DeliveryTracker(Builder b) {
+        this.query = b.query;
+        this.order = b.order;
+        this.lateness = b.lateness;
+        this.maxRememberedIds = b.maxRememberedIds;
+        this.initial = query.resumeFrom().orElseGet(() -> Checkpoint.startingAt(query.start()));
+        this.cursor = initial.vendorCursor().orElse(null);
+        if (query.start().isAfter(initial.watermark())) {
+            watermark = query.start();
+            horizon = query.start();
+        } else {
+            watermark = initial.watermark();
+            horizon = max(initial.horizon(), query.start());
+            // their times are unknown until re-read; the watermark bounds them, so they are kept while it is in the window
+            seeded.addAll(initial.deliveredIds());
+            seededUpTo = watermark;
+        }
+    }
+
+    /**
+     * A tracker for a source that delivers in ascending time, with no lateness window.
+     *
+     * @param query the query being served
+     * @return the tracker
+     */
+    public static DeliveryTracker forQuery(AuditLogQuery query) {
+        return builder(query).build();
+    }
+
+    /**
+     * @param query the query being served: its range, resume checkpoint and limit
+     * @return a builder
+     */
+    public static Builder builder(AuditLogQuery query) {
+        return new Builder(query);
+    }
+
+    /** @return the query this tracker serves */
+    public AuditLogQuery query() {
+        return query;
+    }
+
+    /** @return the order the source delivers in */
+    public EntryOrder order() {
+        return order;
+    }
+
+    /**
+     * Decides and records in one step.
+     *
+     * @param timestamp the entry's time
+     * @param id the entry's identity
+     * @return true if the entry is to be delivered (it is now recorded as delivered); false to skip it
+     */
+    public synchronized boolean offer(Instant timestamp, String id) {
+        if (!isNew(timestamp, id)) {
+            return false;
+        }
+        markDelivered(timestamp, id);
+        return true;
+    }
+
+    /**
+     * Whether an entry is to be delivered; records nothing.
+     *
+     * @param timestamp the entry's time
+     * @param id the entry's identity
+     * @return true if the query admits it and it was not delivered yet
+     */
+    public synchronized boolean isNew(Instant timestamp, String id) {
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(id, "id");
+        if (!query.admits(timestamp, id)) {
+            if (seeded.remove(id) && !timestamp.isBefore(horizon)) {
+                recent.computeIfAbsent(timestamp, t -> new HashSet<>()).add(id);
+            }
+            return skip(id, timestamp, "outside the query's range or already delivered before the resume point");
+        }
+        switch (order) {
+            case NEWEST_FIRST:
+                if (low != null) {
+                    int c = timestamp.compareTo(low);
+                    if (c > 0 || (c == 0 && idsAtLow.contains(id))) {
+                        return skip(id, timestamp, "already delivered in this run");
+                    }
+                }
+                return true;
+            case UNORDERED:
+                if (runIds != null ? runIds.contains(id) : recentlyDelivered(timestamp, id)) {
+                    return skip(id, timestamp, "already delivered in this run");
+                }
+                return true;
+            default:
+                if (timestamp.isBefore(horizon)) {
+                    warnOutOfOrder(timestamp);
+                    return skip(id, timestamp, "older than the horizon " + horizon);
+                }
+                return recentlyDelivered(timestamp, id) ? skip(id, timestamp, "already delivered") : true;
+        }
+    }
+
+    private boolean recentlyDelivered(Instant timestamp, String id) {
+        Set<String> ids = recent.get(timestamp);
+        return ids != null && ids.contains(id);
+    }
+
+    private static boolean skip(String id, Instant timestamp, String why) {
+        LOG.trace("skip {} at {}: {}", id, timestamp, why);
+        return false;
+    }
+
+    private void warnOutOfOrder(Instant timestamp) {
+        if (!warnedOutOfOrder) {
+            warnedOutOfOrder = true;
+            LOG.warn("an entry at {} arrived after one at {} and is skipped as already read: if this source does not"
+                    + " deliver in ascending time, give the tracker a lateness window or another EntryOrder", timestamp, watermark);
+        }
+    }
+
+    /**
+     * Records an entry as handed out; the checkpoint now covers it.
+     *
+     * @param timestamp the entry's time
+     * @param id the entry's identity
+     */
+    public synchronized void markDelivered(Instant timestamp, String id) {
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(id, "id");
+        delivered++;
+        if (!timestamp.isBefore(horizon)) {
+            recent.computeIfAbsent(timestamp, t -> new HashSet<>()).add(id);
+        }
+        if (timestamp.isAfter(watermark)) {
+            watermark = timestamp;
+            closeHorizon();
+        }
+        if (order == EntryOrder.NEWEST_FIRST) {
+            trackLow(timestamp, id);
+        }
+        if (order != EntryOrder.OLDEST_FIRST) {
+            trackRun(id);
+        }
+    }
+
+    private void trackLow(Instant timestamp, String id) {
+        if (low == null || timestamp.isBefore(low)) {
+            low = timestamp;
+            idsAtLow.clear();
+        }
+        if (timestamp.equals(low)) {
+            idsAtLow.add(id);
+        }
+    }
+
+    private void trackRun(String id) {
+        if (runIds != null && !complete) {
+            runIds.add(id);
+            if (runIds.size() + initial.deliveredIds().size() > maxRememberedIds) {
+                runIds = null;
+                LOG.warn("more than {} entries delivered {} before the range was complete: until it is,"
+                        + " the checkpoint stays at the query's resume point", maxRememberedIds, order);
+            }
+        }
+    }
+
+    /**
+     * Tells the tracker the source has read its whole range: the checkpoint can then move to the
+     * newest entry in {@link EntryOrder#NEWEST_FIRST} and {@link EntryOrder#UNORDERED} mode, and
+     * its horizon can close up to {@code watermark - lateness} in every mode.
+     */
+    public synchronized void rangeComplete() {
+        complete = true;
+        runIds = null;
+        // the whole range was read: resume ids not seen again are older than the range, and
+        // everything before the watermark has been read, so only the lateness window stays open
+        seeded.clear();
+        closeHorizon();
+    }
+
+    private void closeHorizon() {
+        horizon = max(horizon, watermark.minus(lateness));
+        recent.headMap(horizon, false).clear();
+        if (seededUpTo != null && seededUpTo.isBefore(horizon)) {
+            seeded.clear();
+        }
+    }
+
+    /**
+     * @param vendorCursor a vendor position to store in the checkpoint (set it once the entries
+     *     before that position have been handed out); null for none
+     */
+    public synchronized void vendorCursor(String vendorCursor) {
+        this.cursor = vendorCursor;
+    }
+
+    /** @return how many entries were recorded as delivered */
+    public synchronized long delivered() {
+        return delivered;
+    }
+
+    /**
+     * @return the position after everything recorded as delivered (the query's own resume point,
+     *     or its start, before the first entry)
+     */
+    public synchronized Checkpoint checkpoint() {
+        if (delivered == 0) {
+            return Checkpoint.of(initial.horizon(), initial.watermark(), initial.deliveredIds(), cursor);
+        }
+        if (order != EntryOrder.OLDEST_FIRST && !complete) {
+            if (runIds == null) {
+                return Checkpoint.of(initial.horizon(), initial.watermark(), initial.deliveredIds(), cursor);
+            }
+            Set<String> ids = new HashSet<>(initial.deliveredIds());
+            ids.addAll(runIds);
+            return Checkpoint.of(query.start(), watermark, ids, cursor);
+        }
+        Set<String> ids = new HashSet<>(seeded);
+        recent.subMap(horizon, true, watermark, true).values().forEach(ids::addAll);
+        return Checkpoint.of(horizon, watermark, ids, cursor);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Configures a {@link DeliveryTracker}. */
+    public static final class Builder {
+        private final AuditLogQuery query;
+        private EntryOrder order = EntryOrder.OLDEST_FIRST;
+        private Duration lateness = Duration.ZERO;
+        private int maxRememberedIds = DEFAULT_MAX_REMEMBERED_IDS;
+
+        private Builder(AuditLogQuery query) {
+            this.query = Objects.requireNonNull(query, "query");
+        }
+
+        /**
+         * @param order the order the source delivers entries in; default {@link EntryOrder#OLDEST_FIRST}
+         * @return this builder
+         */
+        public Builder order(EntryOrder order) {
+            this.order = Objects.requireNonNull(order, "order");
+            return this;
+        }
+
+        /**
+         * @param lateness how far behind the newest delivered entry a not-yet-delivered entry may
+         *     still turn up (and be delivered, now or after a resume); default zero
+         * @return this builder
+         */
+        public Builder lateness(Duration lateness) {
+            Objects.requireNonNull(lateness, "lateness");
+            if (lateness.isNegative()) {
+                throw new IllegalArgumentException("lateness must not be negative, was " + lateness);
+            }
+            this.lateness = lateness;
+            return this;
+        }
+
+        /**
+         * @param maxRememberedIds in {@link EntryOrder#NEWEST_FIRST} and {@link EntryOrder#UNORDERED} mode,
+         *     the most identities kept for an incomplete run; default {@value DeliveryTracker#DEFAULT_MAX_REMEMBERED_IDS}
+         * @return this builder
+         */
+        public Builder maxRememberedIds(int maxRememberedIds) {
+            if (maxRememberedIds <= 0) {
+                throw new IllegalArgumentException("maxRememberedIds must be positive, was " + maxRememberedIds);
+            }
+            this.maxRememberedIds = maxRememberedIds;
+            return this;
+        }
+
+        /** @return the tracker */
+        public DeliveryTracker build() {
+            return new DeliveryTracker(this);
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package dev.auditsdk.core.paging;
+
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.error.AuditSdkException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entries of an offset-paged log that may change while it is read (UiPath {@code top/skip},
+ * Informatica {@code batchId}), delivered without loss and without duplicates.
+ *
+ * <p><b>Why.</b> Offsets are positions in the log <em>as it is at each request</em>. In a
+ * newest-first log, every entry written between two requests pushes all older entries one
+ * position further: a naive pager re-reads them (duplicates). Entries removed at the head
+ * (or, oldest-first, purged by retention) pull later entries forward: a naive pager skips them.
+ *
+ * <p><b>Algorithm.</b> The vendor supplies {@code fetch(offset, size)}, an identity and a
+ * timestamp function; entries must come sorted by timestamp in the declared
+ * {@link EntryOrder} (ties in any order; a page out of order raises {@link AuditDataException}).
+ * <ol>
+ * <li><em>Boundary.</em> The pager remembers the timestamp of the last entry it handed over
+ *     in walk order (the oldest so far when newest-first) and the identities seen at exactly
+ *     that timestamp. An entry is <em>new</em> when it lies beyond the boundary in walk order,
+ *     or on it with an unseen identity. Everything else is a re-read (shifted by growth) or an
+ *     entry written after the walk started (it is newer than the boundary, so the next run
+ *     reads it) and is dropped. Memory: one page plus the identities at one timestamp.</li>
+ * <li><em>Overlap.</em> After a full page at offset {@code o}, the next request is at
+ *     {@code o + size - overlap}: the first {@code overlap} entries of each page should be
+ *     re-reads of the end of the previous one. Growth at the head only adds re-reads.</li>
+ * <li><em>Gap check.</em> When {@code overlap > 0} and a page (other than at offset 0) starts
+ *     with a new entry, the log moved towards the head by more than the overlap, so entries
+ *     between the pages may have been skipped: the pager steps back by {@code size - overlap}
+ *     and reads again (re-reads are dropped by rule 1) until it finds its boundary.</li>
+ * <li><em>End.</em> A page shorter than {@code size} is the last; a new entry matching
+ *     {@link Builder#stopWhen(Predicate) stopWhen} (e.g. older than the query's {@code from}
+ *     when newest-first) ends the walk before it. More than {@code maxPages} requests
+ *     (including re-reads) fail with {@link AuditSdkException} rather than loop.</li>
+ * </ol>
+ * A batch API that can only fetch multiples of {@code size} uses {@code overlap(0)}: rule 1
+ * still removes the duplicates growth at the head causes, but rule 3 is then unavailable.
+ * Entries with identical identity <em>and</em> timestamp are indistinguishable to this pager
+ * and are delivered once; give derived identities enough content to tell events apart.
+ *
+ * <p>Entries come out in the vendor's order; pair a newest-first pager with a
+ * {@link DeliveryTracker} in {@link EntryOrder#NEWEST_FIRST} mode.
+ *
+ * @param <T> the entry type
+ */
+public final class OffsetPager<T> extends PagedIterator<T> {
+    /** Default {@link Builder#pageSize(int)}. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    /** Default {@link Builder#maxPages(int)}. */
+    public static final int DEFAULT_MAX_PAGES = 100_000;
+    private static final Logger LOG = LoggerFactory.getLogger(OffsetPager.class);
+
+    private final OffsetPageFetcher<T> fetcher;
+    private final Function<? super T, String> identity;
+    private final Function<? super T, Instant> timestamp;
+    private final EntryOrder order;
+    private final int size;
+    private final int overlap;
+    private final Predicate<? super T> stopWhen;
+    private final int maxPages;
+
+    private long offset;
+    private final long startOffset;
+    private boolean firstPage = true;
+    private boolean done;
+    private int requests;
+    private Instant boundary;
+    private final Set<String> idsAtBoundary = new HashSet<>();
+
+    private OffsetPager(Builder<T> b) {
+        this.fetcher = b.fetcher;
+        this.identity = b.identity;
+        this.timestamp = b.timestamp;
+        this.order = b.order;
+        this.size = b.pageSize;
+        this.overlap = b.overlap < 0 ? Math.max(1, b.pageSize / 10) : b.overlap;
+        if (overlap >= size) {
+            throw new IllegalArgumentException("overlap (" + overlap + ") must be smaller than pageSize (" + size + ")");
+        }
+        this.stopWhen = b.stopWhen;
+        this.maxPages = b.maxPages;
+        this.offset = b.startOffset;
+        this.startOffset = b.startOffset;
+    }
+
+    /**
+     * @param fetcher the vendor's page function
+     * @param identity the entry's id (vendor id or a derived identity)
+     * @param timestamp the entry's time
+     * @param <T> the entry type
+     * @return a builder
+     */
+    public static <T> Builder<T> builder(OffsetPageFetcher<T> fetcher, Function<? super T, String> identity,
+            Function<? super T, Instant> timestamp) {
+        return new Builder<>(fetcher, identity, timestamp);
+    }
+
+    /** @return how many requests were made so far, re-reads included */
+    public int requests() {
+        return requests;
+    }
+
+    @Override
+    protected Iterator<? extends T> nextPage() {
+        while (!done) {
+            if (requests >= maxPages) {
+                throw new AuditSdkException("stopped after " + maxPages + " page requests (maxPages) at offset " + offset
+                        + ": the log changes faster than it can be paged, or is longer than maxPages allows");
+            }
+            long at = offset;
+            List<T> page = Objects.requireNonNull(fetcher.fetch(at, size), "page fetcher returned null");
+            requests++;
+            checkSorted(page, at);
+            if (!firstPage && overlap > 0 && at > startOffset && !page.isEmpty() && isNew(page.get(0))) {
+                offset = Math.max(startOffset, at - (size - overlap));
+                LOG.debug("offset {}: page starts past the last entry read (the log shifted by more than the overlap"
+                        + " of {}); reading again from offset {}", at, overlap, offset);
+                continue;
+            }
+            firstPage = false;
+            List<T> fresh = new ArrayList<>(page.size());
+            for (T item : page) {
+                if (!isNew(item)) {
+                    continue;
+                }
+                if (stopWhen.test(item)) {
+                    done = true;
+                    break;
+                }
+                advanceBoundary(item);
+                fresh.add(item);
+            }
+            if (page.size() < size) {
+                done = true;
+            } else {
+                offset = at + page.size() - overlap;
+            }
+            LOG.debug("offset {}: {} entries, {} new{}", at, page.size(), fresh.size(), done ? ", last page" : "");
+            if (!fresh.isEmpty()) {
+                return fresh.iterator();
+            }
+        }
+        return null;
+    }
+
+    private boolean isNew(T item) {
+        if (boundary == null) {
+            return true;
+        }
+        int c = compareInWalkOrder(timestampOf(item), boundary);
+        return c > 0 || (c == 0 && !idsAtBoundary.contains(idOf(item)));
+    }
+
+    private void advanceBoundary(T item) {
+        Instant ts = timestampOf(item);
+        if (boundary == null || compareInWalkOrder(ts, boundary) > 0) {
+            boundary = ts;
+            idsAtBoundary.clear();
+        }
+        idsAtBoundary.add(idOf(item));
+    }
+
+    /** Positive when {@code a} comes after {@code b} in the order the walk proceeds. */
+    private int compareInWalkOrder(Instant a, Instant b) {
+        return order == EntryOrder.OLDEST_FIRST ? a.compareTo(b) : b.compareTo(a);
+    }
+
+    private void checkSorted(List<T> page, long at) {
+        for (int i = 1; i < page.size(); i++) {
+            if (compareInWalkOrder(timestampOf(page.get(i)), timestampOf(page.get(i - 1))) < 0) {
+                throw new AuditDataException("offset paging needs entries sorted " + order + " but the page at offset " + at
+                        + " has entry " + (i + 1) + " out of order; without the order, drift cannot be corrected",
+                        -1, at + i, null);
+            }
+        }
+    }
+
+    private Instant timestampOf(T item) {
+        return Objects.requireNonNull(timestamp.apply(item), "timestamp function returned null");
+    }
+
+    private String idOf(T item) {
+        return Objects.requireNonNull(identity.apply(item), "identity function returned null");
+    }
+
+    /**
+     * Configures an {@link OffsetPager}.
+     *
+     * @param <T> the entry type
+     */
+    public static final class Builder<T> {
+        private final OffsetPageFetcher<T> fetcher;
+        private final Function<? super T, String> identity;
+        private final Function<? super T, Instant> timestamp;
+        private EntryOrder order = EntryOrder.NEWEST_FIRST;
+        private int pageSize = DEFAULT_PAGE_SIZE;
+        private int overlap = -1;
+        private long startOffset;
+        private Predicate<? super T> stopWhen = item -> false;
+        private int maxPages = DEFAULT_MAX_PAGES;
+
+        private Builder(OffsetPageFetcher<T> fetcher, Function<? super T, String> identity,
+                Function<? super T, Instant> timestamp) {
+            this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+            this.identity = Objects.requireNonNull(identity, "identity");
+            this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+        }
+
+        /**
+         * @param order how the vendor sorts the entries it pages through; default {@link EntryOrder#NEWEST_FIRST}
+         * @return this builder
+         * @throws IllegalArgumentException for {@link EntryOrder#UNORDERED}
+         */
+        public Builder<T> order(EntryOrder order) {
+            if (Objects.requireNonNull(order, "order") == EntryOrder.UNORDERED) {
+                throw new IllegalArgumentException("offset paging under drift needs a time order; UNORDERED is not supported");
+            }
+            this.order = order;
+            return this;
+        }
+
+        /**
+         * @param pageSize entries per request; default {@value OffsetPager#DEFAULT_PAGE_SIZE}
+         * @return this builder
+         */
+        public Builder<T> pageSize(int pageSize) {
+            if (pageSize <= 0) {
+                throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /**
+         * @param overlap entries of the previous page to read again with each request, smaller than
+         *     the page size; 0 for batch APIs; default a tenth of the page size, at least 1
+         * @return this builder
+         */
+        public Builder<T> overlap(int overlap) {
+            if (overlap < 0) {
+                throw new IllegalArgumentException("overlap must not be negative, was " + overlap);
+            }
+            this.overlap = overlap;
+            return this;
+        }
+
+        /**
+         * @param startOffset the offset of the first request; default 0
+         * @return this builder
+         */
+        public Builder<T> startOffset(long startOffset) {
+            if (startOffset < 0) {
+                throw new IllegalArgumentException("startOffset must not be negative, was " + startOffset);
+            }
+            this.startOffset = startOffset;
+            return this;
+        }
+
+        /**
+         * @param stopWhen ends the walk at the first new entry that matches (that entry is not delivered),
+         *     e.g. {@code e -> e.timestamp().isBefore(query.start())} for a newest-first log
+         * @return this builder
+         */
+        public Builder<T> stopWhen(Predicate<? super T> stopWhen) {
+            this.stopWhen = Objects.requireNonNull(stopWhen, "stopWhen");
+            return this;
+        }
+
+        /**
+         * @param maxPages the most requests, re-reads included, before failing; default {@value OffsetPager#DEFAULT_MAX_PAGES}
+         * @return this builder
+         */
+        public Builder<T> maxPages(int maxPages) {
+            if (maxPages <= 0) {
+                throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
+            }
+            this.maxPages = maxPages;
+            return this;
+        }
+
+        /**
+         * @return the pager; nothing is fetched yet
+         * @throws IllegalArgumentException if the overlap is not smaller than the page size
+         */
+        public OffsetPager<T> build() {
+            return new OffsetPager<>(this);
+        }
+    }
+}

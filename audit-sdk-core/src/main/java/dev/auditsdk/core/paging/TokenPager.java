@@ -1,0 +1,145 @@
+package dev.auditsdk.core.paging;
+
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.error.AuditSdkException;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entries of a continuation-token API (Boomi {@code queryToken}, UiPath unified cursors),
+ * fetched lazily one page at a time.
+ *
+ * <p>Nothing is requested before the first {@code hasNext()}/{@code next()}; the next page is
+ * requested only when the current one is used up. Two guards stop a misbehaving server instead
+ * of looping forever: a token that was already used (among the last {@value #REMEMBERED_TOKENS})
+ * raises {@link AuditDataException} "continuation token repeated", and more than
+ * {@link Builder#maxPages(int) maxPages} pages raise {@link AuditSdkException}. Neither ends the
+ * iteration silently.
+ *
+ * <pre>{@code
+ * CloseableIterator<JsonNode> entries = TokenPager.builder(token -> token.isEmpty()
+ *         ? api.query(filter) : api.queryMore(token.get())).build();
+ * }</pre>
+ *
+ * @param <T> the entry type
+ */
+public final class TokenPager<T> extends PagedIterator<T> {
+    /** How many recent tokens are remembered to detect a repeat (bounded, so memory stays flat). */
+    public static final int REMEMBERED_TOKENS = 1024;
+    /** Default for {@link Builder#maxPages(int)}. */
+    public static final int DEFAULT_MAX_PAGES = 100_000;
+    private static final Logger LOG = LoggerFactory.getLogger(TokenPager.class);
+
+    private final TokenPageFetcher<T> fetcher;
+    private final int maxPages;
+    private final LinkedHashSet<String> usedTokens = new LinkedHashSet<>();
+    private Optional<String> nextToken;
+    private Optional<String> currentToken = Optional.empty();
+    private boolean last;
+    private int pages;
+
+    private TokenPager(Builder<T> b) {
+        this.fetcher = b.fetcher;
+        this.maxPages = b.maxPages;
+        this.nextToken = Optional.ofNullable(b.startToken);
+    }
+
+    /**
+     * @param fetcher the vendor's page function
+     * @param <T> the entry type
+     * @return a builder
+     */
+    public static <T> Builder<T> builder(TokenPageFetcher<T> fetcher) {
+        return new Builder<>(fetcher);
+    }
+
+    /** @return the token that fetched the page being iterated (empty for the first page) */
+    public Optional<String> currentToken() {
+        return currentToken;
+    }
+
+    /** @return how many pages were fetched so far */
+    public int pagesFetched() {
+        return pages;
+    }
+
+    @Override
+    protected Iterator<? extends T> nextPage() {
+        if (last) {
+            return null;
+        }
+        if (pages >= maxPages) {
+            throw new AuditSdkException("stopped after " + maxPages + " pages (maxPages): the server kept returning"
+                    + " a next token; raise maxPages if the log really is this long");
+        }
+        Optional<String> token = nextToken;
+        if (token.isPresent() && !remember(token.get())) {
+            throw new AuditDataException("continuation token repeated: the server returned, after page " + pages
+                    + ", a token it had already returned; stopping instead of looping");
+        }
+        Page<T> page = Objects.requireNonNull(fetcher.nextPage(token), "page fetcher returned null");
+        pages++;
+        currentToken = token;
+        last = page.isLast();
+        nextToken = page.nextToken();
+        LOG.debug("page {}: {} entries, {}", pages, page.items().size(), last ? "last page" : "more follow");
+        return page.items().iterator();
+    }
+
+    private boolean remember(String token) {
+        if (!usedTokens.add(token)) {
+            return false;
+        }
+        if (usedTokens.size() > REMEMBERED_TOKENS) {
+            Iterator<String> oldest = usedTokens.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        return true;
+    }
+
+    /**
+     * Configures a {@link TokenPager}.
+     *
+     * @param <T> the entry type
+     */
+    public static final class Builder<T> {
+        private final TokenPageFetcher<T> fetcher;
+        private String startToken;
+        private int maxPages = DEFAULT_MAX_PAGES;
+
+        private Builder(TokenPageFetcher<T> fetcher) {
+            this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        }
+
+        /**
+         * @param token a token to start from (e.g. a stored vendor cursor) instead of the first page; null for none
+         * @return this builder
+         */
+        public Builder<T> startToken(String token) {
+            this.startToken = token == null || token.isEmpty() ? null : token;
+            return this;
+        }
+
+        /**
+         * @param maxPages the most pages to fetch before failing (a guard against endless paging)
+         * @return this builder
+         */
+        public Builder<T> maxPages(int maxPages) {
+            if (maxPages <= 0) {
+                throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
+            }
+            this.maxPages = maxPages;
+            return this;
+        }
+
+        /** @return the pager; nothing is fetched yet */
+        public TokenPager<T> build() {
+            return new TokenPager<>(this);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * Lazy pagers for the vendors' paging patterns, exactly-once delivery and the one stream
+ * implementation vendor sources return.
+ *
+ * <p>The pieces follow the AWS SDK v2 paginator shape: a vendor supplies a small, stateless
+ * page function ({@link dev.auditsdk.core.paging.TokenPageFetcher},
+ * {@link dev.auditsdk.core.paging.OffsetPageFetcher}, {@link dev.auditsdk.core.paging.WindowFetcher},
+ * or the functions of an {@link dev.auditsdk.core.paging.ExportJobPager}); a pager turns it into
+ * a lazy {@link dev.auditsdk.core.paging.CloseableIterator} of entries that calls the function
+ * only when asked and holds one page at a time; {@link dev.auditsdk.core.paging.PagedAuditLogStream}
+ * wraps that iterator with a {@link dev.auditsdk.core.paging.DeliveryTracker} so every entry is
+ * handed out exactly once and the {@link dev.auditsdk.core.Checkpoint} advances as it goes.
+ *
+ * <pre>{@code
+ * DeliveryTracker tracker = DeliveryTracker.forQuery(query);
+ * CloseableIterator<BoomiEntry> entries = TokenPager.builder(token -> api.queryPage(query, token)).build();
+ * return PagedAuditLogStream.of(tracker, entries);
+ * }</pre>
+ */
+@AuditSdkStyle
+package dev.auditsdk.core.paging;
+
+import dev.auditsdk.core.AuditSdkStyle;

@@ -1,0 +1,106 @@
+package dev.auditsdk.core.json;
+
+import static dev.auditsdk.core.json.TestStreams.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.error.AuditTransportException;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonLinesReaderTest {
+
+    static final class Event {
+        @JsonProperty
+        String type;
+        @JsonProperty
+        int size;
+    }
+
+    private static <T> List<T> readAll(JsonLinesReader<T> reader) {
+        List<T> out = new ArrayList<>();
+        try (reader) {
+            reader.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void readsOneValuePerLineSkippingBlankLinesWithCrlfAndBom() {
+        JsonLinesReader<JsonNode> reader = JsonLinesReader.nodes(utf8("\uFEFF{\"n\":1}\r\n\r\n  \n{\"n\":2}\n{\"n\":3}"));
+        assertThat(reader.next().get("n").asInt()).isEqualTo(1);
+        assertThat(reader.lineNumber()).isEqualTo(1);
+        assertThat(reader.next().get("n").asInt()).isEqualTo(2);
+        assertThat(reader.lineNumber()).isEqualTo(4);
+        assertThat(reader.next().get("n").asInt()).isEqualTo(3);
+        assertThat(reader.hasNext()).isFalse();
+    }
+
+    @Test
+    void anHtmlLineRaisesADataErrorNamingTheLineWithAShortExcerpt() {
+        String body = "{\"n\":1}\n{\"n\":2}\n<html><body>Service Unavailable, try again later, a long page follows "
+                + "x".repeat(500) + "</body></html>\n";
+        JsonLinesReader<JsonNode> reader = JsonLinesReader.nodes(utf8(body));
+        reader.next();
+        reader.next();
+        assertThatThrownBy(reader::next)
+                .isInstanceOfSatisfying(AuditDataException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("<html><body>Service Unavailable")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+    }
+
+    @Test
+    void aLineWithTrailingContentOrATruncatedValueIsMalformed() {
+        assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(utf8("{\"a\":1} {\"b\":2}\n"))))
+                .isInstanceOf(AuditDataException.class).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(utf8("{\"a\":1}\n{\"b\":"))))
+                .isInstanceOf(AuditDataException.class).hasMessageContaining("line 2");
+    }
+
+    @Test
+    void theExcerptOfABadLineNeverShowsASecret() {
+        String body = "{\"user\":\"admin\",\"password\":\"hunter2-SECRET\",broken\n";
+        assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(utf8(body))))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("\"password\":\"***\"")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void mapsLinesToATypeAndNamesTheLineWhenMappingFails() {
+        assertThat(readAll(JsonLinesReader.of(utf8("{\"type\":\"login\",\"size\":3,\"extra\":true}\n"), Event.class)))
+                .extracting(e -> e.type + e.size).containsExactly("login3");
+        assertThatThrownBy(() -> readAll(JsonLinesReader.of(utf8("{\"size\":1}\n{\"size\":\"big\"}\n"), Event.class)))
+                .isInstanceOfSatisfying(AuditDataException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> readAll(JsonLinesReader.of(utf8("{}\n\n{}\n"), node -> {
+            throw new IllegalArgumentException("no timestamp");
+        }))).isInstanceOf(AuditDataException.class).hasMessageContaining("line 1").hasMessageContaining("no timestamp");
+    }
+
+    @Test
+    void readsOneLineAtATimeNeverTheWholeBody() {
+        TestStreams.Tracking body = new TestStreams.Tracking(TestStreams.repeated("{\"type\":\"login\",\"n\":1}\n", 500_000));
+        JsonLinesReader<JsonNode> reader = JsonLinesReader.nodes(body);
+        reader.next();
+        reader.next();
+        assertThat(body.bytesRead).isLessThan(64 * 1024);
+        reader.close();
+        assertThat(body.closed).isTrue();
+    }
+
+    @Test
+    void invalidUtf8IsADataErrorAndAFailingStreamATransportError() {
+        byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
+        assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(new ByteArrayInputStream(bad))))
+                .isInstanceOf(AuditDataException.class).hasMessageContaining("UTF-8").hasMessageContaining("line 1");
+        assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(TestStreams.failingAfter("{\"a\":1}\n{\"a\""))))
+                .isInstanceOf(AuditTransportException.class);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.auditsdk.core.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.error.AuditSdkException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OffsetPagerTest {
+
+    /**
+     * A log served by offset, mutated after every request the way real logs change while paged.
+     * Index 0 is the vendor's first entry (the newest when newest-first).
+     */
+    private static final class FakeLog {
+        final List<TestEntry> entries = new ArrayList<>();
+        final List<Long> offsetsRequested = new ArrayList<>();
+        Runnable afterEachRequest = () -> { };
+        int fetched;
+        int nextNewId;
+        long nextNewSecond = 1_000_000;
+
+        List<TestEntry> fetch(long offset, int size) {
+            offsetsRequested.add(offset);
+            int from = (int) Math.min(offset, entries.size());
+            List<TestEntry> page = new ArrayList<>(entries.subList(from, Math.min(entries.size(), from + size)));
+            fetched += page.size();
+            afterEachRequest.run();
+            return page;
+        }
+
+        /** New entries, newer than all, written at the head of a newest-first log. */
+        void insertAtHead(int n) {
+            for (int i = 0; i < n; i++) {
+                entries.add(0, TestEntry.at("new-" + nextNewId++, nextNewSecond++));
+            }
+        }
+    }
+
+    /** {@code n} entries newest-first; three share each second, so ties straddle page boundaries. */
+    private static List<TestEntry> newestFirst(int n) {
+        List<TestEntry> list = new ArrayList<>();
+        for (int i = n - 1; i >= 0; i--) {
+            list.add(TestEntry.at("e" + i, i / 3));
+        }
+        return list;
+    }
+
+    private static OffsetPager.Builder<TestEntry> pager(FakeLog log) {
+        return OffsetPager.builder(log::fetch, TestEntry::id, TestEntry::timestamp);
+    }
+
+    private static List<TestEntry> drain(CloseableIterator<TestEntry> it) {
+        List<TestEntry> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void makesNoRequestBeforeTheFirstNextAndHoldsOnePage() {
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(25));
+        OffsetPager<TestEntry> pager = pager(log).pageSize(10).overlap(2).build();
+        assertThat(log.offsetsRequested).isEmpty();
+        for (int i = 0; i < 10; i++) {
+            pager.next();
+        }
+        assertThat(log.offsetsRequested).containsExactly(0L);
+        pager.next();
+        assertThat(log.offsetsRequested).containsExactly(0L, 8L);
+    }
+
+    @Test
+    void isExactWhenNewEntriesAreInsertedAtTheHeadBetweenEveryPage() {
+        FakeLog log = new FakeLog();
+        List<TestEntry> original = newestFirst(95);
+        log.entries.addAll(original);
+        log.afterEachRequest = () -> log.insertAtHead(3);
+
+        List<TestEntry> delivered = drain(pager(log).pageSize(10).overlap(2).build());
+
+        assertThat(delivered).containsExactlyElementsOf(original);
+        assertThat(log.fetched).as("growth made pages re-read entries").isGreaterThan(original.size() + 20);
+    }
+
+    @Test
+    void isExactWhenTheHeadGrowsAlmostAsFastAsThePagesAdvance() {
+        FakeLog log = new FakeLog();
+        List<TestEntry> original = newestFirst(60);
+        log.entries.addAll(original);
+        log.afterEachRequest = () -> log.insertAtHead(7);
+
+        assertThat(drain(pager(log).pageSize(10).overlap(2).build())).containsExactlyElementsOf(original);
+    }
+
+    @Test
+    void batchModeWithoutOverlapAsksOnlyForMultiplesOfThePageSizeAndStaysExact() {
+        FakeLog log = new FakeLog();
+        List<TestEntry> original = newestFirst(47);
+        log.entries.addAll(original);
+        log.afterEachRequest = () -> log.insertAtHead(4);
+
+        assertThat(drain(pager(log).pageSize(10).overlap(0).build())).containsExactlyElementsOf(original);
+        assertThat(log.offsetsRequested).allMatch(o -> o % 10 == 0);
+    }
+
+    @Test
+    void stepsBackWhenTheLogShiftsTowardsTheHeadByMoreThanTheOverlap() {
+        FakeLog log = new FakeLog();
+        List<TestEntry> original = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            original.add(TestEntry.at("e" + i, i)); // oldest first
+        }
+        log.entries.addAll(original);
+        boolean[] purged = {false};
+        log.afterEachRequest = () -> {
+            if (!purged[0]) { // retention removes five already-read entries at the head once
+                purged[0] = true;
+                log.entries.subList(0, 5).clear();
+            }
+        };
+
+        List<TestEntry> delivered = drain(pager(log).order(EntryOrder.OLDEST_FIRST).pageSize(10).overlap(2).build());
+
+        assertThat(delivered).containsExactlyElementsOf(original);
+        assertThat(log.offsetsRequested).containsSubsequence(0L, 8L, 0L, 8L);
+    }
+
+    @Test
+    void stopWhenEndsTheWalkWithoutFetchingFurther() {
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(100)); // seconds 33 down to 0
+        List<TestEntry> delivered = drain(pager(log).pageSize(10).overlap(2)
+                .stopWhen(e -> e.timestamp().isBefore(TestEntry.T0.plusSeconds(30))).build());
+
+        assertThat(delivered).extracting(TestEntry::id).containsExactly("e99", "e98", "e97", "e96", "e95", "e94",
+                "e93", "e92", "e91", "e90");
+        assertThat(log.offsetsRequested).containsExactly(0L, 8L);
+    }
+
+    @Test
+    void aPageOutOfOrderIsAnError() {
+        FakeLog log = new FakeLog();
+        log.entries.add(TestEntry.at("a", 1));
+        log.entries.add(TestEntry.at("b", 2));
+        OffsetPager<TestEntry> pager = pager(log).pageSize(10).build(); // newest-first expected
+        assertThatThrownBy(pager::next).isInstanceOf(AuditDataException.class).hasMessageContaining("out of order");
+    }
+
+    @Test
+    void theMaxPagesGuardStopsWhenTheLogOutrunsThePager() {
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(50));
+        log.afterEachRequest = () -> log.insertAtHead(9); // faster than pageSize - overlap
+        OffsetPager<TestEntry> pager = pager(log).pageSize(10).overlap(2).maxPages(20).build();
+        assertThatThrownBy(() -> drain(pager)).isInstanceOf(AuditSdkException.class).hasMessageContaining("maxPages");
+        assertThat(pager.requests()).isEqualTo(20);
+    }
+
+    @Test
+    void rejectsAnOverlapThatIsNotSmallerThanThePageAndAnUnorderedLog() {
+        FakeLog log = new FakeLog();
+        assertThatThrownBy(() -> pager(log).pageSize(5).overlap(5).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap");
+        assertThatThrownBy(() -> pager(log).order(EntryOrder.UNORDERED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNORDERED");
+    }
+
+    @Test
+    void anEmptyLogEndsAfterOneRequest() {
+        FakeLog log = new FakeLog();
+        OffsetPager<TestEntry> pager = pager(log).build();
+        assertThat(pager.hasNext()).isFalse();
+        assertThat(log.offsetsRequested).containsExactly(0L);
+    }
+}

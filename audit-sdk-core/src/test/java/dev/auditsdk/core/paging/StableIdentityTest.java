@@ -1,0 +1,66 @@
+package dev.auditsdk.core.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StableIdentityTest {
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.mapper().readTree(text);
+    }
+
+    @Test
+    void isStableAcrossKeyOrderAtEveryLevel() throws Exception {
+        JsonNode one = json("{\"timestamp\":\"2024-03-21T10:39:44.896-03:00\",\"username\":\"admin\","
+                + "\"data\":{\"x\":1,\"y\":[{\"b\":2,\"a\":1}]}}");
+        JsonNode reordered = json("{\"data\":{\"y\":[{\"a\":1,\"b\":2}],\"x\":1},\"username\":\"admin\","
+                + "\"timestamp\":\"2024-03-21T10:39:44.896-03:00\"}");
+        StableIdentity ids = StableIdentity.withPrefix("lc:");
+        assertThat(ids.contentHash(one)).isEqualTo(ids.contentHash(reordered)).startsWith("lc:").hasSize(3 + 43);
+        assertThat(StableIdentity.canonicalJson(reordered))
+                .isEqualTo("{\"data\":{\"x\":1,\"y\":[{\"a\":1,\"b\":2}]},\"timestamp\":\"2024-03-21T10:39:44.896-03:00\","
+                        + "\"username\":\"admin\"}");
+    }
+
+    @Test
+    void differentContentOrArrayOrderGivesDifferentHashes() throws Exception {
+        StableIdentity ids = StableIdentity.withPrefix("");
+        assertThat(ids.contentHash(json("{\"a\":[1,2]}"))).isNotEqualTo(ids.contentHash(json("{\"a\":[2,1]}")));
+        assertThat(ids.contentHash(json("{\"a\":\"1\"}"))).isNotEqualTo(ids.contentHash(json("{\"a\":1}")));
+    }
+
+    @Test
+    void identicalEntriesAreNumberedByOccurrenceAndRenumberedTheSameOnARereading() throws Exception {
+        List<JsonNode> body = List.of(
+                json("{\"timestamp\":\"2024-01-01T00:00:00.001Z\",\"type\":\"login\"}"),
+                json("{\"timestamp\":\"2024-01-01T00:00:00.001Z\",\"type\":\"login\"}"),
+                json("{\"timestamp\":\"2024-01-01T00:00:00.001Z\",\"type\":\"logout\"}"),
+                json("{\"type\":\"login\",\"timestamp\":\"2024-01-01T00:00:00.001Z\"}"));
+
+        List<String> firstRun = identify(StableIdentity.withPrefix("lc:"), body);
+        List<String> secondRun = identify(StableIdentity.withPrefix("lc:"), body);
+
+        String login = StableIdentity.withPrefix("lc:").contentHash(body.get(0));
+        String logout = StableIdentity.withPrefix("lc:").contentHash(body.get(2));
+        assertThat(firstRun).containsExactly(login + "#1", login + "#2", logout + "#1", login + "#3");
+        assertThat(secondRun).isEqualTo(firstRun);
+    }
+
+    @Test
+    void hexEncodingWritesSixtyFourDigits() throws Exception {
+        String id = StableIdentity.withPrefix("u-", StableIdentity.Encoding.HEX).contentHash(json("{}"));
+        // SHA-256 of "{}"
+        assertThat(id).isEqualTo("u-44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
+    }
+
+    private static List<String> identify(StableIdentity ids, List<JsonNode> entries) {
+        List<String> out = new ArrayList<>();
+        entries.forEach(e -> out.add(ids.identify(e)));
+        return out;
+    }
+}
