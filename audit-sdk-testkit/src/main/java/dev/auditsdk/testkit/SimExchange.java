@@ -148,12 +148,15 @@ public final class SimExchange {
         http.sendResponseHeaders(status, 0);
         OutputStream out = http.getResponseBody();
         try (OutputStream o = out) {
-            writer.write(new java.io.BufferedOutputStream(o, 64 * 1024) {
+            // buffered for throughput; flushed here because writers must not close the stream
+            java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(o, 64 * 1024) {
                 @Override
                 public void close() throws IOException {
                     flush();
                 }
-            });
+            };
+            writer.write(buffered);
+            buffered.flush();
         }
     }
 

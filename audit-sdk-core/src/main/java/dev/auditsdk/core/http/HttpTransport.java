@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ public final class HttpTransport implements AutoCloseable {
         this.errorDecoder = b.errorDecoder;
         this.listener = b.listener;
         this.allowInsecureHttp = b.allowInsecureHttp;
-        this.retries = new RetryExecutor(vendor, b.retryPolicy, b.clock, listener);
+        this.retries = new RetryExecutor(vendor, b.retryPolicy, b.clock, listener, b.retryAfterFromBody);
     }
 
     /** @return a new builder */
@@ -119,7 +120,7 @@ public final class HttpTransport implements AutoCloseable {
                 return ex.result;
             }
             AuditApiException error = errorDecoder.decode(new ErrorResponse(vendor, request, ex.status, ex.headers,
-                    ex.errorExcerpt, RetryExecutor.retryAfterOf(ex.headers, retries.clock()).orElse(null)));
+                    ex.errorExcerpt, retries.retryAfter(ex).orElse(null)));
             LOG.debug("{}: {} failed: {}", vendor, request.describe(), error.getMessage());
             throw error;
         }
@@ -295,8 +296,23 @@ public final class HttpTransport implements AutoCloseable {
         private TransportListener listener = TransportListener.NONE;
         private boolean allowInsecureHttp;
         private Clock clock = Clock.systemUTC();
+        private Function<String, Optional<Duration>> retryAfterFromBody = body -> Optional.empty();
 
         private Builder() {
+        }
+
+        /**
+         * For vendors that announce the wait of a throttling answer in its body instead of a
+         * {@code Retry-After} header (e.g. {@code {"retry_after": 5}}). Used only when the header
+         * is absent; the wait is then honoured like the header's.
+         *
+         * @param reader given the start of the error body (redacted, a few hundred characters),
+         *     returns the wait it announces, or empty
+         * @return this builder
+         */
+        public Builder retryAfterFromBody(Function<String, Optional<Duration>> reader) {
+            this.retryAfterFromBody = Objects.requireNonNull(reader, "retryAfterFromBody");
+            return this;
         }
 
         /**

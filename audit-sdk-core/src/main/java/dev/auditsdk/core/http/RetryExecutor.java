@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +37,15 @@ final class RetryExecutor {
     private final Clock clock;
     private final TransportListener listener;
     private final RateLimiter<Object> rateLimiter;
+    private final Function<String, Optional<Duration>> retryAfterFromBody;
 
-    RetryExecutor(String vendor, RetryPolicy policy, Clock clock, TransportListener listener) {
+    RetryExecutor(String vendor, RetryPolicy policy, Clock clock, TransportListener listener,
+            Function<String, Optional<Duration>> retryAfterFromBody) {
         this.vendor = vendor;
         this.policy = policy;
         this.clock = clock;
         this.listener = listener;
+        this.retryAfterFromBody = retryAfterFromBody;
         this.rateLimiter = policy.rateLimitPerSecond()
                 .map(rps -> RateLimiter.smoothBuilder(Duration.ofNanos((long) (1_000_000_000L / rps)))
                         .withMaxWaitTime(Duration.ofMinutes(10))
@@ -101,7 +106,7 @@ final class RetryExecutor {
 
     private Duration delayAfter(HttpTransport.Exchange last, int attempts) {
         if (last != null) {
-            Optional<Duration> asked = retryAfterOf(last.headers, clock);
+            Optional<Duration> asked = retryAfter(last);
             if (asked.isPresent()) {
                 Duration wait = asked.get().compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : asked.get();
                 LOG.debug("{}: server asked to wait {} ms (Retry-After)", vendor, wait.toMillis());
@@ -125,6 +130,15 @@ final class RetryExecutor {
         } catch (RateLimitExceededException e) {
             throw new AuditTransportException(vendor + ": client-side rate limit wait exceeded for " + spec.describe(), e);
         }
+    }
+
+    /** The wait a failed answer asks for: its {@code Retry-After} header, else what the vendor's body reader finds. */
+    Optional<Duration> retryAfter(HttpTransport.Exchange failed) {
+        Optional<Duration> header = retryAfterOf(failed.headers, clock);
+        if (header.isPresent() || failed.errorExcerpt == null || failed.errorExcerpt.isEmpty()) {
+            return header;
+        }
+        return Objects.requireNonNull(retryAfterFromBody.apply(failed.errorExcerpt), "retryAfterFromBody returned null");
     }
 
     static Optional<Duration> retryAfterOf(HttpHeaders headers, Clock clock) {

@@ -110,6 +110,33 @@ class HttpTransportTest {
         }
     }
 
+    @Test
+    void aVendorReaderTakesTheWaitFromTheBodyWhenTheHeaderIsAbsent() {
+        wm.stubFor(get("/logs").inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withBody("{\"retry_after\": 1}")).willSetStateTo("ok"));
+        wm.stubFor(get("/logs").inScenario("s").whenScenarioStateIs("ok").willReturn(aResponse().withBody("done")));
+        RetryPolicy slowBackoff = FAST.toBuilder().backoff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+        try (HttpTransport t = transport().retryPolicy(slowBackoff)
+                .retryAfterFromBody(body -> body.contains("\"retry_after\": 1") ? java.util.Optional.of(Duration.ofSeconds(1))
+                        : java.util.Optional.empty())
+                .build()) {
+            long start = System.nanoTime();
+            assertThat(t.send(HttpRequestSpec.get(url("/logs")).build()).bodyAsString()).isEqualTo("done");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void theWaitReadFromTheBodyIsReportedWhenRetriesRunOut() {
+        wm.stubFor(get("/logs").willReturn(aResponse().withStatus(429).withBody("{\"retry_after\": 7}")));
+        try (HttpTransport t = transport().retryPolicy(RetryPolicy.none())
+                .retryAfterFromBody(body -> java.util.Optional.of(Duration.ofSeconds(7))).build()) {
+            assertThatThrownBy(() -> t.send(HttpRequestSpec.get(url("/logs")).build()))
+                    .isInstanceOf(AuditRateLimitedException.class)
+                    .satisfies(e -> assertThat(((AuditRateLimitedException) e).retryAfter()).contains(Duration.ofSeconds(7)));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {400, 403, 404})
     void clientErrorsAreNotRetried(int status) {

@@ -1,0 +1,73 @@
+package dev.auditsdk.informatica.internal;
+
+import dev.auditsdk.core.auth.CredentialsProvider;
+import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpResult;
+import dev.auditsdk.core.http.HttpTransport;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A source's connection to Informatica: the transport (retry, timeouts, TLS rules, error
+ * decoding) with a session authenticator on core's {@link TokenAuthenticator}: one login however
+ * many threads ask, a new login (once) when the server answers 401 to an expired session, JWT
+ * sessions renewed ahead of their {@code exp}, and a logout on {@link #close()}.
+ */
+public final class InformaticaClient implements AutoCloseable {
+    private final HttpTransport transport;
+    private final TokenAuthenticator<InformaticaSession> sessions;
+
+    /**
+     * @param api which login (and session header)
+     * @param loginUrl the login host
+     * @param credentials user name and password, resolved at each login
+     * @param transportSettings the caller's transport settings (client, timeouts, retry policy,
+     *     listener, HTTP opt-in); the authenticator and error decoder are set here
+     * @param allowInsecureHttp whether plain HTTP to non-loopback hosts is allowed
+     * @param clock the clock JWT expiries are compared with
+     * @param refreshAhead how long before a JWT session's expiry it is renewed
+     */
+    public InformaticaClient(InformaticaLogin.Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
+            HttpTransport.Builder transportSettings, boolean allowInsecureHttp, Clock clock, Duration refreshAhead) {
+        Objects.requireNonNull(transportSettings, "transportSettings");
+        // The login goes through the transport, and the transport needs the login's authenticator.
+        AtomicReference<HttpTransport> late = new AtomicReference<>();
+        InformaticaLogin login = new InformaticaLogin(api, loginUrl, credentials, late::get, allowInsecureHttp);
+        this.sessions = TokenAuthenticator.builder(login::login, login::headers)
+                .expiry(InformaticaSession::expiresAt)
+                .refreshAhead(refreshAhead)
+                .clock(clock)
+                .logout(login::logout)
+                .build();
+        this.transport = transportSettings
+                .authenticator(sessions)
+                .errorDecoder(new InformaticaErrorDecoder())
+                .allowInsecureHttp(allowInsecureHttp)
+                .build();
+        late.set(transport);
+    }
+
+    /** @return the current session's server URL, logging in first when there is no session */
+    public URI serverUrl() {
+        return sessions.token().serverUrl();
+    }
+
+    /**
+     * @param request a data call
+     * @return its successful answer
+     */
+    public HttpResult send(HttpRequestSpec request) {
+        return transport.send(request);
+    }
+
+    /** Logs out (best effort) and releases the HTTP client if the transport built it. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

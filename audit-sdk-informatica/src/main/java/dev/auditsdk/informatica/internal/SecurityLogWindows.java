@@ -1,0 +1,161 @@
+package dev.auditsdk.informatica.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.error.AuditApiException;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.http.Endpoints;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpResult;
+import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.paging.AbstractCloseableIterator;
+import dev.auditsdk.core.paging.CloseableIterator;
+import dev.auditsdk.core.paging.TimeWindow;
+import dev.auditsdk.core.paging.WindowFetcher;
+import dev.auditsdk.informatica.model.InformaticaSecurityLogEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The v3 security log's window function:
+ * {@code GET {baseApiUrl}/public/core/v3/securityLog?q=entryTime>="start";entryTime<="end"&limit=cap}.
+ * The API has no paging beyond a row cap: a window whose answer holds {@code cap} rows may have
+ * lost some, so it is split in halves, recursively, until each answer is under the cap. A window
+ * of one millisecond that still reaches the cap is read with the documented {@code skip}
+ * parameter. Each (sub-)window's rows (at most the cap) are sorted ascending before delivery;
+ * memory stays at one answer.
+ */
+public final class SecurityLogWindows implements WindowFetcher<InformaticaSecurityLogEntry> {
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityLogWindows.class);
+    private static final String PATH = "public/core/v3/securityLog";
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Comparator<InformaticaSecurityLogEntry> ASCENDING =
+            Comparator.comparing(InformaticaSecurityLogEntry::timestamp).thenComparing(InformaticaSecurityLogEntry::id);
+
+    private final InformaticaClient client;
+    private final int rowCap;
+
+    /**
+     * @param client the connection
+     * @param rowCap the most rows one answer holds (the {@code limit} sent), 100 to 1,000
+     */
+    public SecurityLogWindows(InformaticaClient client, int rowCap) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.rowCap = rowCap;
+    }
+
+    @Override
+    public CloseableIterator<InformaticaSecurityLogEntry> fetch(TimeWindow window) {
+        return new Splitting(window);
+    }
+
+    /** Reads one window depth-first, earlier half first, so delivery stays ascending. */
+    private final class Splitting extends AbstractCloseableIterator<InformaticaSecurityLogEntry> {
+        private final Deque<TimeWindow> todo = new ArrayDeque<>();
+        private Iterator<InformaticaSecurityLogEntry> current;
+
+        Splitting(TimeWindow window) {
+            todo.add(window);
+        }
+
+        @Override
+        protected InformaticaSecurityLogEntry computeNext() {
+            while (current == null || !current.hasNext()) {
+                TimeWindow w = todo.pollFirst();
+                if (w == null) {
+                    return endOfData();
+                }
+                List<InformaticaSecurityLogEntry> rows = request(w, 0);
+                if (rows.size() >= rowCap) {
+                    Instant mid = w.start().plus(java.time.Duration.between(w.start(), w.end()).dividedBy(2))
+                            .truncatedTo(ChronoUnit.MILLIS);
+                    if (mid.isAfter(w.start()) && mid.isBefore(w.end())) {
+                        LOG.debug("informatica: security log window {} returned the cap of {} rows; splitting it at {}", w,
+                                rowCap, mid);
+                        todo.addFirst(TimeWindow.of(mid, w.end()));
+                        todo.addFirst(TimeWindow.of(w.start(), mid));
+                        continue;
+                    }
+                    rows = readAllWithSkip(w, rows);
+                }
+                List<InformaticaSecurityLogEntry> inWindow = new ArrayList<>(rows.size());
+                for (InformaticaSecurityLogEntry e : rows) {
+                    // the request's end is inclusive; entries at the end belong to the next window
+                    if (!e.timestamp().isBefore(w.start()) && e.timestamp().isBefore(w.end())) {
+                        inWindow.add(e);
+                    }
+                }
+                inWindow.sort(ASCENDING);
+                current = inWindow.iterator();
+            }
+            return current.next();
+        }
+
+        private List<InformaticaSecurityLogEntry> readAllWithSkip(TimeWindow w, List<InformaticaSecurityLogEntry> first) {
+            LOG.debug("informatica: security log window {} cannot be split further and holds {} rows or more; reading it"
+                    + " with skip", w, rowCap);
+            List<InformaticaSecurityLogEntry> all = new ArrayList<>(first);
+            List<InformaticaSecurityLogEntry> page = first;
+            while (page.size() >= rowCap) {
+                page = request(w, all.size());
+                all.addAll(page);
+            }
+            return all;
+        }
+    }
+
+    private List<InformaticaSecurityLogEntry> request(TimeWindow w, int skip) {
+        Instant end = w.end().truncatedTo(ChronoUnit.MILLIS).equals(w.end()) ? w.end()
+                : w.end().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+        String q = "entryTime>=\"" + FORMAT.format(w.start()) + "\";entryTime<=\"" + FORMAT.format(end) + "\"";
+        HttpRequestSpec.Builder b = HttpRequestSpec.get(Endpoints.resolve(client.serverUrl(), PATH))
+                .query("q", q)
+                .query("limit", rowCap)
+                .header("Accept", "application/json");
+        if (skip > 0) {
+            b.query("skip", skip);
+        }
+        HttpRequestSpec spec = b.build();
+        JsonNode answer;
+        try (HttpResult result = client.send(spec); InputStream in = result.body()) {
+            answer = Json.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new AuditDataException("informatica: the security log answer for " + w + " is not valid JSON", e);
+        }
+        AuditApiException error = answer == null ? null : InformaticaErrorDecoder.fromBody("informatica", spec.describe(), answer);
+        if (error != null) {
+            throw error;
+        }
+        JsonNode entries = answer == null ? null : answer.isArray() ? answer : answer.get("entries");
+        if (entries == null || !entries.isArray()) {
+            throw new AuditDataException("informatica: the security log answer for " + w
+                    + " has no 'entries' array");
+        }
+        List<InformaticaSecurityLogEntry> rows = new ArrayList<>(entries.size());
+        int i = 0;
+        for (JsonNode node : entries) {
+            try {
+                rows.add(InformaticaSecurityLogEntry.of(node));
+            } catch (IllegalArgumentException e) {
+                throw new AuditDataException("informatica: security log entry #" + (i + 1) + " of " + w + ": "
+                        + e.getMessage(), -1, i, e);
+            }
+            i++;
+        }
+        LOG.trace("informatica: security log {} (skip {}) -> {} rows", w, skip, rows.size());
+        return rows;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.auditsdk.informatica.model;
+
+import dev.auditsdk.core.model.Actor;
+import dev.auditsdk.core.model.ImmutableActor;
+import dev.auditsdk.core.model.ImmutableAuditEvent;
+import dev.auditsdk.core.model.AuditEvent;
+import dev.auditsdk.core.model.OcsfClass;
+import dev.auditsdk.core.model.Outcome;
+import dev.auditsdk.core.model.Target;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps Informatica entries to {@link AuditEvent}. OCSF class: {@code AUTH} entries and
+ * login/logout events are Authentication (3002); users and user groups are Account Change
+ * (3001); the organization, object permissions and assets (mappings, tasks, connections,
+ * schedules, agents, ...) are Entity Management (3004); anything else is API Activity (6003).
+ */
+final class InformaticaNormalizer {
+    static final String VENDOR = "informatica";
+
+    private static final Set<String> ACCOUNT = Set.of(AuditLogCategory.USER, AuditLogCategory.USER_GROUP);
+    private static final Set<String> ENTITY = Set.of(
+            AuditLogCategory.ORG, AuditLogCategory.SUB_ORG, AuditLogCategory.OBJECT_ACL,
+            // assets and managed runtime objects
+            AuditLogCategory.AGENT, AuditLogCategory.AI_CONNECTION, AuditLogCategory.AI_SERVICE_CONNECTOR,
+            AuditLogCategory.B2BGW_CUSTOMER, AuditLogCategory.B2BGW_SUPPLIER, AuditLogCategory.BUNDLE,
+            AuditLogCategory.CONNECTION, AuditLogCategory.CONNECTOR, AuditLogCategory.CUSTOM_FUNC,
+            AuditLogCategory.CUSTOM_SOURCE, AuditLogCategory.DATA_FILE, AuditLogCategory.DMASK, AuditLogCategory.DQA,
+            AuditLogCategory.DRS, AuditLogCategory.DSS, AuditLogCategory.DTEMPLATE, AuditLogCategory.EXT_CONNECTION,
+            AuditLogCategory.GUIDE, AuditLogCategory.MI_TASK, AuditLogCategory.MTT, AuditLogCategory.PACKAGE,
+            AuditLogCategory.PCS, AuditLogCategory.PROCESS, AuditLogCategory.PROCESS_OBJECT,
+            AuditLogCategory.RUNTIME_ENVIRONMENT, AuditLogCategory.SCHEDULE, AuditLogCategory.SCHEDULE_BLACKOUT,
+            AuditLogCategory.TASKFLOW, AuditLogCategory.WORKFLOW);
+    // Security-log categories are not enumerated by the reference; these are the plausible ones.
+    private static final Set<String> SECURITY_AUTH = Set.of("AUTH", "LOGIN", "AUTHENTICATION");
+    private static final Set<String> SECURITY_ACCOUNT = Set.of("USER", "USER_GROUP");
+    private static final Set<String> SECURITY_ENTITY = Set.of("ROLE", "ORG", "SUB_ORG", "AGENT", "OBJECT_ACL");
+
+    private InformaticaNormalizer() {
+    }
+
+    static AuditEvent normalize(InformaticaAuditEntry e) {
+        String category = upper(e.category());
+        String event = upper(e.event());
+        OcsfClass cls;
+        if (AuditLogCategory.AUTH.equals(category) || isLogin(event)) {
+            cls = OcsfClass.AUTHENTICATION;
+        } else if (ACCOUNT.contains(category)) {
+            cls = OcsfClass.ACCOUNT_CHANGE;
+        } else if (ENTITY.contains(category)) {
+            cls = OcsfClass.ENTITY_MANAGEMENT;
+        } else {
+            cls = OcsfClass.API_ACTIVITY;
+        }
+        ImmutableAuditEvent.Builder b = AuditEvent.builder()
+                .vendor(VENDOR)
+                .id(e.id())
+                .time(e.timestamp())
+                .actor(actor(e.username()))
+                .action(e.event().or(e::category).orElse("UNKNOWN"))
+                .category(e.category())
+                .target(target(e.category(), e.objectId(), e.objectName()))
+                .outcome(outcome(event))
+                .message(e.message())
+                .ocsfClass(cls);
+        e.orgId().ifPresent(v -> b.putAttributes("orgId", v));
+        e.version().ifPresent(v -> b.putAttributes("version", Integer.toString(v)));
+        e.entryTime().ifPresent(v -> b.putAttributes("entryTime", v));
+        e.eventParam().ifPresent(v -> b.putAttributes("eventParam", v));
+        if (e.eventParamTruncated()) {
+            b.putAttributes("eventParamTruncated", "true");
+        }
+        return b.build();
+    }
+
+    static AuditEvent normalize(InformaticaSecurityLogEntry e) {
+        String category = upper(e.actionCategory());
+        String event = upper(e.actionEvent());
+        OcsfClass cls;
+        if (SECURITY_AUTH.contains(category) || isLogin(event)) {
+            cls = OcsfClass.AUTHENTICATION;
+        } else if (SECURITY_ACCOUNT.contains(category)) {
+            cls = OcsfClass.ACCOUNT_CHANGE;
+        } else if (SECURITY_ENTITY.contains(category)) {
+            cls = OcsfClass.ENTITY_MANAGEMENT;
+        } else {
+            cls = OcsfClass.API_ACTIVITY;
+        }
+        ImmutableAuditEvent.Builder b = AuditEvent.builder()
+                .vendor(VENDOR)
+                .id(e.id())
+                .time(e.timestamp())
+                .actor(actor(e.actor()))
+                .action(e.actionEvent().or(e::actionCategory).orElse("UNKNOWN"))
+                .category(e.actionCategory())
+                .target(target(e.actionCategory(), e.objectId(), e.objectName()))
+                .outcome(outcome(event))
+                .ocsfClass(cls);
+        e.orgId().ifPresent(v -> b.putAttributes("orgId", v));
+        b.putAttributes("log", "securityLog");
+        return b.build();
+    }
+
+    private static boolean isLogin(String event) {
+        return event.contains("LOGIN") || event.contains("LOGOUT") || event.contains("LOGON") || event.contains("LOGOFF");
+    }
+
+    private static Outcome outcome(String event) {
+        // Entries record actions performed; only an explicit failure code says more.
+        return event.contains("FAIL") ? Outcome.FAILURE : Outcome.UNKNOWN;
+    }
+
+    private static Actor actor(Optional<String> user) {
+        ImmutableActor.Builder a = Actor.builder().name(user);
+        user.filter(u -> u.indexOf('@') > 0).ifPresent(a::email);
+        return a.build();
+    }
+
+    private static Optional<Target> target(Optional<String> type, Optional<String> id, Optional<String> name) {
+        if (id.isEmpty() && name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Target.builder().type(type).id(id).name(name).build());
+    }
+
+    private static String upper(Optional<String> s) {
+        return s.map(v -> v.toUpperCase(Locale.ROOT)).orElse("");
+    }
+}

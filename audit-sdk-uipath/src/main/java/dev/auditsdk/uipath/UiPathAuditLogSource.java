@@ -1,0 +1,197 @@
+package dev.auditsdk.uipath;
+
+import dev.auditsdk.core.AuditLogQuery;
+import dev.auditsdk.core.AuditLogSource;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpResult;
+import dev.auditsdk.core.paging.DeliveryTracker;
+import dev.auditsdk.core.paging.EntryOrder;
+import dev.auditsdk.core.paging.OffsetPager;
+import dev.auditsdk.core.paging.PagedAuditLogStream;
+import dev.auditsdk.uipath.model.UiPathAuditEntry;
+import dev.auditsdk.uipath.model.UiPathAuditLogPage;
+import java.net.URI;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * The classic Platform Management audit log of a UiPath organization:
+ * {@code GET {baseUrl}/{organization}[/{tenant}]/audit_/api/auditlogs/?top&skip&sortBy&sortOrder&language}.
+ *
+ * <pre>{@code
+ * try (UiPathAuditLogSource source = UiPathAuditLogSource.builder()
+ *         .organization("acme").tenant("DefaultTenant")
+ *         .credentials(CredentialsProvider.oauthFromEnv("UIPATH_CLIENT_ID", "UIPATH_CLIENT_SECRET"))
+ *         .build();
+ *      UiPathAuditLogStream entries = source.fetch(AuditLogQuery.builder().from(yesterday).build())) {
+ *     for (UiPathAuditEntry e : entries) { ... }
+ *     store(entries.checkpoint());
+ * }
+ * }</pre>
+ *
+ * <p><b>Paging.</b> The API has no time filter and pages by offset. The source reads the log
+ * newest first ({@code sortOrder=desc}) with core's {@link OffsetPager}: each page overlaps the
+ * previous one and entries are recognized by their derived identity, so entries written while
+ * the log is read (which push older ones to later positions) cause neither duplicates nor
+ * skips; paging stops at the first entry older than the query's start instead of reading the
+ * whole log, and starts at the first entry older than {@code to} (found by a logarithmic seek).
+ * Entries are therefore delivered newest first; the stream's checkpoint covers the whole range
+ * once it has been read to the end (see {@link DeliveryTracker} for interrupted reads).
+ *
+ * <p>Thread-safe; one source serves many concurrent streams with one cached OAuth token.
+ */
+public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEntry> {
+    /** The path of the classic audit API below {@code {organization}[/{tenant}]/}. */
+    public static final String AUDIT_LOGS_PATH = "audit_/api/auditlogs/";
+    /** Default entries per request. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    /** The largest page asked for, whatever the query's hint. */
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    private final UiPathConnection connection;
+    private final URI url;
+    private final String language;
+    private final String apiVersion;
+    private final int pageSize;
+    private final int maxPages;
+
+    private UiPathAuditLogSource(Builder b) {
+        this.connection = new UiPathConnection(b);
+        this.url = connection.tenantUrl(AUDIT_LOGS_PATH);
+        this.language = b.language;
+        this.apiVersion = b.apiVersion;
+        this.pageSize = b.pageSize;
+        this.maxPages = b.maxPages;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String vendor() {
+        return UiPathConnection.VENDOR;
+    }
+
+    /** @return the audit API URL, {@code {baseUrl}/{organization}[/{tenant}]/audit_/api/auditlogs/} */
+    public URI url() {
+        return url;
+    }
+
+    /**
+     * Reads the entries of {@code [from, to)} (or after the query's checkpoint), newest first,
+     * lazily: no request is made until the stream is iterated.
+     *
+     * @param query the range, resume point, page-size hint (capped at {@value #MAX_PAGE_SIZE}) and limit
+     * @return the entries, with the log's {@code totalCount}
+     */
+    @Override
+    public UiPathAuditLogStream fetch(AuditLogQuery query) {
+        Objects.requireNonNull(query, "query");
+        int size = Math.max(2, Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(pageSize)));
+        ClassicPageFetcher fetcher = new ClassicPageFetcher(connection, url, language, apiVersion, query.to());
+        OffsetPager<UiPathAuditEntry> pager = OffsetPager.builder(fetcher, UiPathAuditEntry::id, UiPathAuditEntry::timestamp)
+                .order(EntryOrder.NEWEST_FIRST)
+                .pageSize(size)
+                .stopWhen(e -> e.timestamp().isBefore(query.start()))
+                .maxPages(maxPages)
+                .build();
+        DeliveryTracker tracker = DeliveryTracker.builder(query).order(EntryOrder.NEWEST_FIRST).build();
+        return new UiPathAuditLogStream(PagedAuditLogStream.of(tracker, pager), fetcher);
+    }
+
+    /**
+     * Asks the API how many entries the whole log holds now (one request for one entry).
+     *
+     * @return the log's {@code totalCount}, or empty if the API does not report it
+     */
+    public OptionalLong totalCount() {
+        HttpRequestSpec spec = HttpRequestSpec.get(url).query("language", language).query("top", 1).query("skip", 0)
+                .header("Accept", "application/json").build();
+        try (HttpResult result = connection.send(spec)) {
+            return UiPathAuditLogPage.read(result.body(), "GET " + url.getPath() + " (top=1)").totalCount();
+        }
+    }
+
+    /** Releases the HTTP client if the source built it; a caller-owned client stays open. */
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    @Override
+    public String toString() {
+        return "UiPathAuditLogSource{" + url + "}";
+    }
+
+    /** Builds a {@link UiPathAuditLogSource}; {@code organization} and credentials are required. */
+    public static final class Builder extends UiPathSourceBuilder<Builder> {
+        private String language = "en";
+        private String apiVersion;
+        private int pageSize = DEFAULT_PAGE_SIZE;
+        private int maxPages = OffsetPager.DEFAULT_MAX_PAGES;
+
+        private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /**
+         * @param language the display language of messages ({@code en}, {@code fr}, {@code de},
+         *     {@code ja}, ...); default {@code en}. Derived identities do not depend on it
+         * @return this builder
+         */
+        public Builder language(String language) {
+            this.language = Objects.requireNonNull(language, "language");
+            return this;
+        }
+
+        /**
+         * @param apiVersion sent as {@code api-version} when set; default none
+         * @return this builder
+         */
+        public Builder apiVersion(String apiVersion) {
+            this.apiVersion = apiVersion;
+            return this;
+        }
+
+        /**
+         * @param pageSize entries per request (the query's hint overrides it); default
+         *     {@value UiPathAuditLogSource#DEFAULT_PAGE_SIZE}, at most {@value UiPathAuditLogSource#MAX_PAGE_SIZE}
+         * @return this builder
+         */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 2 || pageSize > MAX_PAGE_SIZE) {
+                throw new IllegalArgumentException("pageSize must be between 2 and " + MAX_PAGE_SIZE + ", was " + pageSize);
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /**
+         * @param maxPages the most requests per stream before failing (a guard against a log that
+         *     grows faster than it is read); default {@value OffsetPager#DEFAULT_MAX_PAGES}
+         * @return this builder
+         */
+        public Builder maxPages(int maxPages) {
+            if (maxPages <= 0) {
+                throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
+            }
+            this.maxPages = maxPages;
+            return this;
+        }
+
+        /**
+         * @return the source; no request is made yet
+         * @throws IllegalArgumentException when the organization or credentials are missing, or
+         *     the base URL is plain HTTP to a remote host without {@link #allowInsecureHttp(boolean)}
+         */
+        public UiPathAuditLogSource build() {
+            return new UiPathAuditLogSource(this);
+        }
+    }
+}

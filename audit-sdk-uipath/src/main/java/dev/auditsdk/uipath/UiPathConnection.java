@@ -1,0 +1,131 @@
+package dev.auditsdk.uipath;
+
+import dev.auditsdk.core.auth.AccessToken;
+import dev.auditsdk.core.auth.AuthHeaders;
+import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.http.Endpoints;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpResult;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.uipath.auth.UiPathTokenClient;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * What both sources share at run time: the transport (with the UiPath error decoder), the
+ * OAuth token cache behind it, and the URL layout {@code {baseUrl}/{organization}[/{tenant}]/...}.
+ */
+final class UiPathConnection implements AutoCloseable {
+    static final String VENDOR = "uipath";
+
+    private final URI baseUrl;
+    private final String organization;
+    private final String tenant;
+    private final HttpTransport transport;
+    private final UiPathTokenClient tokens;
+
+    UiPathConnection(UiPathSourceBuilder<?> b) {
+        if (b.organization == null || b.organization.isBlank()) {
+            throw new IllegalArgumentException("organization is required: the organization name as it appears in"
+                    + " UiPath URLs, e.g. https://cloud.uipath.com/{organization}/");
+        }
+        if (b.credentials == null) {
+            throw new IllegalArgumentException("credentials are required: the client id and secret of a UiPath"
+                    + " external application (confidential, client credentials, scope PM.Audit.Read)");
+        }
+        if (b.tenant != null && b.tenant.isBlank()) {
+            throw new IllegalArgumentException("tenant must not be blank; leave it unset for none");
+        }
+        this.baseUrl = Endpoints.requireSecure(b.baseUrl, b.allowInsecureHttp);
+        if (baseUrl.getRawQuery() != null) {
+            throw new IllegalArgumentException("baseUrl must not have a query: " + baseUrl);
+        }
+        URI identityUrl = Endpoints.requireSecure(
+                b.identityUrl != null ? b.identityUrl : Endpoints.resolve(baseUrl, "identity_"), b.allowInsecureHttp);
+        this.organization = b.organization.trim();
+        this.tenant = b.tenant == null ? null : b.tenant.trim();
+        TokenAuthenticator<AccessToken> authenticator = TokenAuthenticator
+                .<AccessToken>builder(this::login, t -> AuthHeaders.of("Authorization", "Bearer " + t.value().reveal()))
+                .expiry(AccessToken::expiresAt)
+                .refreshAhead(b.tokenRefreshAhead)
+                .clock(b.clock)
+                .build();
+        this.transport = HttpTransport.builder()
+                .vendor(VENDOR)
+                .httpClient(b.httpClient)
+                .connectTimeout(b.connectTimeout)
+                .requestTimeout(b.requestTimeout)
+                .bodyReadTimeout(b.bodyReadTimeout)
+                .retryPolicy(b.retryPolicy)
+                .authenticator(authenticator)
+                .errorDecoder(new UiPathErrorDecoder())
+                .retryAfterFromBody(UiPathErrorDecoder::retryAfterInBody)
+                .listener(b.listener)
+                .allowInsecureHttp(b.allowInsecureHttp)
+                .build();
+        this.tokens = new UiPathTokenClient(transport, identityUrl, b.credentials, b.scopes, b.clock);
+    }
+
+    private AccessToken login() {
+        return tokens.fetchToken();
+    }
+
+    /** @return the organization name */
+    String organization() {
+        return organization;
+    }
+
+    /** @return the tenant name, if one was configured */
+    Optional<String> tenant() {
+        return Optional.ofNullable(tenant);
+    }
+
+    /** @return {@code {baseUrl}/{organization}/{path}} */
+    URI organizationUrl(String path) {
+        return Endpoints.resolve(baseUrl, segment(organization) + "/" + path);
+    }
+
+    /** @return {@code {baseUrl}/{organization}/{tenant}/{path}}, or the organization URL without a tenant */
+    URI tenantUrl(String path) {
+        return tenant == null ? organizationUrl(path)
+                : Endpoints.resolve(baseUrl, segment(organization) + "/" + segment(tenant) + "/" + path);
+    }
+
+    /**
+     * Resolves a server-relative link from an answer ({@code /org/tenant/...?...}) and makes sure
+     * it stays on the configured host: the bearer token is never sent anywhere else.
+     */
+    URI link(String link) {
+        URI resolved;
+        try {
+            resolved = baseUrl.resolve(link.trim());
+        } catch (IllegalArgumentException e) {
+            throw new AuditDataException("uipath: the answer links to a malformed URL", e);
+        }
+        if (!Endpoints.sameOrigin(baseUrl, resolved)) {
+            throw new AuditDataException("uipath: the answer links to another host (" + resolved.getHost()
+                    + "); refusing to send the access token there");
+        }
+        return resolved;
+    }
+
+    HttpResult send(HttpRequestSpec spec) {
+        return transport.send(spec);
+    }
+
+    UiPathTokenClient tokenClient() {
+        return tokens;
+    }
+
+    private static String segment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

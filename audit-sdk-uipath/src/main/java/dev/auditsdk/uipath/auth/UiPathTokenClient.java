@@ -1,0 +1,140 @@
+package dev.auditsdk.uipath.auth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.auth.AccessToken;
+import dev.auditsdk.core.auth.CredentialsProvider;
+import dev.auditsdk.core.auth.OAuthClientCredentials;
+import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.error.AuditTransportException;
+import dev.auditsdk.core.http.Endpoints;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpResult;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Obtains access tokens from UiPath Identity with the OAuth 2.0 client-credentials grant of an
+ * external application: {@code POST {identityUrl}/connect/token} with
+ * {@code grant_type=client_credentials}, the client id and secret, and the scopes, as
+ * {@code application/x-www-form-urlencoded}. There is no refresh token for this grant: a new
+ * token is requested when the old one is about to expire (the source's token cache decides when).
+ *
+ * <p>A refused grant ({@code invalid_client}, {@code invalid_scope}, ...) surfaces as an
+ * {@link dev.auditsdk.core.error.AuditAuthenticationException} naming the OAuth error code
+ * (mapped by the source's error decoder); the client secret and the token never appear in
+ * messages or logs. Thread-safe.
+ */
+public final class UiPathTokenClient {
+    /** The scope of the Platform Management audit APIs (read only); the default. */
+    public static final String SCOPE_PM_AUDIT_READ = "PM.Audit.Read";
+    /** The path of the token endpoint below the identity URL. */
+    public static final String TOKEN_PATH = "connect/token";
+    private static final Logger LOG = LoggerFactory.getLogger(UiPathTokenClient.class);
+
+    private final HttpTransport transport;
+    private final URI tokenEndpoint;
+    private final CredentialsProvider<OAuthClientCredentials> credentials;
+    private final List<String> scopes;
+    private final Clock clock;
+
+    /**
+     * @param transport sends the token request (without authentication headers)
+     * @param identityUrl the identity service root, e.g. {@code https://cloud.uipath.com/identity_}
+     *     or {@code https://cloud.uipath.com/{org}/identity_}
+     * @param credentials the external application's client id and secret
+     * @param scopes the scopes to ask for; at least one
+     * @param clock the time source for expiries
+     */
+    public UiPathTokenClient(HttpTransport transport, URI identityUrl, CredentialsProvider<OAuthClientCredentials> credentials,
+            List<String> scopes, Clock clock) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.tokenEndpoint = Endpoints.resolve(Objects.requireNonNull(identityUrl, "identityUrl"), TOKEN_PATH);
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.scopes = List.copyOf(Objects.requireNonNull(scopes, "scopes"));
+        if (this.scopes.isEmpty()) {
+            throw new IllegalArgumentException("scopes: at least one scope is required, e.g. " + SCOPE_PM_AUDIT_READ);
+        }
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** @return the token endpoint, {@code {identityUrl}/connect/token} */
+    public URI tokenEndpoint() {
+        return tokenEndpoint;
+    }
+
+    /** @return the scopes asked for */
+    public List<String> scopes() {
+        return scopes;
+    }
+
+    /**
+     * Requests a new token.
+     *
+     * @return the token, expiring {@code expires_in} seconds after the request was sent (or
+     *     without a known expiry when the server does not say)
+     * @throws dev.auditsdk.core.error.AuditAuthenticationException when the grant is refused
+     * @throws AuditDataException when the answer carries no token
+     */
+    public AccessToken fetchToken() {
+        OAuthClientCredentials c = credentials.resolve();
+        String form = "grant_type=client_credentials&client_id=" + encode(c.clientId())
+                + "&client_secret=" + encode(c.clientSecret().reveal())
+                + "&scope=" + encode(String.join(" ", scopes));
+        HttpRequestSpec spec = HttpRequestSpec.post(tokenEndpoint)
+                .body(form.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .authenticated(false)
+                // asking again for a token has no side effect
+                .retrySafe(true)
+                .build();
+        Instant requestedAt = clock.instant();
+        JsonNode answer;
+        try (HttpResult result = transport.send(spec); InputStream body = result.body()) {
+            answer = Json.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            // the body may hold the token: say where, never what
+            throw new AuditDataException("uipath: the token endpoint " + tokenEndpoint.getPath()
+                    + " answered with something that is not JSON", e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
+                    -1, null);
+        } catch (IOException e) {
+            throw new AuditTransportException("uipath: reading the token endpoint's answer failed: " + e.getMessage(), e);
+        }
+        JsonNode token = answer == null ? null : answer.get("access_token");
+        if (token == null || !token.isTextual() || token.asText().isBlank()) {
+            throw new AuditDataException("uipath: the token endpoint " + tokenEndpoint.getPath()
+                    + " answered without an access_token");
+        }
+        JsonNode expiresIn = answer.get("expires_in");
+        String granted = answer.path("scope").asText("");
+        LOG.debug("uipath: got an access token for client {} (scope '{}', expires_in {})", c.clientId(), granted,
+                expiresIn == null ? "not given" : expiresIn.asText());
+        Secret value = Secret.of(token.asText());
+        long seconds = expiresIn == null ? 0 : expiresIn.asLong(0);
+        if (seconds > 0) {
+            return AccessToken.of(value, requestedAt.plusSeconds(seconds));
+        }
+        return AccessToken.of(value);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "UiPathTokenClient{" + tokenEndpoint + ", scopes=" + scopes + "}";
+    }
+}

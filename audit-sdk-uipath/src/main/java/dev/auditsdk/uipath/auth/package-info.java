@@ -1,0 +1,8 @@
+/**
+ * OAuth 2.0 client-credentials authentication against UiPath Identity
+ * ({@code {identityUrl}/connect/token}).
+ */
+@AuditSdkStyle
+package dev.auditsdk.uipath.auth;
+
+import dev.auditsdk.core.AuditSdkStyle;

@@ -1,0 +1,80 @@
+package dev.auditsdk.uipath.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.model.OcsfClass;
+import dev.auditsdk.core.model.Target;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How UiPath entries map to OCSF classes, shared by both APIs: a login or logout is
+ * Authentication (3002); any other action on a user or robot account is Account Change (3001);
+ * on a group, role or permission, Entity Management (3004); everything else API Activity (6003).
+ */
+public final class UiPathOcsf {
+    /** Categories (classic) and event targets (unified) that are accounts. */
+    static final Set<String> ACCOUNT_CATEGORIES = Set.of("user", "users", "user account", "useraccount", "account",
+            "accounts", "robot account", "robotaccount", "robot accounts", "directory user", "local user");
+    /** Categories and event targets that are identity entities other than accounts. */
+    static final Set<String> ENTITY_CATEGORIES = Set.of("group", "groups", "directory group", "local group",
+            "group membership", "membership", "role", "roles", "role assignment", "roleassignment", "permission",
+            "permissions");
+    private static final String[] AUTH_WORDS = {"login", "logout", "log in", "log out", "logon", "logoff", "log on",
+        "log off", "loggedin", "loggedout", "logged in", "logged out", "signin", "signout", "sign in", "sign out"};
+    private static final String[] NAME_KEYS = {"name", "displayName", "userName", "groupName", "roleName",
+        "processName", "policyName", "email"};
+    private static final String[] ID_KEYS = {"id", "userId", "groupId", "roleId", "processId", "entityId", "key"};
+
+    private UiPathOcsf() {
+    }
+
+    /**
+     * @param action the action (classic) or event type (unified), may be null
+     * @param category the category (classic) or event target (unified), may be null
+     * @return the OCSF class the entry maps to
+     */
+    public static OcsfClass classify(String action, String category) {
+        String a = normalize(action);
+        for (String word : AUTH_WORDS) {
+            if (a.contains(word)) {
+                return OcsfClass.AUTHENTICATION;
+            }
+        }
+        String c = normalize(category);
+        if (ACCOUNT_CATEGORIES.contains(c)) {
+            return OcsfClass.ACCOUNT_CHANGE;
+        }
+        if (ENTITY_CATEGORIES.contains(c)) {
+            return OcsfClass.ENTITY_MANAGEMENT;
+        }
+        return OcsfClass.API_ACTIVITY;
+    }
+
+    /** The object acted on: its category as type, a name and id from the details when they carry one. */
+    static Optional<Target> target(Optional<String> category, Optional<JsonNode> details) {
+        Optional<String> name = details.flatMap(d -> firstText(d, NAME_KEYS));
+        Optional<String> id = details.flatMap(d -> firstText(d, ID_KEYS));
+        if (category.isEmpty() && name.isEmpty() && id.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Target.builder().type(category).name(name).id(id).build());
+    }
+
+    static Optional<String> firstText(JsonNode details, String... keys) {
+        if (!details.isObject()) {
+            return Optional.empty();
+        }
+        for (String key : keys) {
+            Optional<String> v = Fields.nonBlank(details, key);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String normalize(String s) {
+        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+    }
+}

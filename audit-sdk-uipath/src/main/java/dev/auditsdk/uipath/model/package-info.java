@@ -1,0 +1,9 @@
+/**
+ * UiPath's audit entries as typed values: {@link dev.auditsdk.uipath.model.UiPathAuditEntry}
+ * (classic API) and {@link dev.auditsdk.uipath.model.UiPathUnifiedAuditEvent} (unified API),
+ * their pages, and their mapping to the normalized {@link dev.auditsdk.core.model.AuditEvent}.
+ */
+@AuditSdkStyle
+package dev.auditsdk.uipath.model;
+
+import dev.auditsdk.core.AuditSdkStyle;

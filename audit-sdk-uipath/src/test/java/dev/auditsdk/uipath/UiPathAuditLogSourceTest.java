@@ -1,0 +1,210 @@
+package dev.auditsdk.uipath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auditsdk.core.AuditLogQuery;
+import dev.auditsdk.core.Checkpoint;
+import dev.auditsdk.core.ImmutableAuditLogQuery;
+import dev.auditsdk.testkit.RecordedRequest;
+import dev.auditsdk.testkit.uipath.UiPathClassicEntry;
+import dev.auditsdk.testkit.uipath.UiPathSimulator;
+import dev.auditsdk.uipath.model.UiPathAuditEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class UiPathAuditLogSourceTest {
+    private static final String LOGS = "/acme/DefaultTenant/audit_/api/auditlogs";
+    private UiPathSimulator sim;
+    private UiPathAuditLogSource source;
+
+    @AfterEach
+    void stop() {
+        if (source != null) {
+            source.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private void start(UiPathSimulator.Builder simulator) {
+        sim = simulator.build().start();
+        source = SimulatorFixture.classic(sim).build();
+    }
+
+    @Test
+    void readsExactlyTheRangeNewestFirstAndStopsAtItsStart() {
+        start(SimulatorFixture.simulator().seed(3).classicEntries(2000));
+        Instant from = Instant.parse("2025-12-30T00:00:00Z");
+
+        List<UiPathAuditEntry> read = readAll(AuditLogQuery.builder().from(from).pageSize(50).build());
+
+        assertThat(keys(read)).isEqualTo(expected(sim.classicEntries(), from, Instant.MAX));
+        assertThat(read).extracting(UiPathAuditEntry::id).doesNotHaveDuplicates();
+        assertThat(read).extracting(UiPathAuditEntry::timestamp).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        // ~130 entries in range: a handful of pages, not the 40 the whole log would take
+        assertThat(sim.requestCount(LOGS)).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void concurrentAppendsCauseNeitherLossNorDuplicatesAndTheRestComesOnResume() {
+        start(SimulatorFixture.simulator().seed(5).classicEntries(600));
+        AtomicBoolean appending = new AtomicBoolean(true);
+        // more new entries per request than the pages overlap: every page is shifted
+        sim.beforeEachRequest(r -> {
+            if (appending.get() && r.path().startsWith(LOGS)) {
+                sim.appendClassic(7);
+            }
+        });
+        Instant from = Instant.parse("2025-12-01T00:00:00Z");
+        Set<String> before = expected(sim.classicEntries(), from, Instant.MAX);
+
+        List<UiPathAuditEntry> first;
+        Checkpoint checkpoint;
+        try (UiPathAuditLogStream stream = source.fetch(AuditLogQuery.builder().from(from).pageSize(20).build())) {
+            first = new ArrayList<>();
+            stream.forEach(first::add);
+            checkpoint = stream.checkpoint();
+        }
+        appending.set(false);
+        Set<String> after = expected(sim.classicEntries(), from, Instant.MAX);
+
+        assertThat(first).extracting(UiPathAuditEntry::id).doesNotHaveDuplicates();
+        assertThat(keys(first)).containsAll(before);
+        assertThat(after).containsAll(keys(first));
+
+        List<UiPathAuditEntry> rest = readAll(AuditLogQuery.builder().resumeFrom(Checkpoint.parse(checkpoint.serialize()))
+                .pageSize(20).build());
+        Set<String> all = new HashSet<>(keys(first));
+        assertThat(keys(rest)).doesNotContainAnyElementsOf(all);
+        all.addAll(keys(rest));
+        assertThat(all).isEqualTo(after);
+        assertThat(rest.size() + first.size()).isEqualTo(after.size());
+    }
+
+    @Test
+    void aHistoricalRangeSeeksPastNewerEntriesInsteadOfReadingThem() {
+        start(SimulatorFixture.simulator().seed(7).classicEntries(20_000));
+        Instant from = Instant.parse("2025-12-10T00:00:00Z");
+        Instant to = Instant.parse("2025-12-11T00:00:00Z");
+
+        List<UiPathAuditEntry> read = readAll(AuditLogQuery.builder().from(from).to(to).pageSize(100).build());
+
+        assertThat(keys(read)).isEqualTo(expected(sim.classicEntries(), from, to));
+        assertThat(read).hasSizeGreaterThan(500);
+        // reading down from the newest entry would take ~135 pages
+        assertThat(sim.requestCount(LOGS)).isLessThan(40);
+    }
+
+    @Test
+    void pagesCappedByTheServerAreReadInFull() {
+        start(SimulatorFixture.simulator().seed(11).classicEntries(400).classicMaxTop(30));
+        Instant from = Instant.parse("2025-12-01T00:00:00Z");
+
+        List<UiPathAuditEntry> read = readAll(AuditLogQuery.builder().from(from).pageSize(100).build());
+
+        assertThat(keys(read)).isEqualTo(expected(sim.classicEntries(), from, Instant.MAX));
+        assertThat(read).extracting(UiPathAuditEntry::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aLimitedReadResumesWhereItStoppedWithoutRepeats() {
+        start(SimulatorFixture.simulator().seed(13).classicEntries(300));
+        Instant from = Instant.parse("2025-12-01T00:00:00Z");
+        List<String> delivered = new ArrayList<>();
+        Checkpoint checkpoint = null;
+        for (long limit : new long[] {50, 100, 1000}) {
+            ImmutableAuditLogQuery.Builder q = AuditLogQuery.builder().pageSize(40).limit(limit);
+            if (checkpoint == null) {
+                q.from(from);
+            } else {
+                q.resumeFrom(checkpoint);
+            }
+            try (UiPathAuditLogStream stream = source.fetch(q.build())) {
+                List<UiPathAuditEntry> part = stream.stream().collect(Collectors.toList());
+                assertThat(part).hasSize((int) Math.min(limit, 300 - delivered.size()));
+                part.forEach(e -> delivered.add(key(e)));
+                checkpoint = Checkpoint.parse(stream.checkpoint().serialize());
+            }
+        }
+        assertThat(delivered).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(delivered)).isEqualTo(expected(sim.classicEntries(), from, Instant.MAX));
+    }
+
+    @Test
+    void sendsTheDocumentedRequestAndExposesTotalCount() {
+        start(SimulatorFixture.simulator().seed(17).classicEntries(30));
+        assertThat(source.url().toString()).isEqualTo(sim.baseUrl() + "/acme/DefaultTenant/audit_/api/auditlogs/");
+        try (UiPathAuditLogStream stream = source.fetch(AuditLogQuery.builder()
+                .from(Instant.parse("2025-12-01T00:00:00Z")).build())) {
+            assertThat(sim.requestCount()).isZero();
+            assertThat(stream.totalCount()).isEmpty();
+            assertThat(stream.stream().count()).isEqualTo(30);
+            assertThat(stream.totalCount()).hasValue(30);
+        }
+        RecordedRequest r = sim.requests().stream().filter(q -> q.path().startsWith(LOGS)).findFirst().orElseThrow();
+        assertThat(r.method()).isEqualTo("GET");
+        assertThat(r.path()).isEqualTo(LOGS + "/");
+        assertThat(r.query()).contains("language=en", "top=100", "skip=0", "sortBy=createdOn", "sortOrder=desc");
+        assertThat(r.header("Authorization")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer "));
+        assertThat(source.totalCount()).hasValue(30);
+    }
+
+    @Test
+    void readsTheOrganizationLevelLogWithoutATenant() {
+        sim = SimulatorFixture.simulator().seed(19).classicEntries(5).build().start();
+        source = SimulatorFixture.classic(sim).tenant(null).language("de").apiVersion("1.0").build();
+        assertThat(readAll(AuditLogQuery.builder().from(Instant.parse("2025-12-01T00:00:00Z")).build())).hasSize(5);
+        assertThat(sim.requests()).filteredOn(r -> r.path().contains("audit_"))
+                .allSatisfy(r -> {
+                    assertThat(r.path()).isEqualTo("/acme/audit_/api/auditlogs/");
+                    assertThat(r.query()).contains("language=de", "api-version=1.0");
+                });
+    }
+
+    @Test
+    void detailsThatAreNotJsonAreDeliveredAsTheyCame() {
+        start(SimulatorFixture.simulator());
+        sim.addClassic(UiPathClassicEntry.builder().createdOn(Instant.parse("2026-01-05T10:00:00Z"))
+                .category("Tenant").action("Updated").auditLogDetails("tenant renamed: Dev -> Test").build());
+
+        List<UiPathAuditEntry> read = readAll(AuditLogQuery.builder().from(Instant.parse("2026-01-01T00:00:00Z")).build());
+
+        assertThat(read).singleElement().satisfies(e -> {
+            assertThat(e.auditLogDetails()).hasValue("tenant renamed: Dev -> Test");
+            assertThat(e.details()).isEmpty();
+            assertThat(e.toAuditEvent().action()).isEqualTo("Updated");
+        });
+    }
+
+    private List<UiPathAuditEntry> readAll(AuditLogQuery query) {
+        try (UiPathAuditLogStream stream = source.fetch(query)) {
+            List<UiPathAuditEntry> out = new ArrayList<>();
+            stream.forEach(out::add);
+            return out;
+        }
+    }
+
+    /** The simulator's entries in {@code [from, to)}, as comparable keys. */
+    static Set<String> expected(List<UiPathClassicEntry> entries, Instant from, Instant to) {
+        return entries.stream().filter(e -> !e.instant().isBefore(from) && e.instant().isBefore(to))
+                .map(e -> e.instant() + "|" + e.category() + "|" + e.action() + "|" + e.userName() + "|" + e.auditLogDetails())
+                .collect(Collectors.toSet());
+    }
+
+    static Set<String> keys(List<UiPathAuditEntry> entries) {
+        return entries.stream().map(UiPathAuditLogSourceTest::key).collect(Collectors.toSet());
+    }
+
+    static String key(UiPathAuditEntry e) {
+        return e.timestamp() + "|" + e.category().orElse(null) + "|" + e.action().orElse(null) + "|"
+                + e.userName().orElse(null) + "|" + e.auditLogDetails().orElse(null);
+    }
+}
