@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.model.AuditEvent;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +73,7 @@ public abstract class LifecycleAuditEntry implements AuditLogEntry {
     public Instant timestamp() {
         String text = timestampText();
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return Timestamps.parseOffsetDateTime(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'timestamp' is not an ISO-8601 date-time with offset: '" + text + "'", e);
         }
