@@ -47,6 +47,8 @@ public final class StableIdentity {
         BASE64URL
     }
 
+    /** Room for a generation without rehashing. */
+    private static final int GENERATION_CAPACITY = RECENT_HASHES * 4 / 3 + 1;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final String prefix;
@@ -57,8 +59,8 @@ public final class StableIdentity {
      * back to {@code young}, so at least the {@value #RECENT_HASHES} most recent hashes keep their
      * counters, without the per-entry bookkeeping of an LRU map.
      */
-    private Map<String, Integer> young = new HashMap<>();
-    private Map<String, Integer> old = new HashMap<>();
+    private Map<String, Integer> young = new HashMap<>(GENERATION_CAPACITY);
+    private Map<String, Integer> old = new HashMap<>(GENERATION_CAPACITY);
 
     private final Canonical canonical = new Canonical();
     private final CanonicalJsonWriter fast = new CanonicalJsonWriter();
@@ -98,8 +100,11 @@ public final class StableIdentity {
         if (seen == null) {
             seen = old.remove(hash);
             if (young.size() >= RECENT_HASHES) {
+                // swap and clear rather than allocate: the maps keep their full-size tables
+                Map<String, Integer> expired = old;
                 old = young;
-                young = new HashMap<>();
+                expired.clear();
+                young = expired;
             }
         }
         int n = seen == null ? 1 : seen + 1;
