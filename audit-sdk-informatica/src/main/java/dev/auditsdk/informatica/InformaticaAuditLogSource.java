@@ -69,7 +69,7 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
 
     private InformaticaAuditLogSource(Builder b) {
         this.batchSize = b.batchSize;
-        this.lateArrivalWindow = b.lateArrivalWindow;
+        this.lateArrivalWindow = b.lateArrivalWindow();
         this.client = b.newClient(InformaticaLogin.Api.V2);
         this.batches = new AuditLogBatches(client);
     }
@@ -126,7 +126,6 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
     /** Builds an {@link InformaticaAuditLogSource}. */
     public static final class Builder extends InformaticaSourceBuilder<Builder> {
         private int batchSize = DEFAULT_BATCH_SIZE;
-        private Duration lateArrivalWindow = DEFAULT_LATE_ARRIVAL_WINDOW;
 
         private Builder() {
         }
@@ -141,23 +140,6 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
                 throw new IllegalArgumentException("batchSize must be between 1 and " + MAX_BATCH_SIZE + ", was " + size);
             }
             this.batchSize = size;
-            return this;
-        }
-
-        /**
-         * How far behind the newest delivered entry an entry may still be written (the server's
-         * entry time is not the moment the entry becomes visible). The checkpoint keeps the ids
-         * of this window, and a resumed query re-reads it, delivering only what it had not.
-         *
-         * @param window the window; zero to trust that entries appear in time order; default one minute
-         * @return this builder
-         */
-        public Builder lateArrivalWindow(Duration window) {
-            Objects.requireNonNull(window, "lateArrivalWindow");
-            if (window.isNegative()) {
-                throw new IllegalArgumentException("lateArrivalWindow must not be negative, was " + window);
-            }
-            this.lateArrivalWindow = window;
             return this;
         }
 

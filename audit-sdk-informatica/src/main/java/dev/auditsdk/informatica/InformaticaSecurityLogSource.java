@@ -51,7 +51,7 @@ public final class InformaticaSecurityLogSource implements AuditLogSource<Inform
 
     private InformaticaSecurityLogSource(Builder b) {
         this.maxWindow = b.maxWindow;
-        this.lateArrivalWindow = b.lateArrivalWindow;
+        this.lateArrivalWindow = b.lateArrivalWindow();
         this.parallelism = b.parallelism;
         this.client = b.newClient(InformaticaLogin.Api.V3);
         this.windows = new SecurityLogWindows(client, b.rowCap);
@@ -102,7 +102,6 @@ public final class InformaticaSecurityLogSource implements AuditLogSource<Inform
     public static final class Builder extends InformaticaSourceBuilder<Builder> {
         private int rowCap = DEFAULT_ROW_CAP;
         private Duration maxWindow = MAX_WINDOW;
-        private Duration lateArrivalWindow = InformaticaAuditLogSource.DEFAULT_LATE_ARRIVAL_WINDOW;
         private int parallelism = 1;
 
         private Builder() {
@@ -131,20 +130,6 @@ public final class InformaticaSecurityLogSource implements AuditLogSource<Inform
                 throw new IllegalArgumentException("maxWindow must be positive and at most 14 days, was " + window);
             }
             this.maxWindow = window;
-            return this;
-        }
-
-        /**
-         * @param window how far behind the newest delivered entry an entry may still appear; the
-         *     checkpoint keeps this window's ids and a resumed query re-reads it; default one minute
-         * @return this builder
-         */
-        public Builder lateArrivalWindow(Duration window) {
-            Objects.requireNonNull(window, "lateArrivalWindow");
-            if (window.isNegative()) {
-                throw new IllegalArgumentException("lateArrivalWindow must not be negative, was " + window);
-            }
-            this.lateArrivalWindow = window;
             return this;
         }
 

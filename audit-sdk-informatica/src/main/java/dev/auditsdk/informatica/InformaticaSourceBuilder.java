@@ -3,45 +3,31 @@ package dev.auditsdk.informatica;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.http.AbstractSourceBuilder;
 import dev.auditsdk.core.http.Endpoints;
-import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.http.TransportListener;
-import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.informatica.internal.InformaticaClient;
 import dev.auditsdk.informatica.internal.InformaticaLogin;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The settings both Informatica sources share: where to log in, as whom, and how to talk HTTP.
+ * The settings both Informatica sources share: where to log in, as whom, and how long a session
+ * is used; the HTTP options (retry policy, client, timeouts, listener, clock) come from
+ * {@link AbstractSourceBuilder}.
  *
  * @param <B> the concrete builder type
  */
-public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilder<B>> {
+public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilder<B>> extends AbstractSourceBuilder<B> {
     /** How long before a JWT session's expiry a new session is opened, by default. */
     public static final Duration DEFAULT_SESSION_REFRESH_AHEAD = Duration.ofMinutes(1);
 
     private URI loginUrl;
     private CredentialsProvider<UsernamePassword> credentials;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(60);
-    private Duration bodyReadTimeout = Duration.ofSeconds(60);
-    private boolean allowInsecureHttp;
-    private TransportListener listener = TransportListener.NONE;
-    private Clock clock = Clock.systemUTC();
     private Duration sessionRefreshAhead = DEFAULT_SESSION_REFRESH_AHEAD;
+    private Duration lateArrivalWindow = InformaticaAuditLogSource.DEFAULT_LATE_ARRIVAL_WINDOW;
 
     InformaticaSourceBuilder() {
-    }
-
-    @SuppressWarnings("unchecked")
-    private B self() {
-        return (B) this;
     }
 
     /**
@@ -112,71 +98,6 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
     }
 
     /**
-     * @param policy how failed calls are retried; default {@link RetryPolicy#defaults()}
-     * @return this builder
-     */
-    public B retryPolicy(RetryPolicy policy) {
-        this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
-        return self();
-    }
-
-    /**
-     * @param client a caller-owned client (never closed by the source; build it with
-     *     {@code Redirect.NEVER}); without one the source builds and closes its own
-     * @return this builder
-     */
-    public B httpClient(HttpClient client) {
-        this.httpClient = Objects.requireNonNull(client, "httpClient");
-        return self();
-    }
-
-    /**
-     * @param timeout connect timeout of the client the source builds; default 10 s
-     * @return this builder
-     */
-    public B connectTimeout(Duration timeout) {
-        this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
-        return self();
-    }
-
-    /**
-     * @param timeout per attempt, until the answer's headers arrive; default 60 s
-     * @return this builder
-     */
-    public B requestTimeout(Duration timeout) {
-        this.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout");
-        return self();
-    }
-
-    /**
-     * @param timeout the longest wait for the next bytes of an answer; default 60 s
-     * @return this builder
-     */
-    public B bodyReadTimeout(Duration timeout) {
-        this.bodyReadTimeout = Objects.requireNonNull(timeout, "bodyReadTimeout");
-        return self();
-    }
-
-    /**
-     * @param allow true to allow plain HTTP to non-loopback hosts (the password and session then
-     *     travel in clear text); default false
-     * @return this builder
-     */
-    public B allowInsecureHttp(boolean allow) {
-        this.allowInsecureHttp = allow;
-        return self();
-    }
-
-    /**
-     * @param listener observes every attempt, answer and retry
-     * @return this builder
-     */
-    public B listener(TransportListener listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
-        return self();
-    }
-
-    /**
      * @param ahead how long before a JWT session expires a new one is opened; default one minute
      * @return this builder
      */
@@ -190,12 +111,24 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
     }
 
     /**
-     * @param clock the clock session expiries are compared with (for tests); default system UTC
+     * How far behind the newest delivered entry an entry may still be written (the server's
+     * entry time is not the moment the entry becomes visible). The checkpoint keeps the ids of
+     * this window, and a resumed query re-reads it, delivering only what it had not.
+     *
+     * @param window the window; zero to trust that entries appear in time order; default one minute
      * @return this builder
      */
-    public B clock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public B lateArrivalWindow(Duration window) {
+        Objects.requireNonNull(window, "lateArrivalWindow");
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("lateArrivalWindow must not be negative, was " + window);
+        }
+        this.lateArrivalWindow = window;
         return self();
+    }
+
+    Duration lateArrivalWindow() {
+        return lateArrivalWindow;
     }
 
     /** Builds the connection; checks the settings every source needs. */
@@ -206,18 +139,8 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
         if (credentials == null) {
             throw new IllegalArgumentException("Informatica source: set credentials(...)");
         }
-        Endpoints.requireSecure(loginUrl, allowInsecureHttp);
-        HttpTransport.Builder transport = HttpTransport.builder()
-                .vendor(InformaticaAuditLogSource.VENDOR)
-                .connectTimeout(connectTimeout)
-                .requestTimeout(requestTimeout)
-                .bodyReadTimeout(bodyReadTimeout)
-                .retryPolicy(retryPolicy)
-                .listener(listener)
-                .clock(clock);
-        if (httpClient != null) {
-            transport.httpClient(httpClient);
-        }
-        return new InformaticaClient(api, loginUrl, credentials, transport, allowInsecureHttp, clock, sessionRefreshAhead);
+        Endpoints.requireSecure(loginUrl, insecureHttpAllowed());
+        return new InformaticaClient(api, loginUrl, credentials, transportBuilder(InformaticaAuditLogSource.VENDOR),
+                insecureHttpAllowed(), configuredClock(), sessionRefreshAhead);
     }
 }

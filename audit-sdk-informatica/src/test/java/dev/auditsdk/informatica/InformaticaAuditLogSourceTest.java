@@ -12,6 +12,7 @@ import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditNotFoundException;
 import dev.auditsdk.core.error.AuditServerException;
 import dev.auditsdk.core.retry.RetryPolicy;
+import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.core.testing.SecretLeakGuard;
 import dev.auditsdk.informatica.model.InformaticaAuditEntry;
 import dev.auditsdk.testkit.Fault;

@@ -130,14 +130,8 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
         private String language = "en";
         private String apiVersion;
         private int pageSize = DEFAULT_PAGE_SIZE;
-        private int maxPages = OffsetPager.DEFAULT_MAX_PAGES;
 
         private Builder() {
-        }
-
-        @Override
-        Builder self() {
-            return this;
         }
 
         /**
@@ -169,19 +163,6 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
                 throw new IllegalArgumentException("pageSize must be between 2 and " + MAX_PAGE_SIZE + ", was " + pageSize);
             }
             this.pageSize = pageSize;
-            return this;
-        }
-
-        /**
-         * @param maxPages the most requests per stream before failing (a guard against a log that
-         *     grows faster than it is read); default {@value OffsetPager#DEFAULT_MAX_PAGES}
-         * @return this builder
-         */
-        public Builder maxPages(int maxPages) {
-            if (maxPages <= 0) {
-                throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
-            }
-            this.maxPages = maxPages;
             return this;
         }
 

@@ -39,34 +39,26 @@ final class UiPathConnection implements AutoCloseable {
         if (b.tenant != null && b.tenant.isBlank()) {
             throw new IllegalArgumentException("tenant must not be blank; leave it unset for none");
         }
-        this.baseUrl = Endpoints.requireSecure(b.baseUrl, b.allowInsecureHttp);
+        this.baseUrl = Endpoints.requireSecure(b.baseUrl, b.allowsInsecureHttp());
         if (baseUrl.getRawQuery() != null) {
             throw new IllegalArgumentException("baseUrl must not have a query: " + baseUrl);
         }
         URI identityUrl = Endpoints.requireSecure(
-                b.identityUrl != null ? b.identityUrl : Endpoints.resolve(baseUrl, "identity_"), b.allowInsecureHttp);
+                b.identityUrl != null ? b.identityUrl : Endpoints.resolve(baseUrl, "identity_"), b.allowsInsecureHttp());
         this.organization = b.organization.trim();
         this.tenant = b.tenant == null ? null : b.tenant.trim();
         TokenAuthenticator<AccessToken> authenticator = TokenAuthenticator
                 .<AccessToken>builder(this::login, t -> AuthHeaders.of("Authorization", "Bearer " + t.value().reveal()))
                 .expiry(AccessToken::expiresAt)
                 .refreshAhead(b.tokenRefreshAhead)
-                .clock(b.clock)
+                .clock(b.tokenClock())
                 .build();
-        this.transport = HttpTransport.builder()
-                .vendor(VENDOR)
-                .httpClient(b.httpClient)
-                .connectTimeout(b.connectTimeout)
-                .requestTimeout(b.requestTimeout)
-                .bodyReadTimeout(b.bodyReadTimeout)
-                .retryPolicy(b.retryPolicy)
+        this.transport = b.transport()
                 .authenticator(authenticator)
                 .errorDecoder(new UiPathErrorDecoder())
                 .retryAfterFromBody(UiPathErrorDecoder::retryAfterInBody)
-                .listener(b.listener)
-                .allowInsecureHttp(b.allowInsecureHttp)
                 .build();
-        this.tokens = new UiPathTokenClient(transport, identityUrl, b.credentials, b.scopes, b.clock);
+        this.tokens = new UiPathTokenClient(transport, identityUrl, b.credentials, b.scopes, b.tokenClock());
     }
 
     private AccessToken login() {

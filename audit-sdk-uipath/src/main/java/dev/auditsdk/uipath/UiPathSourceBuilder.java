@@ -3,11 +3,11 @@ package dev.auditsdk.uipath;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.OAuthClientCredentials;
 import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.http.TransportListener;
-import dev.auditsdk.core.retry.RetryPolicy;
+import dev.auditsdk.core.http.AbstractSourceBuilder;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.paging.OffsetPager;
 import dev.auditsdk.uipath.auth.UiPathTokenClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +16,14 @@ import java.util.Objects;
 
 /**
  * The options both UiPath sources share: where (base URL, organization, tenant, identity URL),
- * who (the external application's client credentials and scopes), and how (retry policy, HTTP
- * client, timeouts). Every option has a plain-string form so a source can be built from
- * command-line or configuration values.
+ * who (the external application's client credentials and scopes), and how long a token is used;
+ * the HTTP options (retry policy, client, timeouts, listener, clock) come from
+ * {@link AbstractSourceBuilder}. Every option has a plain-string form so a source can be built
+ * from command-line or configuration values.
  *
  * @param <B> the concrete builder type
  */
-public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> {
+public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> extends AbstractSourceBuilder<B> {
     /** UiPath Automation Cloud, the default base URL. */
     public static final URI AUTOMATION_CLOUD = URI.create("https://cloud.uipath.com");
     /** UiPath Automation Cloud Public Sector. */
@@ -34,20 +35,11 @@ public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> {
     String tenant;
     CredentialsProvider<OAuthClientCredentials> credentials;
     List<String> scopes = List.of(UiPathTokenClient.SCOPE_PM_AUDIT_READ);
-    RetryPolicy retryPolicy = RetryPolicy.defaults();
-    HttpClient httpClient;
-    Duration connectTimeout = Duration.ofSeconds(10);
-    Duration requestTimeout = Duration.ofSeconds(60);
-    Duration bodyReadTimeout = Duration.ofSeconds(60);
     Duration tokenRefreshAhead = Duration.ofMinutes(1);
-    boolean allowInsecureHttp;
-    TransportListener listener = TransportListener.NONE;
-    Clock clock = Clock.systemUTC();
+    int maxPages = OffsetPager.DEFAULT_MAX_PAGES;
 
     UiPathSourceBuilder() {
     }
-
-    abstract B self();
 
     /**
      * @param baseUrl the platform's access URL: {@link #AUTOMATION_CLOUD} (default),
@@ -146,52 +138,6 @@ public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> {
     }
 
     /**
-     * @param retryPolicy how failed requests are retried; default {@link RetryPolicy#defaults()}
-     * @return this builder
-     */
-    public B retryPolicy(RetryPolicy retryPolicy) {
-        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-        return self();
-    }
-
-    /**
-     * @param httpClient a caller-owned client (never closed by the source; build it with
-     *     {@code Redirect.NEVER}); null to let the source build and own one
-     * @return this builder
-     */
-    public B httpClient(HttpClient httpClient) {
-        this.httpClient = httpClient;
-        return self();
-    }
-
-    /**
-     * @param timeout connect timeout of the client the source builds; default 10 s
-     * @return this builder
-     */
-    public B connectTimeout(Duration timeout) {
-        this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
-        return self();
-    }
-
-    /**
-     * @param timeout per attempt, until the response headers arrive; default 60 s
-     * @return this builder
-     */
-    public B requestTimeout(Duration timeout) {
-        this.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout");
-        return self();
-    }
-
-    /**
-     * @param timeout the longest wait for the next bytes of a response body; default 60 s
-     * @return this builder
-     */
-    public B bodyReadTimeout(Duration timeout) {
-        this.bodyReadTimeout = Objects.requireNonNull(timeout, "bodyReadTimeout");
-        return self();
-    }
-
-    /**
      * @param refreshAhead how long before its {@code expires_in} runs out a token is replaced;
      *     default 1 minute (tokens living less than twice that are replaced at half their life)
      * @return this builder
@@ -202,30 +148,28 @@ public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> {
     }
 
     /**
-     * @param allow true to allow plain HTTP to non-loopback hosts (the secret and tokens then
-     *     travel in clear text); default false
+     * @param maxPages the most requests per stream before failing: a guard against a log that
+     *     grows faster than it is read, or against endless cursors; default {@value OffsetPager#DEFAULT_MAX_PAGES}
      * @return this builder
      */
-    public B allowInsecureHttp(boolean allow) {
-        this.allowInsecureHttp = allow;
+    public B maxPages(int maxPages) {
+        if (maxPages <= 0) {
+            throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
+        }
+        this.maxPages = maxPages;
         return self();
     }
 
-    /**
-     * @param listener observes every request, answer (with {@code X-RateLimit-Remaining}) and retry
-     * @return this builder
-     */
-    public B listener(TransportListener listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
-        return self();
+    /** @return a transport builder with this builder's HTTP settings, for {@link UiPathConnection} */
+    HttpTransport.Builder transport() {
+        return transportBuilder(UiPathConnection.VENDOR);
     }
 
-    /**
-     * @param clock the time source for token expiry (tests); default the system UTC clock
-     * @return this builder
-     */
-    public B clock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        return self();
+    boolean allowsInsecureHttp() {
+        return insecureHttpAllowed();
+    }
+
+    Clock tokenClock() {
+        return configuredClock();
     }
 }

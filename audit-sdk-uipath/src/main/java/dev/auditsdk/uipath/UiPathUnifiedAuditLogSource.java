@@ -120,14 +120,8 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
         private String searchTerm;
         private Integer status;
         private int pageSize = MAX_PAGE_SIZE;
-        private int maxPages = TokenPager.DEFAULT_MAX_PAGES;
 
         private Builder() {
-        }
-
-        @Override
-        Builder self() {
-            return this;
         }
 
         /**
@@ -200,19 +194,6 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
                         + MAX_PAGE_SIZE + ", was " + pageSize);
             }
             this.pageSize = pageSize;
-            return this;
-        }
-
-        /**
-         * @param maxPages the most pages per stream before failing (a guard against endless
-         *     cursors); default {@value TokenPager#DEFAULT_MAX_PAGES}
-         * @return this builder
-         */
-        public Builder maxPages(int maxPages) {
-            if (maxPages <= 0) {
-                throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
-            }
-            this.maxPages = maxPages;
             return this;
         }
 

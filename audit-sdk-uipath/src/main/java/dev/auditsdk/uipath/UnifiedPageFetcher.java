@@ -3,10 +3,10 @@ package dev.auditsdk.uipath;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
+import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.paging.Page;
 import dev.auditsdk.core.paging.TokenPageFetcher;
 import dev.auditsdk.uipath.model.UiPathUnifiedAuditEvent;
-import dev.auditsdk.uipath.model.UiPathTimestamps;
 import dev.auditsdk.uipath.model.UiPathUnifiedEventsPage;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -122,7 +122,7 @@ final class UnifiedPageFetcher implements TokenPageFetcher<UiPathUnifiedAuditEve
             if (pair.startsWith("before=")) {
                 String value = URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
                 try {
-                    return Optional.of(UiPathTimestamps.parse(value));
+                    return Optional.of(Timestamps.parse("before", value));
                 } catch (AuditDataException e) {
                     return Optional.empty(); // an opaque cursor: rely on the events and the server's range
                 }

@@ -12,6 +12,7 @@ import dev.auditsdk.core.error.AuditRateLimitedException;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.core.retry.RetryPolicy;
+import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.testkit.RecordedRequest;
 import dev.auditsdk.testkit.uipath.UiPathSimulator;
 import java.net.URI;

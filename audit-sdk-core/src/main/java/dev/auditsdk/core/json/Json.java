@@ -5,10 +5,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The SDK's one {@link ObjectMapper} configuration: java.time support, ISO-8601 dates,
+ * The SDK's one {@link ObjectMapper} configuration: java.time and {@code Optional} support, ISO-8601 dates,
  * unknown properties ignored (vendors add fields), no failure on empty beans.
  * The mapper is thread-safe; do not reconfigure it.
  */
@@ -30,6 +31,7 @@ public final class Json {
                 .build();
         ObjectMapper mapper = new ObjectMapper(factory);
         mapper.registerModule(new JavaTimeModule());
+        mapper.registerModule(new Jdk8Module());
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         mapper.configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false);
         mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);

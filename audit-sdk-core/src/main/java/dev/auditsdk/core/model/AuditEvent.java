@@ -65,7 +65,12 @@ public abstract class AuditEvent {
         return OcsfClass.API_ACTIVITY;
     }
 
-    /** @return further vendor details worth keeping in the normalized form (HTTP method, status code, ...) */
+    /**
+     * @return further vendor details worth keeping in the normalized form. Keys that are OCSF
+     *     paths under {@code http_request.} or {@code http_response.} (e.g.
+     *     {@code http_request.http_method}, {@code http_response.code}) are rendered at that path
+     *     by {@link #toOcsf()}; the others under {@code unmapped}
+     */
     public abstract Map<String, String> attributes();
 
     /**

@@ -53,16 +53,43 @@ final class OcsfRenderer {
             e.sourceIp().ifPresent(ip -> src.put("ip", ip));
         }
         e.userAgent().ifPresent(ua -> o.putObject("http_request").put("user_agent", ua));
+        // attributes named by an OCSF path under http_request/http_response land there, the rest in "unmapped"
         e.target().ifPresent(t -> {
             ObjectNode entity = o.putObject(cls == OcsfClass.ENTITY_MANAGEMENT ? "entity" : "resource");
             t.type().ifPresent(v -> entity.put("type", v));
             t.id().ifPresent(v -> entity.put("uid", v));
             t.name().ifPresent(v -> entity.put("name", v));
         });
-        if (!e.attributes().isEmpty()) {
-            ObjectNode unmapped = o.putObject("unmapped");
-            e.attributes().forEach(unmapped::put);
+        ObjectNode unmapped = null;
+        for (java.util.Map.Entry<String, String> a : e.attributes().entrySet()) {
+            if (a.getKey().startsWith("http_request.") || a.getKey().startsWith("http_response.")) {
+                putPath(o, a.getKey(), a.getValue());
+            } else {
+                if (unmapped == null) {
+                    unmapped = o.putObject("unmapped");
+                }
+                unmapped.put(a.getKey(), a.getValue());
+            }
         }
         return o;
+    }
+
+    /**
+     * Places an OCSF attribute given by its dotted path ({@code http_response.code},
+     * {@code http_request.url.path}) into nested objects; status codes become numbers.
+     */
+    private static void putPath(ObjectNode root, String path, String value) {
+        String[] parts = path.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            com.fasterxml.jackson.databind.JsonNode child = node.get(parts[i]);
+            node = child instanceof ObjectNode ? (ObjectNode) child : node.putObject(parts[i]);
+        }
+        String leaf = parts[parts.length - 1];
+        if (leaf.equals("code") && value.matches("\\d{1,9}")) {
+            node.put(leaf, Integer.parseInt(value));
+        } else {
+            node.put(leaf, value);
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auditsdk.core.error.AuditAuthenticationException;
+import dev.auditsdk.core.testing.LogCapture;
+import dev.auditsdk.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -44,6 +44,24 @@ class AuditEventTest {
     }
 
     @Test
+    void rendersHttpAttributesAtTheirOcsfPaths() {
+        AuditEvent e = AuditEvent.builder().vendor("jitterbit").id("r-1").time(T).action("GET").userAgent("curl/8")
+                .putAttributes("http_request.http_method", "GET")
+                .putAttributes("http_request.url.url_string", "/orders?ids=1,2")
+                .putAttributes("http_response.code", "404")
+                .putAttributes("environment", "Production")
+                .build();
+        ObjectNode o = e.toOcsf();
+        assertThat(o.at("/http_request/http_method").asText()).isEqualTo("GET");
+        assertThat(o.at("/http_request/user_agent").asText()).isEqualTo("curl/8");
+        assertThat(o.at("/http_request/url/url_string").asText()).isEqualTo("/orders?ids=1,2");
+        assertThat(o.at("/http_response/code").isInt()).isTrue();
+        assertThat(o.at("/http_response/code").asInt()).isEqualTo(404);
+        assertThat(o.at("/unmapped/environment").asText()).isEqualTo("Production");
+        assertThat(o.at("/unmapped").has("http_response.code")).isFalse();
+    }
+
+    @Test
     void infersCrudActivities() {
         ImmutableAuditEvent.Builder b = AuditEvent.builder().vendor("x").id("1").time(T).ocsfClass(OcsfClass.ENTITY_MANAGEMENT);
         assertThat(b.action("Created").build().activityId()).isEqualTo(1);

@@ -59,12 +59,7 @@ public abstract class InformaticaAuditEntry implements AuditLogEntry {
     @Value.Auxiliary
     @Override
     public String id() {
-        check();
-        JsonNode id = raw().get("id");
-        if (id == null || !(id.isTextual() || id.isNumber()) || id.asText().isBlank()) {
-            throw new IllegalArgumentException("audit log entry without an 'id'");
-        }
-        return id.asText();
+        return InformaticaFields.id(raw(), "audit log entry");
     }
 
     /** @return when the action occurred: {@code entryTimeUTC} (or {@code entryTime} as Eastern Time) */
@@ -73,12 +68,13 @@ public abstract class InformaticaAuditEntry implements AuditLogEntry {
     @Override
     public Instant timestamp() {
         JsonNode utc = raw().get("entryTimeUTC");
-        if (present(utc)) {
-            return parse("entryTimeUTC", utc, false);
+        if (InformaticaFields.present(utc)) {
+            return InformaticaFields.instant("audit log entry " + id(), "entryTimeUTC", utc, ZoneOffset.UTC, false);
         }
         JsonNode eastern = raw().get("entryTime");
-        if (present(eastern)) {
-            return parse("entryTime", eastern, true);
+        if (InformaticaFields.present(eastern)) {
+            // entryTime is US Eastern wall-clock time, even when it ends in Z
+            return InformaticaFields.instant("audit log entry " + id(), "entryTime", eastern, InformaticaFields.EASTERN, true);
         }
         throw new IllegalArgumentException("audit log entry " + id() + " has neither 'entryTimeUTC' nor 'entryTime'");
     }
@@ -153,27 +149,7 @@ public abstract class InformaticaAuditEntry implements AuditLogEntry {
         return InformaticaNormalizer.normalize(this);
     }
 
-    @Value.Check
-    void check() {
-        if (!raw().isObject()) {
-            throw new IllegalArgumentException("an audit log entry must be a JSON object, was " + raw().getNodeType());
-        }
-    }
-
     private Optional<String> text(String field) {
-        JsonNode v = raw().get(field);
-        return present(v) ? Optional.of(v.asText()) : Optional.empty();
-    }
-
-    private static boolean present(JsonNode v) {
-        return v != null && !v.isNull() && !v.isMissingNode() && !(v.isTextual() && v.textValue().isBlank());
-    }
-
-    private Instant parse(String field, JsonNode value, boolean eastern) {
-        try {
-            return InformaticaTimes.parse(value, eastern ? InformaticaTimes.EASTERN : ZoneOffset.UTC, eastern);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("audit log entry " + id() + ": '" + field + "' " + e.getMessage(), e);
-        }
+        return InformaticaFields.text(raw(), field);
     }
 }

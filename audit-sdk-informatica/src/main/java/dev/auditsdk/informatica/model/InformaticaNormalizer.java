@@ -20,6 +20,7 @@ import java.util.Set;
 final class InformaticaNormalizer {
     static final String VENDOR = "informatica";
 
+    private static final Set<String> AUTH = Set.of(AuditLogCategory.AUTH);
     private static final Set<String> ACCOUNT = Set.of(AuditLogCategory.USER, AuditLogCategory.USER_GROUP);
     private static final Set<String> ENTITY = Set.of(
             AuditLogCategory.ORG, AuditLogCategory.SUB_ORG, AuditLogCategory.OBJECT_ACL,
@@ -44,16 +45,7 @@ final class InformaticaNormalizer {
     static AuditEvent normalize(InformaticaAuditEntry e) {
         String category = upper(e.category());
         String event = upper(e.event());
-        OcsfClass cls;
-        if (AuditLogCategory.AUTH.equals(category) || isLogin(event)) {
-            cls = OcsfClass.AUTHENTICATION;
-        } else if (ACCOUNT.contains(category)) {
-            cls = OcsfClass.ACCOUNT_CHANGE;
-        } else if (ENTITY.contains(category)) {
-            cls = OcsfClass.ENTITY_MANAGEMENT;
-        } else {
-            cls = OcsfClass.API_ACTIVITY;
-        }
+        OcsfClass cls = ocsfClass(category, event, AUTH, ACCOUNT, ENTITY);
         ImmutableAuditEvent.Builder b = AuditEvent.builder()
                 .vendor(VENDOR)
                 .id(e.id())
@@ -78,16 +70,7 @@ final class InformaticaNormalizer {
     static AuditEvent normalize(InformaticaSecurityLogEntry e) {
         String category = upper(e.actionCategory());
         String event = upper(e.actionEvent());
-        OcsfClass cls;
-        if (SECURITY_AUTH.contains(category) || isLogin(event)) {
-            cls = OcsfClass.AUTHENTICATION;
-        } else if (SECURITY_ACCOUNT.contains(category)) {
-            cls = OcsfClass.ACCOUNT_CHANGE;
-        } else if (SECURITY_ENTITY.contains(category)) {
-            cls = OcsfClass.ENTITY_MANAGEMENT;
-        } else {
-            cls = OcsfClass.API_ACTIVITY;
-        }
+        OcsfClass cls = ocsfClass(category, event, SECURITY_AUTH, SECURITY_ACCOUNT, SECURITY_ENTITY);
         ImmutableAuditEvent.Builder b = AuditEvent.builder()
                 .vendor(VENDOR)
                 .id(e.id())
@@ -101,6 +84,18 @@ final class InformaticaNormalizer {
         e.orgId().ifPresent(v -> b.putAttributes("orgId", v));
         b.putAttributes("log", "securityLog");
         return b.build();
+    }
+
+    /** Both logs classify alike; only their category names differ. */
+    private static OcsfClass ocsfClass(String category, String event, Set<String> auth, Set<String> account,
+            Set<String> entity) {
+        if (auth.contains(category) || isLogin(event)) {
+            return OcsfClass.AUTHENTICATION;
+        }
+        if (account.contains(category)) {
+            return OcsfClass.ACCOUNT_CHANGE;
+        }
+        return entity.contains(category) ? OcsfClass.ENTITY_MANAGEMENT : OcsfClass.API_ACTIVITY;
     }
 
     private static boolean isLogin(String event) {

@@ -45,14 +45,7 @@ public abstract class InformaticaSecurityLogEntry implements AuditLogEntry {
     @Value.Auxiliary
     @Override
     public String id() {
-        if (!raw().isObject()) {
-            throw new IllegalArgumentException("a security log entry must be a JSON object, was " + raw().getNodeType());
-        }
-        JsonNode id = raw().get("id");
-        if (id == null || !(id.isTextual() || id.isNumber()) || id.asText().isBlank()) {
-            throw new IllegalArgumentException("security log entry without an 'id'");
-        }
-        return id.asText();
+        return InformaticaFields.id(raw(), "security log entry");
     }
 
     /** @return when the action occurred ({@code entryTime}, UTC) */
@@ -61,14 +54,10 @@ public abstract class InformaticaSecurityLogEntry implements AuditLogEntry {
     @Override
     public Instant timestamp() {
         JsonNode t = raw().get("entryTime");
-        if (t == null || t.isNull() || t.asText().isBlank()) {
+        if (!InformaticaFields.present(t)) {
             throw new IllegalArgumentException("security log entry " + id() + " has no 'entryTime'");
         }
-        try {
-            return InformaticaTimes.parse(t, ZoneOffset.UTC, false);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("security log entry " + id() + ": 'entryTime' " + e.getMessage(), e);
-        }
+        return InformaticaFields.instant("security log entry " + id(), "entryTime", t, ZoneOffset.UTC, false);
     }
 
     /** @return the organization id */
@@ -108,7 +97,6 @@ public abstract class InformaticaSecurityLogEntry implements AuditLogEntry {
     }
 
     private Optional<String> text(String field) {
-        JsonNode v = raw().get(field);
-        return v == null || v.isNull() || (v.isTextual() && v.textValue().isBlank()) ? Optional.empty() : Optional.of(v.asText());
+        return InformaticaFields.text(raw(), field);
     }
 }

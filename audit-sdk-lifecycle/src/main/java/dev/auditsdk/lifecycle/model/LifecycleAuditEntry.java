@@ -8,7 +8,6 @@ import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.model.AuditEvent;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -43,8 +42,10 @@ public abstract class LifecycleAuditEntry implements AuditLogEntry {
      * @param raw the line as a JSON object
      * @param id the entry's identity
      * @return the entry
-     * @throws IllegalArgumentException if the line is not an object with a parseable
-     *     {@code timestamp} and textual {@code username}, {@code domain} and {@code type}
+     * @throws IllegalArgumentException if the line is not an object with textual
+     *     {@code timestamp}, {@code username}, {@code domain} and {@code type}
+     * @throws dev.auditsdk.core.error.AuditDataException if the {@code timestamp} is not an
+     *     ISO-8601 date-time
      */
     public static LifecycleAuditEntry of(JsonNode raw, String id) {
         return ImmutableLifecycleAuditEntry.builder().raw(raw).id(id).build();
@@ -71,12 +72,7 @@ public abstract class LifecycleAuditEntry implements AuditLogEntry {
     @Value.Auxiliary
     @Override
     public Instant timestamp() {
-        String text = timestampText();
-        try {
-            return Timestamps.parseOffsetDateTime(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'timestamp' is not an ISO-8601 date-time with offset: '" + text + "'", e);
-        }
+        return Timestamps.parse("timestamp", timestampText());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.json.Json;
 import java.time.Instant;
 import java.util.List;
@@ -95,8 +96,8 @@ class LifecycleAuditEntryTest {
         assertThatThrownBy(() -> entry("[1,2]")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON object");
         assertThatThrownBy(() -> entry("{\"username\":\"a\",\"domain\":\"d\",\"type\":\"t\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'timestamp'");
-        assertThatThrownBy(() -> entry("{\"timestamp\":\"2024-03-21 10:00\",\"username\":\"a\",\"domain\":\"d\",\"type\":\"t\"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-03-21 10:00");
+        assertThatThrownBy(() -> entry("{\"timestamp\":\"21/03/2024 10:00\",\"username\":\"a\",\"domain\":\"d\",\"type\":\"t\"}"))
+                .isInstanceOf(AuditDataException.class).hasMessageContaining("'timestamp'").hasMessageContaining("21/03/2024 10:00");
         assertThatThrownBy(() -> entry("{\"timestamp\":\"2024-03-21T10:00:00Z\",\"username\":\"a\",\"type\":\"t\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'domain'");
         assertThatThrownBy(() -> entry("{\"timestamp\":\"2024-03-21T10:00:00Z\",\"domain\":\"d\",\"type\":\"t\"}"))

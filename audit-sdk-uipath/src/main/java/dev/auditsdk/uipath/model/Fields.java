@@ -2,10 +2,10 @@ package dev.auditsdk.uipath.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditDataException;
-import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Reading UiPath JSON fields leniently (null, missing and non-text scalars) and its date-times. */
+/** Reading UiPath JSON fields leniently (null, missing and non-text scalars). */
 final class Fields {
     private Fields() {
     }
@@ -25,20 +25,18 @@ final class Fields {
     }
 
     /**
-     * @param field the field name, for the error message
-     * @param value the text
-     * @return the instant
-     * @throws AuditDataException when the text is not a date-time
+     * The start of every UiPath entry: it must be an object with a non-blank {@code createdOn}.
+     *
+     * @param raw the element as received
+     * @param what the kind of entry, for messages ("UiPath audit log entry")
+     * @return its {@code createdOn}
+     * @throws AuditDataException if it is not an object or has no {@code createdOn}
      */
-    static Instant instant(String field, String value) {
-        try {
-            return UiPathTimestamps.parse(value);
-        } catch (AuditDataException e) {
-            throw new AuditDataException("UiPath entry has an unreadable '" + field + "': '" + shorten(value.trim()) + "'", e);
+    static String requireCreatedOn(JsonNode raw, String what) {
+        Objects.requireNonNull(raw, "raw");
+        if (!raw.isObject()) {
+            throw new AuditDataException(what + " is not a JSON object but " + raw.getNodeType());
         }
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+        return nonBlank(raw, "createdOn").orElseThrow(() -> new AuditDataException(what + " has no 'createdOn'"));
     }
 }

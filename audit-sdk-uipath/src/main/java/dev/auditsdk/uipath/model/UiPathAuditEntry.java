@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.paging.StableIdentity;
 import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.ImmutableAuditEvent;
 import dev.auditsdk.core.model.OcsfClass;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -49,12 +49,7 @@ public abstract class UiPathAuditEntry implements AuditLogEntry {
      * @throws AuditDataException if it is not an object or has no readable {@code createdOn}
      */
     public static UiPathAuditEntry fromJson(JsonNode raw) {
-        Objects.requireNonNull(raw, "raw");
-        if (!raw.isObject()) {
-            throw new AuditDataException("UiPath audit log entry is not a JSON object but " + raw.getNodeType());
-        }
-        String createdOn = Fields.nonBlank(raw, "createdOn")
-                .orElseThrow(() -> new AuditDataException("UiPath audit log entry has no 'createdOn'"));
+        String createdOn = Fields.requireCreatedOn(raw, "UiPath audit log entry");
         return builder()
                 .raw(raw)
                 .createdOn(createdOn)
@@ -101,7 +96,7 @@ public abstract class UiPathAuditEntry implements AuditLogEntry {
     @Override
     @Value.Derived
     public Instant timestamp() {
-        return Fields.instant("createdOn", createdOn());
+        return Timestamps.parse("createdOn", createdOn());
     }
 
     /** @return the category, e.g. {@code User}, {@code Group}, {@code Tenant} */
@@ -174,8 +169,7 @@ public abstract class UiPathAuditEntry implements AuditLogEntry {
                 .target(UiPathOcsf.target(category(), details()))
                 .message(message().filter(s -> !s.isBlank()))
                 .ocsfClass(cls);
-        details().flatMap(d -> UiPathOcsf.firstText(d, "ipAddress", "clientIpAddress", "ip")).ifPresent(b::sourceIp);
-        details().flatMap(d -> UiPathOcsf.firstText(d, "userAgent")).ifPresent(b::userAgent);
+        UiPathOcsf.client(b, details());
         source().ifPresent(v -> b.putAttributes("source", v));
         detailsVersion().ifPresent(v -> b.putAttributes("detailsVersion", v));
         return b.build();

@@ -1,6 +1,7 @@
 package dev.auditsdk.uipath.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.model.ImmutableAuditEvent;
 import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Target;
 import java.util.Locale;
@@ -59,6 +60,12 @@ public final class UiPathOcsf {
             return Optional.empty();
         }
         return Optional.of(Target.builder().type(category).name(name).id(id).build());
+    }
+
+    /** Sets the source IP and user agent from the details, where they name them (both logs alike). */
+    static void client(ImmutableAuditEvent.Builder event, Optional<JsonNode> details) {
+        details.flatMap(d -> firstText(d, "ipAddress", "clientIpAddress", "ip")).ifPresent(event::sourceIp);
+        details.flatMap(d -> firstText(d, "userAgent")).ifPresent(event::userAgent);
     }
 
     static Optional<String> firstText(JsonNode details, String... keys) {

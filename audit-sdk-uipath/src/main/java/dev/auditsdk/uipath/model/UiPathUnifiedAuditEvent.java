@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.paging.StableIdentity;
 import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
@@ -12,7 +13,6 @@ import dev.auditsdk.core.model.ImmutableAuditEvent;
 import dev.auditsdk.core.model.Outcome;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
@@ -49,12 +49,7 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
      * @throws AuditDataException if it is not an object or has no readable {@code createdOn}
      */
     public static UiPathUnifiedAuditEvent fromJson(JsonNode raw) {
-        Objects.requireNonNull(raw, "raw");
-        if (!raw.isObject()) {
-            throw new AuditDataException("UiPath unified audit event is not a JSON object but " + raw.getNodeType());
-        }
-        String createdOn = Fields.nonBlank(raw, "createdOn")
-                .orElseThrow(() -> new AuditDataException("UiPath unified audit event has no 'createdOn'"));
+        String createdOn = Fields.requireCreatedOn(raw, "UiPath unified audit event");
         ImmutableUiPathUnifiedAuditEvent.Builder b = builder()
                 .raw(raw)
                 .createdOn(createdOn)
@@ -108,7 +103,7 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
     @Override
     @Value.Derived
     public Instant timestamp() {
-        return Fields.instant("createdOn", createdOn());
+        return Timestamps.parse("createdOn", createdOn());
     }
 
     /** @return the organization's id */
@@ -207,8 +202,7 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
                 .outcome(outcome())
                 .message(eventSummary().filter(s -> !s.isBlank()))
                 .ocsfClass(UiPathOcsf.classify(eventType().orElse(null), eventTarget().orElse(null)));
-        details().flatMap(d -> UiPathOcsf.firstText(d, "ipAddress", "clientIpAddress", "ip")).ifPresent(b::sourceIp);
-        details().flatMap(d -> UiPathOcsf.firstText(d, "userAgent")).ifPresent(b::userAgent);
+        UiPathOcsf.client(b, details());
         eventSource().ifPresent(v -> b.putAttributes("eventSource", v));
         organizationId().ifPresent(v -> b.putAttributes("organizationId", v));
         tenantId().ifPresent(v -> b.putAttributes("tenantId", v));

@@ -1,0 +1,192 @@
+package dev.auditsdk.boomi;
+
+import dev.auditsdk.boomi.auth.BoomiCredentials;
+import dev.auditsdk.core.auth.ApiToken;
+import dev.auditsdk.core.auth.CredentialsProvider;
+import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.http.AbstractSourceBuilder;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.retry.RetryPolicy;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The options both Boomi sources share: account, endpoint, credentials and rate limit; the HTTP
+ * options (retry policy, client, timeouts, listener, clock) come from {@link AbstractSourceBuilder}.
+ * Every option can be given as plain strings too, for command lines
+ * and configuration files.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> extends AbstractSourceBuilder<B> {
+    /** Boomi's documented limit: requests per second per account. */
+    public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 10;
+
+    String accountId;
+    URI baseUrl = BoomiRegion.US.baseUrl();
+    CredentialsProvider<UsernamePassword> credentials;
+    Supplier<Secret> otp;
+    double rateLimitPerSecond = DEFAULT_RATE_LIMIT_PER_SECOND;
+
+    BoomiClientBuilder() {
+    }
+
+    /**
+     * @param accountId the Boomi account id (Settings &gt; Account Information), e.g. {@code acme-A1B2C3}
+     * @return this builder
+     */
+    public B accountId(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        if (accountId.isBlank() || accountId.contains("/")) {
+            throw new IllegalArgumentException("accountId must be a non-blank Boomi account id, was '" + accountId + "'");
+        }
+        this.accountId = accountId.trim();
+        return self();
+    }
+
+    /**
+     * @param region the platform region; default {@link BoomiRegion#US}
+     * @return this builder
+     */
+    public B region(BoomiRegion region) {
+        this.baseUrl = Objects.requireNonNull(region, "region").baseUrl();
+        return self();
+    }
+
+    /**
+     * @param region {@code US} or {@code GB}
+     * @return this builder
+     */
+    public B region(String region) {
+        return region(BoomiRegion.of(region));
+    }
+
+    /**
+     * @param baseUrl the API host, e.g. {@code https://api.boomi.com} (no {@code /api/rest/v1} part)
+     * @return this builder
+     */
+    public B baseUrl(URI baseUrl) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (!baseUrl.isAbsolute() || baseUrl.getHost() == null || baseUrl.getRawQuery() != null) {
+            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL without a query, was " + baseUrl);
+        }
+        this.baseUrl = baseUrl;
+        return self();
+    }
+
+    /**
+     * @param baseUrl the API host as text
+     * @return this builder
+     */
+    public B baseUrl(String baseUrl) {
+        return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl").trim()));
+    }
+
+    /**
+     * @param credentials the user name (email) and password
+     * @return this builder
+     */
+    public B credentials(CredentialsProvider<UsernamePassword> credentials) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        return self();
+    }
+
+    /**
+     * @param username the user name (an email address)
+     * @param password the password
+     * @return this builder
+     */
+    public B credentials(String username, String password) {
+        return credentials(CredentialsProvider.of(UsernamePassword.of(username, Secret.of(password))));
+    }
+
+    /**
+     * Authenticates with an API token, sent as {@code BOOMI_TOKEN.<user>:<token>}.
+     *
+     * @param apiToken the token, named with the user name it belongs to
+     * @return this builder
+     */
+    public B apiToken(CredentialsProvider<ApiToken> apiToken) {
+        this.credentials = BoomiCredentials.fromApiToken(Objects.requireNonNull(apiToken, "apiToken"));
+        return self();
+    }
+
+    /**
+     * @param username the user the token belongs to
+     * @param token the API token
+     * @return this builder
+     */
+    public B apiToken(String username, String token) {
+        return apiToken(CredentialsProvider.of(ApiToken.of(username, Secret.of(token))));
+    }
+
+    /**
+     * For users with two-factor authentication: supplies the current code for {@code X-Boomi-OTP}
+     * (called per request, so it can be a TOTP generator).
+     *
+     * @param otp the code supplier
+     * @return this builder
+     */
+    public B otp(Supplier<Secret> otp) {
+        this.otp = Objects.requireNonNull(otp, "otp");
+        return self();
+    }
+
+    /**
+     * The client-side request rate, per source, when the retry policy sets none: requests are
+     * spaced so that no one-second window holds more than this many (a 10% margin absorbs timer
+     * and network jitter). Default {@value #DEFAULT_RATE_LIMIT_PER_SECOND}, Boomi's limit per
+     * account; lower it when several clients share an account. 0 turns it off.
+     *
+     * @param requestsPerSecond the account's budget for this source
+     * @return this builder
+     */
+    public B rateLimitPerSecond(double requestsPerSecond) {
+        if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
+            throw new IllegalArgumentException("rateLimitPerSecond must be 0 (off) or positive, was " + requestsPerSecond);
+        }
+        this.rateLimitPerSecond = requestsPerSecond;
+        return self();
+    }
+
+    /**
+     * Boomi's own connectors retry 5 times: by default 6 attempts with core's backoff. Whatever
+     * the policy, HTTP 503, Boomi's throttling answer, is made retryable, and the
+     * {@link #rateLimitPerSecond(double) rate limit} applies unless the policy sets its own.
+     *
+     * @return the policy used when {@link #retryPolicy(RetryPolicy)} was not called
+     */
+    @Override
+    protected RetryPolicy defaultRetryPolicy() {
+        return BoomiConnection.defaultPolicy();
+    }
+
+    /**
+     * @return a transport builder with this builder's HTTP settings and Boomi's effective retry
+     *     policy (503 retryable, the account's rate limit)
+     */
+    HttpTransport.Builder transport() {
+        return transportBuilder(BoomiConnection.VENDOR)
+                .retryPolicy(BoomiConnection.effectivePolicy(configuredRetryPolicy(), rateLimitPerSecond));
+    }
+
+    boolean allowsInsecureHttp() {
+        return insecureHttpAllowed();
+    }
+
+    Clock jwtClock() {
+        return configuredClock();
+    }
+
+    void validate() {
+        if (accountId == null) {
+            throw new IllegalStateException("boomi: accountId is required");
+        }
+        if (credentials == null) {
+            throw new IllegalStateException("boomi: credentials are required: credentials(user, password) or apiToken(user, token)");
+        }
+    }
+}

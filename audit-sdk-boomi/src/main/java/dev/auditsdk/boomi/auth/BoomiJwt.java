@@ -1,0 +1,104 @@
+package dev.auditsdk.boomi.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.auth.AccessToken;
+import dev.auditsdk.core.auth.AuthHeaders;
+import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpResult;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Audit Log Staging API's JWT: fetched with HTTP Basic from
+ * {@code GET /auth/jwt/generate/{accountId}} (the body is the raw token as plain text), sent as
+ * {@code Authorization: Bearer <jwt>}, and cached for less than its life (Boomi: 5 minutes) in
+ * core's {@code TokenCache}: refreshed ahead of expiry, one fetch at a time, and once more when
+ * the staging API answers 401, so a long export survives any number of expiries.
+ *
+ * <p>The token's expiry is the earlier of its {@code exp} claim (read, not verified: the SDK is
+ * not the audience that checks the signature) and the fetch time plus the assumed lifetime.
+ */
+public final class BoomiJwt {
+    /** Boomi's documented JWT lifetime. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+    /** How long before its expiry a JWT is replaced by default. */
+    public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(BoomiJwt.class);
+
+    private BoomiJwt() {
+    }
+
+    /**
+     * @param platform a transport authenticating with Basic credentials (see {@link BoomiBasicAuthenticator})
+     * @param generateUri the JWT endpoint, {@code https://api.boomi.com/auth/jwt/generate/{accountId}}
+     * @param lifetime how long a JWT is assumed valid when its {@code exp} claim says nothing sooner
+     * @param refreshAhead how long before expiry a JWT is replaced
+     * @param clock the time source
+     * @return an authenticator adding {@code Authorization: Bearer <jwt>}
+     */
+    public static TokenAuthenticator<AccessToken> authenticator(HttpTransport platform, URI generateUri,
+            Duration lifetime, Duration refreshAhead, Clock clock) {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(generateUri, "generateUri");
+        Objects.requireNonNull(lifetime, "lifetime");
+        Objects.requireNonNull(clock, "clock");
+        return TokenAuthenticator.<AccessToken>builder(() -> fetch(platform, generateUri, lifetime, clock),
+                        token -> AuthHeaders.of("Authorization", "Bearer " + token.value().reveal()))
+                .expiry(AccessToken::expiresAt)
+                .refreshAhead(refreshAhead)
+                .clock(clock)
+                .build();
+    }
+
+    private static AccessToken fetch(HttpTransport platform, URI generateUri, Duration lifetime, Clock clock) {
+        Instant fetchedAt = clock.instant();
+        String jwt;
+        try (HttpResult result = platform.send(HttpRequestSpec.get(generateUri).header("Accept", "text/plain").build())) {
+            jwt = result.bodyAsString().trim();
+        }
+        if (jwt.isEmpty() || jwt.chars().anyMatch(Character::isWhitespace)) {
+            // never quote the body: it may be a token after all
+            throw new AuditDataException("boomi: the JWT endpoint " + generateUri.getPath()
+                    + " answered no usable token (" + jwt.length() + " characters)");
+        }
+        Instant assumed = fetchedAt.plus(lifetime);
+        Instant expires = expiryClaim(jwt).filter(exp -> exp.isBefore(assumed)).orElse(assumed);
+        LOG.debug("boomi: fetched a staging JWT valid until {}", expires);
+        return AccessToken.of(Secret.of(jwt), expires);
+    }
+
+    /**
+     * Reads a JWT's {@code exp} claim without verifying the signature.
+     *
+     * @param jwt the token
+     * @return its expiry, when the token is a JWT with a numeric {@code exp}
+     */
+    public static Optional<Instant> expiryClaim(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            return Optional.empty();
+        }
+        try {
+            byte[] payload = Base64.getUrlDecoder().decode(parts[1].replace('+', '-').replace('/', '_').replace("=", ""));
+            JsonNode claims = Json.mapper().readTree(new String(payload, StandardCharsets.UTF_8));
+            JsonNode exp = claims == null ? null : claims.get("exp");
+            return exp != null && exp.isNumber() ? Optional.of(Instant.ofEpochSecond(exp.asLong())) : Optional.empty();
+        } catch (IllegalArgumentException | IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.auditsdk.core.http;
+
+import dev.auditsdk.core.retry.RetryPolicy;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The options every vendor source's builder shares: how requests are retried, which HTTP
+ * client carries them, the timeouts, the plain-HTTP opt-in, the transport listener and the
+ * clock. A vendor builder extends it, adds where and as whom (base URL, credentials, ...), and
+ * builds its transport from {@link #transportBuilder(String)}, to which it adds the vendor's
+ * authenticator and error decoder.
+ *
+ * <p>Defaults: {@link RetryPolicy#defaults()} (a vendor may choose another default with
+ * {@link #defaultRetryPolicy()}), a client built and closed by the source, 10 s to connect, 60 s
+ * per attempt until the headers arrive, 60 s between bytes of a body, HTTPS only (loopback
+ * excepted), no listener, the system UTC clock.
+ *
+ * @param <B> the concrete builder type, returned by every setter
+ */
+public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> {
+    /** Default connect timeout of a client the source builds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default wait per attempt until the response headers arrive. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** Default longest wait for the next bytes of a response body. */
+    public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private RetryPolicy retryPolicy;
+    private HttpClient httpClient;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration bodyReadTimeout = DEFAULT_BODY_READ_TIMEOUT;
+    private boolean allowInsecureHttp;
+    private TransportListener listener = TransportListener.NONE;
+    private Clock clock = Clock.systemUTC();
+
+    /** For subclasses. */
+    protected AbstractSourceBuilder() {
+    }
+
+    /** @return this builder as its concrete type */
+    @SuppressWarnings("unchecked")
+    protected final B self() {
+        return (B) this;
+    }
+
+    /**
+     * @param retryPolicy how failed requests are retried; default {@link RetryPolicy#defaults()}
+     *     unless the vendor's documentation says otherwise
+     * @return this builder
+     */
+    public B retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return self();
+    }
+
+    /**
+     * @param httpClient a caller-owned client (never closed by the source; build it with
+     *     {@code Redirect.NEVER} so that credentials cannot follow a redirect to another host);
+     *     null (the default) to let the source build, and close, its own
+     * @return this builder
+     */
+    public B httpClient(HttpClient httpClient) {
+        this.httpClient = httpClient;
+        return self();
+    }
+
+    /**
+     * @param timeout connect timeout of the client the source builds (a caller-owned client keeps
+     *     its own); default 10 s
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public B connectTimeout(Duration timeout) {
+        this.connectTimeout = positive(timeout, "connectTimeout");
+        return self();
+    }
+
+    /**
+     * @param timeout per attempt, until the response headers arrive; default 60 s
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public B requestTimeout(Duration timeout) {
+        this.requestTimeout = positive(timeout, "requestTimeout");
+        return self();
+    }
+
+    /**
+     * @param timeout the longest wait for the next bytes of a response body; default 60 s
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public B bodyReadTimeout(Duration timeout) {
+        this.bodyReadTimeout = positive(timeout, "bodyReadTimeout");
+        return self();
+    }
+
+    /**
+     * @param allow true to allow plain HTTP to non-loopback hosts (credentials, tokens and
+     *     sessions then travel in clear text); default false
+     * @return this builder
+     */
+    public B allowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
+        return self();
+    }
+
+    /**
+     * @param listener observes every attempt, answer (with its rate-limit headers) and retry;
+     *     default none
+     * @return this builder
+     */
+    public B listener(TransportListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /**
+     * @param clock the time source for token and session expiry and HTTP-date
+     *     {@code Retry-After} values (tests); default the system UTC clock
+     * @return this builder
+     */
+    public B clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /**
+     * The retry policy used when the caller sets none. Override to follow a vendor's advice
+     * (e.g. more attempts); the default is {@link RetryPolicy#defaults()}.
+     *
+     * @return the vendor's default policy
+     */
+    protected RetryPolicy defaultRetryPolicy() {
+        return RetryPolicy.defaults();
+    }
+
+    /** @return the caller's retry policy, or {@link #defaultRetryPolicy()} when none was set */
+    protected final RetryPolicy configuredRetryPolicy() {
+        return retryPolicy != null ? retryPolicy : defaultRetryPolicy();
+    }
+
+    /** @return whether plain HTTP to non-loopback hosts was allowed */
+    protected final boolean insecureHttpAllowed() {
+        return allowInsecureHttp;
+    }
+
+    /** @return the configured clock */
+    protected final Clock configuredClock() {
+        return clock;
+    }
+
+    /**
+     * A new transport builder carrying this builder's settings: vendor name, HTTP client,
+     * timeouts, {@link #configuredRetryPolicy()}, listener, plain-HTTP opt-in and clock. The
+     * caller adds the authenticator and error decoder (and may replace the retry policy) and
+     * builds. Each call returns an independent builder, so later changes to this builder do
+     * not reach a transport built from it.
+     *
+     * @param vendor the vendor name for messages and logs
+     * @return a pre-configured transport builder
+     */
+    protected HttpTransport.Builder transportBuilder(String vendor) {
+        return HttpTransport.builder()
+                .vendor(vendor)
+                .httpClient(httpClient)
+                .connectTimeout(connectTimeout)
+                .requestTimeout(requestTimeout)
+                .bodyReadTimeout(bodyReadTimeout)
+                .retryPolicy(configuredRetryPolicy())
+                .listener(listener)
+                .allowInsecureHttp(allowInsecureHttp)
+                .clock(clock);
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,614 @@
+package dev.auditsdk.jitterbit;
+
+import dev.auditsdk.core.AuditLogQuery;
+import dev.auditsdk.core.AuditLogSource;
+import dev.auditsdk.core.AuditLogStream;
+import dev.auditsdk.core.auth.CredentialsProvider;
+import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.error.AuditAccessDeniedException;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.http.Endpoints;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.paging.CloseableIterator;
+import dev.auditsdk.core.paging.DeliveryTracker;
+import dev.auditsdk.core.paging.ExportJobPager;
+import dev.auditsdk.core.paging.PagedAuditLogStream;
+import dev.auditsdk.core.paging.TimeWindow;
+import dev.auditsdk.core.paging.TimeWindowPager;
+import dev.auditsdk.core.retry.RetryPolicy;
+import dev.auditsdk.jitterbit.auth.JitterbitLogin;
+import dev.auditsdk.jitterbit.auth.JitterbitSession;
+import dev.auditsdk.jitterbit.auth.TfaCodeSupplier;
+import dev.auditsdk.jitterbit.internal.JitterbitErrorDecoder;
+import dev.auditsdk.jitterbit.internal.JitterbitTime;
+import dev.auditsdk.jitterbit.internal.WindowEntries;
+import dev.auditsdk.jitterbit.model.JitterbitApiLogEntry;
+import dev.auditsdk.jitterbit.model.OrgAttr;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Jitterbit Harmony's API Manager API log, read through the asynchronous API Manager Log
+ * Service: for each window of the range (one day by default) it requests an export
+ * ({@code debuglogs-async}, oldest first), polls {@code log-async} with backoff through
+ * RECEIVED and PROCESSING, and streams the COMPLETE file (CSV or JSON, gzipped or not, as
+ * sniffed) entry by entry. NO_DATA is an empty window; ERROR and INVALID fail with Harmony's
+ * message; a request locked by an earlier failure is re-sent as a distinct request.
+ *
+ * <pre>{@code
+ * try (JitterbitApiLogSource source = JitterbitApiLogSource.builder()
+ *         .region(JitterbitRegion.NA)
+ *         .credentials(CredentialsProvider.usernamePasswordFromEnv("JITTERBIT_EMAIL", "JITTERBIT_PASSWORD"))
+ *         .build();
+ *      AuditLogStream<JitterbitApiLogEntry> entries = source.fetch(AuditLogQuery.builder().from(yesterday).build())) {
+ *     for (JitterbitApiLogEntry e : entries) { ... }
+ *     store(entries.checkpoint());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; each {@link #fetch} is an independent, lazy stream. Closing the source
+ * closes the HTTP client it built (never a caller's).
+ */
+public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiLogEntry> {
+    /** The vendor name. */
+    public static final String VENDOR = "jitterbit";
+    /** The path of the REST service on a Harmony host. */
+    public static final String SERVICE_PATH = "jitterbit-cloud-restful-service";
+    private static final Logger LOG = LoggerFactory.getLogger(JitterbitApiLogSource.class);
+    private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final URI service;
+    private final String orgId;
+    private final ZoneId clientTimeZone;
+    private final JitterbitLogQuery filter;
+    private final boolean retrieveLogMessages;
+    private final boolean csvFormat;
+    private final Duration windowSize;
+    private final int parallelism;
+    private final Duration pollInitial;
+    private final Duration pollMax;
+    private final Duration exportDeadline;
+    private final Duration lateness;
+    private final HttpTransport transport;
+    private final TokenAuthenticator<JitterbitSession> authenticator;
+    private final LogExportClient client;
+
+    private JitterbitApiLogSource(Builder b) {
+        this.service = b.service();
+        this.orgId = b.orgId;
+        this.clientTimeZone = b.clientTimeZone;
+        this.filter = b.filter;
+        this.retrieveLogMessages = b.retrieveLogMessages;
+        this.csvFormat = b.csvFormat;
+        this.windowSize = b.windowSize;
+        this.parallelism = b.parallelism;
+        this.pollInitial = b.pollInitial;
+        this.pollMax = b.pollMax;
+        this.exportDeadline = b.exportDeadline;
+        this.lateness = b.lateness;
+        // the device id matters (and the host name is looked up) only for two-factor logins
+        String device = b.tfaCodeSupplier == null ? null : b.deviceId != null ? b.deviceId : defaultDeviceId();
+        JitterbitLogin login = new JitterbitLogin(service, b.credentials, b.tfaCodeSupplier, device, b.clock);
+        this.authenticator = login.authenticator(this::transport);
+        this.transport = HttpTransport.builder()
+                .vendor(VENDOR)
+                .httpClient(b.httpClient)
+                .connectTimeout(b.connectTimeout)
+                .requestTimeout(b.requestTimeout)
+                .bodyReadTimeout(b.bodyReadTimeout)
+                .retryPolicy(b.retryPolicy)
+                .authenticator(authenticator)
+                .errorDecoder(new JitterbitErrorDecoder())
+                .allowInsecureHttp(b.allowInsecureHttp)
+                .build();
+        this.client = new LogExportClient(transport, service, b.lockWorkarounds, b.jsonArrayField);
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String vendor() {
+        return VENDOR;
+    }
+
+    /** @return the service root requests go to, e.g. {@code https://na-east.jitterbit.com/jitterbit-cloud-restful-service/} */
+    public URI serviceUrl() {
+        return service;
+    }
+
+    /**
+     * Reads the API log entries of {@code [from, to)} (or after the query's checkpoint), oldest
+     * first, lazily: nothing is requested until the stream is iterated.
+     *
+     * @param query the range, resume point and limit ({@code pageSize} does not apply: Harmony exports whole files)
+     * @return the entries
+     */
+    @Override
+    public AuditLogStream<JitterbitApiLogEntry> fetch(AuditLogQuery query) {
+        Objects.requireNonNull(query, "query");
+        List<TimeWindow> windows = TimeWindow.split(query.start(), query.to(), windowSize);
+        LOG.debug("jitterbit: reading [{}, {}) in {} window(s) of at most {}", query.start(), query.to(), windows.size(), windowSize);
+        DeliveryTracker tracker = DeliveryTracker.builder(query).lateness(lateness).build();
+        TimeWindowPager<JitterbitApiLogEntry> pager = TimeWindowPager.builder(windows, this::exportWindow)
+                .parallelism(parallelism)
+                .build();
+        return PagedAuditLogStream.of(tracker, pager);
+    }
+
+    private CloseableIterator<JitterbitApiLogEntry> exportWindow(TimeWindow window) {
+        String org = resolveOrgId();
+        DebugLogsAsyncRequest export = DebugLogsAsyncRequest.builder()
+                .orgId(org)
+                .timeRangeFrom(window.start().truncatedTo(ChronoUnit.SECONDS))
+                .timeRangeTo(ceilToSecond(window.end()))
+                .clientTimeZone(clientTimeZone)
+                .queryString(Optional.ofNullable(filter))
+                .ascendSort(true)
+                .retrieveLogMessages(retrieveLogMessages)
+                .csvFormat(csvFormat)
+                .build();
+        JitterbitTime times = new JitterbitTime(clientTimeZone);
+        ExportJobPager<String, JitterbitApiLogEntry> job = ExportJobPager.<String, JitterbitApiLogEntry>builder()
+                .submit(() -> client.submit(export))
+                .poll(key -> client.poll(org, key))
+                .download((key, status) -> client.open(org, key, status, times))
+                .pollInterval(pollInitial, pollMax)
+                .deadline(exportDeadline)
+                .build();
+        return new WindowEntries(job, window, lateness);
+    }
+
+    /** The configured organization, checked against the user's; or the user's default one. */
+    private String resolveOrgId() {
+        JitterbitSession session = authenticator.token();
+        String org = orgId != null ? orgId : session.defaultOrgId().orElseThrow(() -> new AuditDataException(
+                "jitterbit: the login answer names no defaultOrgId; set orgId(...) on the source builder"));
+        if (orgId != null && session.org(orgId).isEmpty()) {
+            throw new AuditAccessDeniedException("jitterbit: organization " + orgId + " is not one of the user's "
+                    + "organizations " + session.orgAttrs().stream().map(OrgAttr::orgId).collect(Collectors.toList())
+                    + "; set orgId(...) to one of them", 0, null, null, null);
+        }
+        session.org(org).flatMap(OrgAttr::orgZoneUrl).ifPresent(zone -> {
+            URI zoneUri = URI.create(zone);
+            if (zoneUri.getHost() != null && !zoneUri.getHost().equalsIgnoreCase(service.getHost())) {
+                LOG.warn("jitterbit: organization {} lives at {}, but the source talks to {}; Harmony serves an "
+                        + "organization's logs only in its own region: use that region or baseUrl", org, zoneUri.getHost(),
+                        service.getHost());
+            }
+        });
+        return org;
+    }
+
+    private HttpTransport transport() {
+        return transport;
+    }
+
+    /** Closes the HTTP client the source built; a caller's client is left open. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JitterbitApiLogSource{" + service + (orgId == null ? "" : ", orgId=" + orgId) + "}";
+    }
+
+    private static Instant ceilToSecond(Instant t) {
+        Instant floor = t.truncatedTo(ChronoUnit.SECONDS);
+        return floor.equals(t) ? t : floor.plusSeconds(1);
+    }
+
+    /** A device id stable per installation (user and host), so Harmony can recognise the device across runs. */
+    static String defaultDeviceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException | SecurityException e) {
+            host = Objects.toString(System.getenv("HOSTNAME"), "unknown-host");
+        }
+        String seed = System.getProperty("user.name", "unknown-user") + "@" + host;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder("audit-sdk-");
+            for (int i = 0; i < 8; i++) {
+                sb.append(String.format("%02x", digest[i]));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /** Configures a {@link JitterbitApiLogSource}; {@code region} or {@code baseUrl}, and {@code credentials}, are required. */
+    public static final class Builder {
+        private URI baseUrl;
+        private CredentialsProvider<UsernamePassword> credentials;
+        private TfaCodeSupplier tfaCodeSupplier;
+        private String deviceId;
+        private String orgId;
+        private ZoneId clientTimeZone = ZoneId.of("UTC");
+        private JitterbitLogQuery filter;
+        private boolean retrieveLogMessages;
+        private boolean csvFormat = true;
+        private Duration windowSize = Duration.ofDays(1);
+        private int parallelism = 1;
+        private Duration pollInitial = ExportJobPager.DEFAULT_INITIAL_INTERVAL;
+        private Duration pollMax = ExportJobPager.DEFAULT_MAX_INTERVAL;
+        private Duration exportDeadline = ExportJobPager.DEFAULT_DEADLINE;
+        private int lockWorkarounds = 3;
+        private Duration lateness = Duration.ofSeconds(1);
+        private String jsonArrayField;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private HttpClient httpClient;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration bodyReadTimeout = Duration.ofSeconds(60);
+        private boolean allowInsecureHttp;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * @param region the organization's region; sets the host
+         * @return this builder
+         */
+        public Builder region(JitterbitRegion region) {
+            this.baseUrl = Objects.requireNonNull(region, "region").host();
+            return this;
+        }
+
+        /**
+         * @param region {@code NA}, {@code EMEA} or {@code APAC}, any case
+         * @return this builder
+         * @throws IllegalArgumentException for another name
+         */
+        public Builder region(String region) {
+            Objects.requireNonNull(region, "region");
+            try {
+                return region(JitterbitRegion.valueOf(region.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown Jitterbit region '" + region + "'; use NA, EMEA or APAC, "
+                        + "or baseUrl(...) for another host", e);
+            }
+        }
+
+        /**
+         * @param baseUrl the Harmony host, e.g. {@code https://apac-southeast.jitterbit.com} (the
+         *     {@code /jitterbit-cloud-restful-service} path is added unless already there)
+         * @return this builder
+         */
+        public Builder baseUrl(URI baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) {
+                throw new IllegalArgumentException("baseUrl must be an absolute URL with a host, was " + baseUrl);
+            }
+            if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+                throw new IllegalArgumentException("baseUrl must not have a query or fragment, was " + baseUrl);
+            }
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /**
+         * @param baseUrl the Harmony host as text
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl").trim()));
+        }
+
+        /**
+         * @param credentials the Harmony user's email (as the user name) and password; the user
+         *     needs the Admin permission in the organization
+         * @return this builder
+         */
+        public Builder credentials(CredentialsProvider<UsernamePassword> credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * @param email the Harmony user's email
+         * @param password the password
+         * @return this builder
+         */
+        public Builder credentials(String email, Secret password) {
+            return credentials(CredentialsProvider.of(UsernamePassword.of(email, password)));
+        }
+
+        /**
+         * Enables the two-factor login: a {@code deviceId} is sent, and when Harmony emails a
+         * code the supplier is asked for it (once per login, at most every session timeout).
+         *
+         * @param supplier asks the caller for the emailed code
+         * @return this builder
+         */
+        public Builder tfaCodeSupplier(TfaCodeSupplier supplier) {
+            this.tfaCodeSupplier = Objects.requireNonNull(supplier, "supplier");
+            return this;
+        }
+
+        /**
+         * @param deviceId the device the two-factor code is bound to; by default an id derived
+         *     from the user and host name, stable per installation
+         * @return this builder
+         */
+        public Builder deviceId(String deviceId) {
+            Objects.requireNonNull(deviceId, "deviceId");
+            if (deviceId.isBlank()) {
+                throw new IllegalArgumentException("deviceId must not be blank");
+            }
+            this.deviceId = deviceId.strip();
+            return this;
+        }
+
+        /**
+         * @param orgId the organization whose logs to read; by default the user's
+         *     {@code defaultOrgId}. Checked against the user's organizations at the first request.
+         * @return this builder
+         */
+        public Builder orgId(String orgId) {
+            Objects.requireNonNull(orgId, "orgId");
+            if (!ORG_ID.matcher(orgId.strip()).matches()) {
+                throw new IllegalArgumentException("orgId must be letters, digits, '-' or '_', was '" + orgId + "'");
+            }
+            this.orgId = orgId.strip();
+            return this;
+        }
+
+        /**
+         * @param zone the {@code clientTimeZone} of the requests: the zone times are written and
+         *     resolved in (default UTC; the results are UTC instants either way)
+         * @return this builder
+         */
+        public Builder clientTimeZone(ZoneId zone) {
+            this.clientTimeZone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * @param zone a tz database id, e.g. {@code Europe/Berlin}
+         * @return this builder
+         */
+        public Builder clientTimeZone(String zone) {
+            try {
+                return clientTimeZone(ZoneId.of(Objects.requireNonNull(zone, "zone").trim()));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("unknown time zone '" + zone + "'", e);
+            }
+        }
+
+        /**
+         * @param filter the {@code queryString} conditions every entry must meet
+         * @return this builder
+         */
+        public Builder filter(JitterbitLogQuery filter) {
+            this.filter = Objects.requireNonNull(filter, "filter");
+            return this;
+        }
+
+        /**
+         * @param queryString conditions written by hand, e.g. {@code statuscode>=400; apiname=Orders%};
+         *     validated by {@link JitterbitLogQuery#parse(String)}
+         * @return this builder
+         */
+        public Builder filter(String queryString) {
+            return filter(JitterbitLogQuery.parse(queryString));
+        }
+
+        /**
+         * @param retrieve whether to export each call's log messages (Harmony's default: no)
+         * @return this builder
+         */
+        public Builder retrieveLogMessages(boolean retrieve) {
+            this.retrieveLogMessages = retrieve;
+            return this;
+        }
+
+        /**
+         * @param csv ask for CSV (true, Harmony's default) or JSON files; either is read the same way
+         * @return this builder
+         */
+        public Builder csvFormat(boolean csv) {
+            this.csvFormat = csv;
+            return this;
+        }
+
+        /**
+         * @param windowSize the longest range one export covers (default one day); longer ranges are split
+         * @return this builder
+         */
+        public Builder windowSize(Duration windowSize) {
+            this.windowSize = atLeast(windowSize, Duration.ofSeconds(1), "windowSize");
+            return this;
+        }
+
+        /**
+         * @param parallelism how many window exports run at once (default 1); above 1 each window's
+         *     entries are held in memory until delivered
+         * @return this builder
+         */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1 || parallelism > 16) {
+                throw new IllegalArgumentException("parallelism must be between 1 and 16, was " + parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /**
+         * @param initial the first wait between status polls (default 1 s)
+         * @param max the longest wait; waits double up to it (default 30 s)
+         * @return this builder
+         */
+        public Builder pollInterval(Duration initial, Duration max) {
+            this.pollInitial = atLeast(initial, Duration.ofMillis(1), "initial");
+            this.pollMax = atLeast(max, initial, "max");
+            return this;
+        }
+
+        /**
+         * @param deadline how long one export may take from request to COMPLETE (default 30 min)
+         * @return this builder
+         */
+        public Builder exportDeadline(Duration deadline) {
+            this.exportDeadline = atLeast(deadline, Duration.ofMillis(1), "exportDeadline");
+            return this;
+        }
+
+        /**
+         * @param workarounds how many times a request locked by an earlier failure is re-sent as a
+         *     distinct request (its end one second later each time) before giving up; default 3, 0 to never
+         * @return this builder
+         */
+        public Builder lockWorkarounds(int workarounds) {
+            if (workarounds < 0 || workarounds > 60) {
+                throw new IllegalArgumentException("lockWorkarounds must be between 0 and 60, was " + workarounds);
+            }
+            this.lockWorkarounds = workarounds;
+            return this;
+        }
+
+        /**
+         * @param lateness how far out of time order entries may arrive and still be delivered, now
+         *     or after a resume (default 1 s); raise it when tailing, as Harmony may record calls late
+         * @return this builder
+         */
+        public Builder lateness(Duration lateness) {
+            this.lateness = atLeast(lateness, Duration.ZERO, "lateness");
+            return this;
+        }
+
+        /**
+         * @param field the array field of a JSON file shaped {@code {"<field>": [...]}}; by
+         *     default JSON files are read as a top-level array or one object per line
+         * @return this builder
+         */
+        public Builder jsonArrayField(String field) {
+            this.jsonArrayField = Objects.requireNonNull(field, "field");
+            return this;
+        }
+
+        /**
+         * @param retryPolicy how failed requests are retried (the login is never retried)
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * @param httpClient a caller-owned client, never closed by the source (build it with
+         *     {@code Redirect.NEVER}); by default the source builds and closes its own
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * @param timeout connect timeout of the client the source builds (default 10 s)
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = atLeast(timeout, Duration.ofMillis(1), "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param timeout per attempt, until the answer's headers arrive (default 60 s)
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = atLeast(timeout, Duration.ofMillis(1), "requestTimeout");
+            return this;
+        }
+
+        /**
+         * @param timeout the longest wait for the next bytes of a file (default 60 s)
+         * @return this builder
+         */
+        public Builder bodyReadTimeout(Duration timeout) {
+            this.bodyReadTimeout = atLeast(timeout, Duration.ofMillis(1), "bodyReadTimeout");
+            return this;
+        }
+
+        /**
+         * @param allow send credentials over plain HTTP to a non-loopback host (for test rigs only)
+         * @return this builder
+         */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
+            return this;
+        }
+
+        /**
+         * @param clock the time source of session expiry (for tests)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @return the source; nothing is sent until a stream is iterated
+         * @throws IllegalStateException when the host or the credentials are missing
+         */
+        public JitterbitApiLogSource build() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("JitterbitApiLogSource: set region(...) or baseUrl(...)");
+            }
+            if (credentials == null) {
+                throw new IllegalStateException("JitterbitApiLogSource: set credentials(...)");
+            }
+            Endpoints.requireSecure(baseUrl, allowInsecureHttp);
+            return new JitterbitApiLogSource(this);
+        }
+
+        private URI service() {
+            String b = baseUrl.toString();
+            String trimmed = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+            if (!trimmed.endsWith("/" + SERVICE_PATH)) {
+                trimmed = trimmed + "/" + SERVICE_PATH;
+            }
+            return URI.create(trimmed + "/");
+        }
+
+        private static Duration atLeast(Duration value, Duration min, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.compareTo(min) < 0) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
+            }
+            return value;
+        }
+    }
+}

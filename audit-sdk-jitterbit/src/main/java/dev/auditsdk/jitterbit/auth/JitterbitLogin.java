@@ -1,0 +1,169 @@
+package dev.auditsdk.jitterbit.auth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.auditsdk.core.auth.AuthHeaders;
+import dev.auditsdk.core.auth.CredentialsProvider;
+import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.error.AuditAuthenticationException;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.http.Endpoints;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpResult;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.http.Redactor;
+import dev.auditsdk.core.json.Json;
+import dev.auditsdk.jitterbit.model.LoginResponse;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs in to Harmony: {@code PUT /user/login} with email and password and, when the
+ * organization enforces two-factor authentication, the code from a {@link TfaCodeSupplier}
+ * through {@code PUT /user/login/tfacode}.
+ *
+ * <p>A refused login is HTTP 200 with {@code "status": false}: it becomes an
+ * {@link AuditAuthenticationException} carrying Harmony's {@code errorCode}. Neither login
+ * request is ever retried (each first step emails a new code, and a code is good once);
+ * {@link #authenticator(Supplier)} caches the session for {@code sessionTimeoutInSeconds} and
+ * logs in again, once, before it expires or when a request is refused with HTTP 401.
+ */
+public final class JitterbitLogin {
+    private static final Logger LOG = LoggerFactory.getLogger(JitterbitLogin.class);
+    /** The request header that carries the token. */
+    public static final String AUTH_TOKEN_HEADER = "authToken";
+    /** How long before its expiry a session is replaced. */
+    static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
+
+    private final URI service;
+    private final CredentialsProvider<UsernamePassword> credentials;
+    private final TfaCodeSupplier tfaCodeSupplier;
+    private final String deviceId;
+    private final Clock clock;
+
+    /**
+     * @param service the service root, {@code https://host/jitterbit-cloud-restful-service/}
+     * @param credentials the Harmony user's email (as user name) and password
+     * @param tfaCodeSupplier asks for the emailed code; null when the organization does not use TFA
+     * @param deviceId the device the TFA code is bound to; required with a {@code tfaCodeSupplier}, else unused (may be null)
+     * @param clock the time source of session expiry
+     */
+    public JitterbitLogin(URI service, CredentialsProvider<UsernamePassword> credentials, TfaCodeSupplier tfaCodeSupplier,
+            String deviceId, Clock clock) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.tfaCodeSupplier = tfaCodeSupplier;
+        this.deviceId = tfaCodeSupplier == null ? deviceId : Objects.requireNonNull(deviceId, "deviceId");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The session-caching authenticator for the transport: sends {@code authToken: <token>},
+     * logs in on first use, again ahead of expiry and after a 401 (single flight).
+     *
+     * @param transport the transport to log in through; read at each login (it is usually the
+     *     transport this authenticator is installed in, built after it)
+     * @return the authenticator
+     */
+    public TokenAuthenticator<JitterbitSession> authenticator(Supplier<HttpTransport> transport) {
+        Objects.requireNonNull(transport, "transport");
+        return TokenAuthenticator.<JitterbitSession>builder(() -> login(transport.get()),
+                        s -> AuthHeaders.of(AUTH_TOKEN_HEADER, s.authToken().reveal()))
+                .expiry(JitterbitSession::expiresAt)
+                .refreshAhead(REFRESH_AHEAD)
+                .clock(clock)
+                .build();
+    }
+
+    /**
+     * Logs in (two requests with two-factor authentication).
+     *
+     * @param transport the transport to send the (unauthenticated, never retried) login requests through
+     * @return the new session
+     * @throws AuditAuthenticationException when Harmony refuses the login or no TFA code is supplied
+     */
+    public JitterbitSession login(HttpTransport transport) {
+        UsernamePassword user = credentials.resolve();
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("email", user.username());
+        body.put("password", user.password().reveal());
+        if (tfaCodeSupplier != null) {
+            body.put("deviceId", deviceId);
+        }
+        LOG.debug("jitterbit: logging in as {}", user.username());
+        LoginResponse first = put(transport, "user/login", body);
+        if (first.status()) {
+            return session(first);
+        }
+        if (!first.tfaCodeRequired()) {
+            throw refused(first, tfaCodeSupplier == null
+                    ? " (if the organization enforces two-factor authentication, configure a TfaCodeSupplier)" : "");
+        }
+        if (tfaCodeSupplier == null) {
+            throw refused(first, ": Harmony emailed a two-factor code, but no TfaCodeSupplier is configured");
+        }
+        LOG.info("jitterbit: Harmony emailed a two-factor code to {}; asking the TfaCodeSupplier", user.username());
+        Secret code = tfaCodeSupplier.code(TfaChallenge.builder().email(user.username()).deviceId(deviceId)
+                .message(first.errorMessage()).build());
+        if (code == null || code.reveal().isBlank()) {
+            throw new AuditAuthenticationException("jitterbit: login as " + user.username()
+                    + " aborted: the TfaCodeSupplier gave no two-factor code", 0, first.errorCode().orElse(null), null, null);
+        }
+        body.put("code", code.reveal().strip());
+        LoginResponse second = put(transport, "user/login/tfacode", body);
+        if (second.status()) {
+            return session(second);
+        }
+        throw refused(second, " at the two-factor step (wrong or expired code?)");
+    }
+
+    private LoginResponse put(HttpTransport transport, String path, ObjectNode body) {
+        HttpRequestSpec spec = HttpRequestSpec.put(Endpoints.resolve(service, path))
+                .header("Accept", "application/json")
+                .jsonBody(body)
+                .authenticated(false)
+                // never repeated: the first step emails a new code each time, a code is good once
+                .retrySafe(false)
+                .build();
+        String text;
+        try (HttpResult result = transport.send(spec)) {
+            text = result.bodyAsString();
+        }
+        try {
+            return Json.mapper().readValue(text, LoginResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new AuditDataException("jitterbit: the answer of PUT " + path + " is not the expected JSON: "
+                    + Redactor.excerpt(text.length() > 200 ? text.substring(0, 200) : text), e);
+        }
+    }
+
+    private JitterbitSession session(LoginResponse r) {
+        Secret token = r.authenticationToken().orElseThrow(() -> new AuditDataException(
+                "jitterbit: the login answer has status true but no authenticationToken"));
+        Optional<java.time.Instant> expiresAt = r.sessionTimeoutInSeconds().isPresent()
+                ? Optional.of(clock.instant().plusSeconds(r.sessionTimeoutInSeconds().getAsLong())) : Optional.empty();
+        LOG.debug("jitterbit: logged in; {} organization(s), session expires at {}", r.orgAttrs().size(),
+                expiresAt.map(Object::toString).orElse("an unknown time"));
+        return JitterbitSession.builder()
+                .authToken(token)
+                .orgAttrs(r.orgAttrs())
+                .defaultOrgId(r.defaultOrgId())
+                .expiresAt(expiresAt)
+                .build();
+    }
+
+    private static AuditAuthenticationException refused(LoginResponse r, String hint) {
+        String code = r.errorCode().orElse(null);
+        String message = "jitterbit: login refused" + (code == null ? "" : " (" + code + ")")
+                + r.errorMessage().map(m -> ": " + Redactor.excerpt(m)).orElse("") + hint;
+        return new AuditAuthenticationException(message, 0, code, null, null);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.auditsdk.jitterbit.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.auditsdk.core.auth.CredentialsProvider;
+import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.error.AuditAuthenticationException;
+import dev.auditsdk.core.error.AuditRateLimitedException;
+import dev.auditsdk.core.error.AuditServerException;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpResult;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.retry.RetryPolicy;
+import dev.auditsdk.core.testing.SecretLeakGuard;
+import dev.auditsdk.jitterbit.internal.JitterbitErrorDecoder;
+import dev.auditsdk.jitterbit.model.OrgAttr;
+import dev.auditsdk.testkit.Fault;
+import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JitterbitLoginTest {
+    private static final String PASSWORD = "Jitterbit4Ever!S3CR3T";
+    private static final RetryPolicy FAST_RETRIES = RetryPolicy.builder().backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build();
+
+    private JitterbitSimulator sim;
+    private HttpTransport transport;
+
+    @AfterEach
+    void stop() {
+        if (transport != null) {
+            transport.close();
+        }
+        if (sim != null) {
+            sim.issuedTokens().forEach(SecretLeakGuard::secret);
+            sim.lastTfaCode().ifPresent(SecretLeakGuard::secret);
+            sim.close();
+        }
+    }
+
+    private JitterbitSimulator start(JitterbitSimulator.Builder builder) {
+        sim = builder.user("alice@jbexample.com", PASSWORD).build().start();
+        transport = HttpTransport.builder().vendor("jitterbit").retryPolicy(FAST_RETRIES)
+                .errorDecoder(new JitterbitErrorDecoder()).build();
+        return sim;
+    }
+
+    private JitterbitLogin login(String password, TfaCodeSupplier tfa) {
+        return new JitterbitLogin(URI.create(sim.baseUrl() + "/jitterbit-cloud-restful-service/"),
+                CredentialsProvider.of(UsernamePassword.of("alice@jbexample.com", Secret.of(password))), tfa,
+                "audit-sdk-test-device", Clock.systemUTC());
+    }
+
+    @Test
+    void aSuccessfulLoginYieldsTheTokenOrganizationsAndExpiry() {
+        start(JitterbitSimulator.builder());
+        JitterbitSession session = login(PASSWORD, null).login(transport);
+
+        assertThat(session.authToken().reveal()).isEqualTo(sim.issuedTokens().get(0));
+        assertThat(session.orgAttrs()).extracting(OrgAttr::orgId).containsExactly("123456", "654321");
+        assertThat(session.defaultOrgId()).contains("123456");
+        assertThat(session.expiresAt().orElseThrow()).isBetween(
+                java.time.Instant.now().plusSeconds(14_300), java.time.Instant.now().plusSeconds(14_401));
+        assertThat(session.toString()).doesNotContain(sim.issuedTokens().get(0));
+        // no deviceId without TFA configured
+        assertThat(sim.requests().get(0).bodyText()).doesNotContain("deviceId");
+    }
+
+    @Test
+    void http200WithStatusFalseIsAnAuthenticationError() {
+        start(JitterbitSimulator.builder());
+        assertThatThrownBy(() -> login("wrong-S3CR3T", null).login(transport))
+                .isInstanceOf(AuditAuthenticationException.class)
+                .hasMessageContaining("login refused (INVALID_CREDENTIALS)")
+                .hasMessageContaining("configure a TfaCodeSupplier")
+                .satisfies(e -> assertThat(((AuditAuthenticationException) e).vendorCode()).contains("INVALID_CREDENTIALS"))
+                .satisfies(e -> assertThat(((AuditAuthenticationException) e).statusCode()).isZero());
+    }
+
+    @Test
+    void twoFactorFlowAsksTheCallbackOnceAndSendsTheCodeWithTheDeviceId() {
+        start(JitterbitSimulator.builder().tfaEnabled(true));
+        List<TfaChallenge> challenges = new ArrayList<>();
+        JitterbitSession session = login(PASSWORD, challenge -> {
+            challenges.add(challenge);
+            return Secret.of(sim.lastTfaCode().orElseThrow());
+        }).login(transport);
+
+        assertThat(session.authToken().reveal()).startsWith("1_");
+        assertThat(challenges).hasSize(1);
+        assertThat(challenges.get(0).email()).isEqualTo("alice@jbexample.com");
+        assertThat(challenges.get(0).deviceId()).isEqualTo("audit-sdk-test-device");
+        assertThat(challenges.get(0).message().orElseThrow()).contains("email");
+        assertThat(sim.tfaCodesSent()).isEqualTo(1);
+        assertThat(sim.requests()).extracting(r -> r.path()).containsExactly(
+                JitterbitSimulator.LOGIN_PATH, JitterbitSimulator.TFA_PATH);
+        assertThat(sim.requests().get(1).bodyText()).contains("\"deviceId\":\"audit-sdk-test-device\"");
+    }
+
+    @Test
+    void aWrongTfaCodeFailsWithoutRepeatingTheFirstStep() {
+        start(JitterbitSimulator.builder().tfaEnabled(true));
+        assertThatThrownBy(() -> login(PASSWORD, c -> Secret.of("000000-not-it")).login(transport))
+                .isInstanceOf(AuditAuthenticationException.class)
+                .hasMessageContaining("INVALID_TFA_CODE")
+                .hasMessageContaining("two-factor step");
+        assertThat(sim.tfaCodesSent()).isEqualTo(1);
+        assertThat(sim.requestCount(JitterbitSimulator.LOGIN_PATH)).isEqualTo(2);
+    }
+
+    @Test
+    void tfaWithoutASupplierSaysWhatToConfigure() {
+        start(JitterbitSimulator.builder().tfaEnabled(true));
+        assertThatThrownBy(() -> login(PASSWORD, null).login(transport))
+                .isInstanceOf(AuditAuthenticationException.class)
+                .hasMessageContaining("TFA_DEVICE_ID_REQUIRED")
+                .hasMessageContaining("TfaCodeSupplier");
+        assertThat(sim.tfaCodesSent()).isZero();
+    }
+
+    @Test
+    void aSupplierWithoutACodeAbortsTheLogin() {
+        start(JitterbitSimulator.builder().tfaEnabled(true));
+        assertThatThrownBy(() -> login(PASSWORD, c -> null).login(transport))
+                .isInstanceOf(AuditAuthenticationException.class)
+                .hasMessageContaining("gave no two-factor code");
+        assertThat(sim.requestCount(JitterbitSimulator.TFA_PATH)).isZero();
+    }
+
+    @Test
+    void loginRequestsAreNeverRetried() {
+        start(JitterbitSimulator.builder().tfaEnabled(true));
+        sim.injectFault(JitterbitSimulator.LOGIN_PATH, Fault.status(503, "{\"errorMessage\":\"down\"}"));
+        assertThatThrownBy(() -> login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow())).login(transport))
+                .isInstanceOf(AuditServerException.class);
+        assertThat(sim.requestCount(JitterbitSimulator.LOGIN_PATH)).isEqualTo(1);
+
+        sim.rateLimitNext(1);
+        assertThatThrownBy(() -> login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow())).login(transport))
+                .isInstanceOf(AuditRateLimitedException.class);
+        assertThat(sim.requestCount(JitterbitSimulator.LOGIN_PATH)).isEqualTo(2);
+        assertThat(sim.tfaCodesSent()).isZero();
+    }
+
+    @Test
+    void theAuthenticatorSendsTheAuthTokenHeaderAndLogsInAgainOnceAfter401() {
+        start(JitterbitSimulator.builder().entries(0));
+        AtomicReference<HttpTransport> ref = new AtomicReference<>();
+        TokenAuthenticator<JitterbitSession> auth = login(PASSWORD, null).authenticator(ref::get);
+        transport.close();
+        transport = HttpTransport.builder().vendor("jitterbit").retryPolicy(FAST_RETRIES).authenticator(auth)
+                .errorDecoder(new JitterbitErrorDecoder()).build();
+        ref.set(transport);
+        URI status = URI.create(sim.baseUrl() + JitterbitSimulator.STATUS_PATH + "123456/debug-log-X");
+
+        try (HttpResult r = transport.send(HttpRequestSpec.get(status).build())) {
+            assertThat(r.bodyAsString()).contains("INVALID");
+        }
+        sim.expireSessions();
+        try (HttpResult r = transport.send(HttpRequestSpec.get(status).build())) {
+            assertThat(r.bodyAsString()).contains("INVALID");
+        }
+
+        assertThat(sim.successfulLogins()).isEqualTo(2);
+        assertThat(sim.requests().get(1).header("authToken")).contains(sim.issuedTokens().get(0));
+        assertThat(sim.requests().get(4).header("authToken")).contains(sim.issuedTokens().get(1));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.auditsdk.jitterbit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.junit.jupiter.api.Test;
+
+class JitterbitTimeTest {
+    private final JitterbitTime berlin = new JitterbitTime(ZoneId.of("Europe/Berlin"));
+
+    @Test
+    void formatsTheRequestsForm() {
+        assertThat(JitterbitTime.format(Instant.parse("2023-01-20T00:01:00.999Z"), ZoneId.of("Europe/Berlin")))
+                .isEqualTo("01/20/2023 01:01:00 +0100");
+        assertThat(JitterbitTime.format(Instant.parse("2023-07-20T00:01:00Z"), ZoneId.of("UTC")))
+                .isEqualTo("07/20/2023 00:01:00 +0000");
+    }
+
+    @Test
+    void parsesEveryKnownForm() {
+        Instant t = Instant.parse("2024-01-20T00:00:01.500Z");
+        assertThat(berlin.parse("2024-01-20T01:00:01.500+01:00")).isEqualTo(t);
+        assertThat(berlin.parse("2024-01-20T00:00:01.500Z")).isEqualTo(t);
+        assertThat(berlin.parse("2024-01-20T01:00:01.500+0100")).isEqualTo(t);
+        assertThat(berlin.parse("2024-01-20 01:00:01.5 +0100")).isEqualTo(t);
+        assertThat(berlin.parse("01/20/2024 01:00:01 +0100")).isEqualTo(t.minusMillis(500));
+        assertThat(berlin.parse("01/20/2024 01:00:01.5 +0100")).isEqualTo(t);
+        assertThat(berlin.parse("2024-01-20T01:00:01.500")).isEqualTo(t);
+        assertThat(berlin.parse("01/20/2024 01:00:01")).isEqualTo(t.minusMillis(500));
+        assertThat(berlin.parse("1705708801500")).isEqualTo(t);
+        assertThat(berlin.parse(1705708801500L)).isEqualTo(t);
+    }
+
+    @Test
+    void switchesFormWhenTheFileDoes() {
+        assertThat(berlin.parse("2024-01-20T00:00:00Z")).isEqualTo(Instant.parse("2024-01-20T00:00:00Z"));
+        assertThat(berlin.parse("01/20/2024 00:00:00 +0000")).isEqualTo(Instant.parse("2024-01-20T00:00:00Z"));
+        assertThat(berlin.parse("2024-01-21T00:00:00Z")).isEqualTo(Instant.parse("2024-01-21T00:00:00Z"));
+    }
+
+    @Test
+    void rejectsAnythingElse() {
+        assertThatThrownBy(() -> berlin.parse("20th of January")).isInstanceOf(DateTimeParseException.class);
+    }
+}
