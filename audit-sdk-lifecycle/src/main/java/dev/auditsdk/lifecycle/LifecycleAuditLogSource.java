@@ -9,6 +9,7 @@ import dev.auditsdk.core.auth.BasicAuthenticator;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.http.AbstractSourceBuilder;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
@@ -20,10 +21,8 @@ import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.core.paging.StableIdentity;
 import dev.auditsdk.core.paging.TimeWindow;
 import dev.auditsdk.core.paging.TimeWindowPager;
-import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -78,23 +77,13 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
     private final int parallelism;
     private final Duration outOfOrderTolerance;
 
-    private LifecycleAuditLogSource(Builder b) {
+    private LifecycleAuditLogSource(Builder b, HttpTransport transport) {
         this.baseUrl = b.baseUrl;
         this.auditLogsUri = Endpoints.resolve(b.baseUrl, AUDIT_LOGS_PATH);
         this.windowDays = b.windowDays;
         this.parallelism = b.parallelism;
         this.outOfOrderTolerance = b.outOfOrderTolerance;
-        this.transport = HttpTransport.builder()
-                .vendor(VENDOR)
-                .httpClient(b.httpClient)
-                .connectTimeout(b.connectTimeout)
-                .requestTimeout(b.requestTimeout)
-                .bodyReadTimeout(b.bodyReadTimeout)
-                .retryPolicy(b.retryPolicy)
-                .authenticator(b.authenticator)
-                .errorDecoder(new LifecycleErrorDecoder())
-                .allowInsecureHttp(b.allowInsecureHttp)
-                .build();
+        this.transport = transport;
     }
 
     /** @return a new builder */
@@ -189,27 +178,29 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         }
     }
 
-    /** Configures a {@link LifecycleAuditLogSource}. Credentials are required; everything else has a default. */
-    public static final class Builder {
+    /**
+     * Configures a {@link LifecycleAuditLogSource}. Credentials are required; everything else has
+     * a default. The HTTP options (retry policy, caller-owned client, timeouts, plain-HTTP opt-in,
+     * listener, clock) are those of every source, from {@link AbstractSourceBuilder}; the request
+     * and body-read timeouts default to 120 s here, because the server reads its log files before
+     * and while it answers.
+     */
+    public static final class Builder extends AbstractSourceBuilder<Builder> {
         private URI baseUrl = DEFAULT_BASE_URL;
         private Authenticator authenticator;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private HttpClient httpClient;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(120);
-        private Duration bodyReadTimeout = Duration.ofSeconds(120);
         private int windowDays = 1;
         private int parallelism = 1;
         private Duration outOfOrderTolerance = Duration.ofSeconds(1);
-        private boolean allowInsecureHttp;
 
         private Builder() {
+            requestTimeout(Duration.ofSeconds(120));
+            bodyReadTimeout(Duration.ofSeconds(120));
         }
 
         /**
          * @param baseUrl the IQ Server URL, e.g. {@code https://iq.example.com} (a context path is
          *     kept); default {@code http://localhost:8070}. Plain HTTP is accepted only for
-         *     loopback hosts unless {@link #allowInsecureHttp(boolean)} is set
+         *     loopback hosts unless {@code allowInsecureHttp(true)} is set
          * @return this builder
          */
         public Builder baseUrl(URI baseUrl) {
@@ -268,54 +259,6 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         }
 
         /**
-         * @param retryPolicy how failed requests are retried; default {@link RetryPolicy#defaults()}
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-            return this;
-        }
-
-        /**
-         * @param httpClient a caller-owned client (never closed by the source); build it with
-         *     {@code Redirect.NEVER} so credentials are not forwarded to another host. Default: the
-         *     source builds and owns one
-         * @return this builder
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-            return this;
-        }
-
-        /**
-         * @param timeout connect timeout of the client the source builds; default 10 s
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
-            return this;
-        }
-
-        /**
-         * @param timeout how long to wait for the answer's headers, per attempt; default 120 s
-         *     (the server reads its log files before it answers)
-         * @return this builder
-         */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout");
-            return this;
-        }
-
-        /**
-         * @param timeout the longest wait for the next bytes of a body; default 120 s
-         * @return this builder
-         */
-        public Builder bodyReadTimeout(Duration timeout) {
-            this.bodyReadTimeout = Objects.requireNonNull(timeout, "bodyReadTimeout");
-            return this;
-        }
-
-        /**
          * @param windowDays UTC days per request; default 1. Larger windows mean fewer, longer
          *     requests
          * @return this builder
@@ -365,28 +308,21 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         }
 
         /**
-         * @param allow true to send credentials over plain HTTP to a non-loopback host (they
-         *     travel in clear text); default false
-         * @return this builder
-         */
-        public Builder allowInsecureHttp(boolean allow) {
-            this.allowInsecureHttp = allow;
-            return this;
-        }
-
-        /**
          * @return the source
          * @throws IllegalStateException if no credentials were given
          * @throws IllegalArgumentException if the base URL is not https (or http to loopback, or
-         *     http with {@link #allowInsecureHttp(boolean)}), or has a query
+         *     http with {@code allowInsecureHttp(true)}), or has a query
          */
         public LifecycleAuditLogSource build() {
             if (authenticator == null) {
                 throw new IllegalStateException(
                         "LifecycleAuditLogSource: credentials are required: call credentials(...) or userToken(...)");
             }
-            Endpoints.requireSecure(baseUrl, allowInsecureHttp);
-            return new LifecycleAuditLogSource(this);
+            Endpoints.requireSecure(baseUrl, insecureHttpAllowed());
+            return new LifecycleAuditLogSource(this, transportBuilder(VENDOR)
+                    .authenticator(authenticator)
+                    .errorDecoder(new LifecycleErrorDecoder())
+                    .build());
         }
     }
 }
