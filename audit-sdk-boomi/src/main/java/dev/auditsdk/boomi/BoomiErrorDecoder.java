@@ -44,7 +44,7 @@ final class BoomiErrorDecoder implements ErrorDecoder {
                     ? OptionalLong.of(body.get("requestId").asLong()) : OptionalLong.empty();
             return new StagingConflictException(message, vendorCode, requestId, r.bodyExcerpt(), existing);
         }
-        return AuditApiException.of(message, r.status(), vendorCode, requestId, r.bodyExcerpt());
+        return r.toException(message, vendorCode, requestId);
     }
 
     private String hint(ErrorResponse r) {

@@ -9,6 +9,7 @@ import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.http.AbstractSourceBuilder;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.paging.CloseableIterator;
@@ -17,7 +18,6 @@ import dev.auditsdk.core.paging.ExportJobPager;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.core.paging.TimeWindow;
 import dev.auditsdk.core.paging.TimeWindowPager;
-import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.jitterbit.auth.JitterbitLogin;
 import dev.auditsdk.jitterbit.auth.JitterbitSession;
 import dev.auditsdk.jitterbit.auth.TfaCodeSupplier;
@@ -29,7 +29,6 @@ import dev.auditsdk.jitterbit.model.OrgAttr;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -109,18 +108,11 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         this.lateness = b.lateness;
         // the device id matters (and the host name is looked up) only for two-factor logins
         String device = b.tfaCodeSupplier == null ? null : b.deviceId != null ? b.deviceId : defaultDeviceId();
-        JitterbitLogin login = new JitterbitLogin(service, b.credentials, b.tfaCodeSupplier, device, b.clock);
+        JitterbitLogin login = new JitterbitLogin(service, b.credentials, b.tfaCodeSupplier, device, b.sessionClock());
         this.authenticator = login.authenticator(this::transport);
-        this.transport = HttpTransport.builder()
-                .vendor(VENDOR)
-                .httpClient(b.httpClient)
-                .connectTimeout(b.connectTimeout)
-                .requestTimeout(b.requestTimeout)
-                .bodyReadTimeout(b.bodyReadTimeout)
-                .retryPolicy(b.retryPolicy)
+        this.transport = b.transport()
                 .authenticator(authenticator)
                 .errorDecoder(new JitterbitErrorDecoder())
-                .allowInsecureHttp(b.allowInsecureHttp)
                 .build();
         this.client = new LogExportClient(transport, service, b.lockWorkarounds, b.jsonArrayField);
     }
@@ -244,8 +236,13 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         }
     }
 
-    /** Configures a {@link JitterbitApiLogSource}; {@code region} or {@code baseUrl}, and {@code credentials}, are required. */
-    public static final class Builder {
+    /**
+     * Configures a {@link JitterbitApiLogSource}; {@code region} or {@code baseUrl}, and
+     * {@code credentials}, are required. The HTTP options (retry policy, client, timeouts,
+     * plain-HTTP opt-in, listener, clock) come from {@link AbstractSourceBuilder}; the login is
+     * never retried, whatever the retry policy.
+     */
+    public static final class Builder extends AbstractSourceBuilder<Builder> {
         private URI baseUrl;
         private CredentialsProvider<UsernamePassword> credentials;
         private TfaCodeSupplier tfaCodeSupplier;
@@ -263,13 +260,6 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         private int lockWorkarounds = 3;
         private Duration lateness = Duration.ofSeconds(1);
         private String jsonArrayField;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private HttpClient httpClient;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(60);
-        private Duration bodyReadTimeout = Duration.ofSeconds(60);
-        private boolean allowInsecureHttp;
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -280,7 +270,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder region(JitterbitRegion region) {
             this.baseUrl = Objects.requireNonNull(region, "region").host();
-            return this;
+            return self();
         }
 
         /**
@@ -312,7 +302,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
                 throw new IllegalArgumentException("baseUrl must not have a query or fragment, was " + baseUrl);
             }
             this.baseUrl = baseUrl;
-            return this;
+            return self();
         }
 
         /**
@@ -330,7 +320,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder credentials(CredentialsProvider<UsernamePassword> credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
-            return this;
+            return self();
         }
 
         /**
@@ -351,7 +341,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder tfaCodeSupplier(TfaCodeSupplier supplier) {
             this.tfaCodeSupplier = Objects.requireNonNull(supplier, "supplier");
-            return this;
+            return self();
         }
 
         /**
@@ -365,7 +355,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
                 throw new IllegalArgumentException("deviceId must not be blank");
             }
             this.deviceId = deviceId.strip();
-            return this;
+            return self();
         }
 
         /**
@@ -379,7 +369,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
                 throw new IllegalArgumentException("orgId must be letters, digits, '-' or '_', was '" + orgId + "'");
             }
             this.orgId = orgId.strip();
-            return this;
+            return self();
         }
 
         /**
@@ -389,7 +379,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder clientTimeZone(ZoneId zone) {
             this.clientTimeZone = Objects.requireNonNull(zone, "zone");
-            return this;
+            return self();
         }
 
         /**
@@ -410,7 +400,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder filter(JitterbitLogQuery filter) {
             this.filter = Objects.requireNonNull(filter, "filter");
-            return this;
+            return self();
         }
 
         /**
@@ -428,7 +418,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder retrieveLogMessages(boolean retrieve) {
             this.retrieveLogMessages = retrieve;
-            return this;
+            return self();
         }
 
         /**
@@ -437,7 +427,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder csvFormat(boolean csv) {
             this.csvFormat = csv;
-            return this;
+            return self();
         }
 
         /**
@@ -446,7 +436,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder windowSize(Duration windowSize) {
             this.windowSize = atLeast(windowSize, Duration.ofSeconds(1), "windowSize");
-            return this;
+            return self();
         }
 
         /**
@@ -459,7 +449,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
                 throw new IllegalArgumentException("parallelism must be between 1 and 16, was " + parallelism);
             }
             this.parallelism = parallelism;
-            return this;
+            return self();
         }
 
         /**
@@ -470,7 +460,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         public Builder pollInterval(Duration initial, Duration max) {
             this.pollInitial = atLeast(initial, Duration.ofMillis(1), "initial");
             this.pollMax = atLeast(max, initial, "max");
-            return this;
+            return self();
         }
 
         /**
@@ -479,7 +469,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder exportDeadline(Duration deadline) {
             this.exportDeadline = atLeast(deadline, Duration.ofMillis(1), "exportDeadline");
-            return this;
+            return self();
         }
 
         /**
@@ -492,7 +482,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
                 throw new IllegalArgumentException("lockWorkarounds must be between 0 and 60, was " + workarounds);
             }
             this.lockWorkarounds = workarounds;
-            return this;
+            return self();
         }
 
         /**
@@ -502,7 +492,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder lateness(Duration lateness) {
             this.lateness = atLeast(lateness, Duration.ZERO, "lateness");
-            return this;
+            return self();
         }
 
         /**
@@ -512,71 +502,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder jsonArrayField(String field) {
             this.jsonArrayField = Objects.requireNonNull(field, "field");
-            return this;
-        }
-
-        /**
-         * @param retryPolicy how failed requests are retried (the login is never retried)
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-            return this;
-        }
-
-        /**
-         * @param httpClient a caller-owned client, never closed by the source (build it with
-         *     {@code Redirect.NEVER}); by default the source builds and closes its own
-         * @return this builder
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-            return this;
-        }
-
-        /**
-         * @param timeout connect timeout of the client the source builds (default 10 s)
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = atLeast(timeout, Duration.ofMillis(1), "connectTimeout");
-            return this;
-        }
-
-        /**
-         * @param timeout per attempt, until the answer's headers arrive (default 60 s)
-         * @return this builder
-         */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = atLeast(timeout, Duration.ofMillis(1), "requestTimeout");
-            return this;
-        }
-
-        /**
-         * @param timeout the longest wait for the next bytes of a file (default 60 s)
-         * @return this builder
-         */
-        public Builder bodyReadTimeout(Duration timeout) {
-            this.bodyReadTimeout = atLeast(timeout, Duration.ofMillis(1), "bodyReadTimeout");
-            return this;
-        }
-
-        /**
-         * @param allow send credentials over plain HTTP to a non-loopback host (for test rigs only)
-         * @return this builder
-         */
-        public Builder allowInsecureHttp(boolean allow) {
-            this.allowInsecureHttp = allow;
-            return this;
-        }
-
-        /**
-         * @param clock the time source of session expiry (for tests)
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
+            return self();
         }
 
         /**
@@ -590,8 +516,17 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
             if (credentials == null) {
                 throw new IllegalStateException("JitterbitApiLogSource: set credentials(...)");
             }
-            Endpoints.requireSecure(baseUrl, allowInsecureHttp);
+            Endpoints.requireSecure(baseUrl, insecureHttpAllowed());
             return new JitterbitApiLogSource(this);
+        }
+
+        /** @return a transport builder with this builder's HTTP settings (the outer class may not call the protected one) */
+        private HttpTransport.Builder transport() {
+            return transportBuilder(VENDOR);
+        }
+
+        private Clock sessionClock() {
+            return configuredClock();
         }
 
         private URI service() {

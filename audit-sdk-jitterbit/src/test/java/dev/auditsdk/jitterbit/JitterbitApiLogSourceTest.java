@@ -11,17 +11,22 @@ import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.retry.RetryPolicy;
+import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.core.testing.SecretLeakGuard;
 import dev.auditsdk.jitterbit.model.JitterbitApiLogEntry;
 import dev.auditsdk.testkit.RecordedRequest;
 import dev.auditsdk.testkit.jitterbit.ApiLogRecord;
 import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
+import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -360,6 +365,27 @@ class JitterbitApiLogSourceTest {
 
         assertThat(readAll(range(T0, T1))).hasSize(20);
         assertThat(sim.successfulLogins()).isEqualTo(2);
+    }
+
+    @Test
+    void theSourcesClockRenewsAnExpiringSessionBeforeHarmonyRefusesItAndTheListenerSeesEveryAnswer() {
+        MutableClock clock = new MutableClock(Instant.parse("2024-02-01T00:00:00Z"));
+        simulator(JitterbitSimulator.builder().entries(5).sessionTimeoutSeconds(3600).clock(clock));
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        source = sourceBuilder().clock(clock).listener(new TransportListener() {
+            @Override
+            public void onResponse(HttpRequestSpec request, int status, HttpHeaders headers, Duration elapsed) {
+                statuses.add(status);
+            }
+        }).build();
+
+        assertThat(readAll(range(T0, T1))).hasSize(5);
+        clock.advance(Duration.ofHours(2));
+        assertThat(readAll(range(T0, T1))).hasSize(5);
+
+        // a second login, and never a 401: the source saw the session expire on the shared clock
+        assertThat(sim.successfulLogins()).isEqualTo(2);
+        assertThat(statuses).hasSize(sim.requestCount()).doesNotContain(401);
     }
 
     @Test

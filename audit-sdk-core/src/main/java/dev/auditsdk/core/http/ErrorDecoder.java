@@ -1,7 +1,6 @@
 package dev.auditsdk.core.http;
 
 import dev.auditsdk.core.error.AuditApiException;
-import dev.auditsdk.core.error.AuditRateLimitedException;
 
 /**
  * Turns a vendor's error answer into the most specific {@link AuditApiException}. Vendor
@@ -19,12 +18,6 @@ public interface ErrorDecoder {
 
     /** @return the default decoder: status → subclass, standard message, request id from common headers */
     static ErrorDecoder standard() {
-        return r -> {
-            if (r.status() == 429) {
-                return new AuditRateLimitedException(r.defaultMessage(), r.status(), null, r.requestId().orElse(null),
-                        r.bodyExcerpt(), r.retryAfter().orElse(null));
-            }
-            return AuditApiException.of(r.defaultMessage(), r.status(), null, r.requestId().orElse(null), r.bodyExcerpt());
-        };
+        return r -> r.toException(r.defaultMessage(), null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.auditsdk.core.http;
 
+import dev.auditsdk.core.error.AuditApiException;
+import dev.auditsdk.core.error.AuditRateLimitedException;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Optional;
@@ -65,6 +67,35 @@ public final class ErrorResponse {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The most specific exception for this answer ({@link AuditApiException#of}), carrying its
+     * {@link #requestId()}, {@link #bodyExcerpt()} and, for HTTP 429, the {@link #retryAfter()}
+     * wait: what a vendor's {@link ErrorDecoder} returns once it has written its message.
+     *
+     * @param message what failed, free of secrets
+     * @param vendorCode the vendor's error code, may be null
+     * @return the exception to throw
+     */
+    public AuditApiException toException(String message, String vendorCode) {
+        return toException(message, vendorCode, requestId().orElse(null));
+    }
+
+    /**
+     * As {@link #toException(String, String)}, for a vendor that sends its request id in the
+     * body rather than a header.
+     *
+     * @param message what failed, free of secrets
+     * @param vendorCode the vendor's error code, may be null
+     * @param requestId the vendor's request id, may be null
+     * @return the exception to throw
+     */
+    public AuditApiException toException(String message, String vendorCode, String requestId) {
+        if (status == 429) {
+            return new AuditRateLimitedException(message, status, vendorCode, requestId, bodyExcerpt, retryAfter);
+        }
+        return AuditApiException.of(message, status, vendorCode, requestId, bodyExcerpt);
     }
 
     /**

@@ -9,7 +9,8 @@ import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.paging.AbstractCloseableIterator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -21,8 +22,12 @@ import java.util.function.Function;
  * ignored. A line that is not exactly one JSON value (an HTML error page, a truncated line, two
  * values) raises {@link AuditDataException} naming its 1-based line number and a short
  * redacted excerpt; so does a line that cannot be mapped to the entry
- * type, invalid UTF-8, or a line longer than {@value #MAX_LINE_CHARS} characters. I/O failures
+ * type, invalid UTF-8, or a line longer than {@value #MAX_LINE_CHARS} bytes. I/O failures
  * raise {@link AuditTransportException}. Closing the reader closes the stream.
+ *
+ * <p>Lines are split on bytes and each is parsed in place by Jackson's UTF-8 parser (which
+ * also validates the encoding): no character decoding and no copy of a line that fits in the
+ * read buffer, so reading costs little more than parsing.
  *
  * <pre>{@code
  * try (JsonLinesReader<LifecycleEntry> entries = JsonLinesReader.of(body, LifecycleEntry::fromJson)) {
@@ -33,20 +38,28 @@ import java.util.function.Function;
  * @param <T> the entry type
  */
 public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
-    /** The longest line accepted, in characters; longer lines are treated as malformed data. */
+    /** The longest line accepted, in bytes of UTF-8 (at least as many characters); longer lines are malformed data. */
     public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
     private static final ObjectReader STRICT = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final int BUFFER = 16 * 1024;
 
     private final InputStream in;
-    private final CharSource chars;
     private final EntryMapper<JsonNode, ? extends T> mapper;
-    private final StringBuilder line = new StringBuilder(256);
+    private final byte[] buffer = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    private boolean started;
+    /** A line that spans buffer refills is assembled here. */
+    private byte[] spill = new byte[1024];
+    /** The current line: {@code lineLength} bytes of {@code lineBytes} from {@code lineStart}, without its line break. */
+    private byte[] lineBytes;
+    private int lineStart;
+    private int lineLength;
     private long lineNumber;
 
     private JsonLinesReader(InputStream in, EntryMapper<JsonNode, ? extends T> mapper) {
         this.in = Objects.requireNonNull(in, "in");
-        this.chars = new CharSource(in);
         this.mapper = mapper;
     }
 
@@ -89,59 +102,113 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
         try {
             while (readLine()) {
                 lineNumber++;
-                if (isBlank(line)) {
+                if (isBlank()) {
                     continue;
                 }
                 JsonNode node = parse();
                 return mapper.apply(node, "at line " + lineNumber, lineNumber, -1);
             }
             return endOfData();
-        } catch (CharacterCodingException e) {
-            throw new AuditDataException("JSON Lines input is not valid UTF-8 at line " + (lineNumber + 1),
-                    lineNumber + 1, -1, e);
         } catch (IOException e) {
             throw new AuditTransportException("reading the JSON Lines body failed after line " + lineNumber, e);
         }
     }
 
+    /** Finds the next line; false at the end of the body. */
     private boolean readLine() throws IOException {
-        line.setLength(0);
-        int c = chars.read();
-        if (c < 0) {
-            return false;
-        }
-        while (c >= 0 && c != '\n') {
-            if (line.length() >= MAX_LINE_CHARS) {
-                throw new AuditDataException("line " + (lineNumber + 1) + " is longer than " + MAX_LINE_CHARS
-                        + " characters; it starts with: " + Excerpt.of(line), lineNumber + 1, -1, null);
+        int spilled = 0;
+        while (true) {
+            if (pos >= limit && !fill()) {
+                if (spilled == 0) {
+                    return false;
+                }
+                setLine(spill, 0, spilled); // the last line has no line break
+                return true;
             }
-            line.append((char) c);
-            c = chars.read();
+            int nl = pos;
+            while (nl < limit && buffer[nl] != '\n') {
+                nl++;
+            }
+            int n = nl - pos;
+            if (spilled + n > MAX_LINE_CHARS) {
+                byte[] head = spilled > 0 ? spill : Arrays.copyOfRange(buffer, pos, nl);
+                throw new AuditDataException("line " + (lineNumber + 1) + " is longer than " + MAX_LINE_CHARS
+                        + " bytes; it starts with: " + Excerpt.of(text(head, 0, Math.min(head.length, 4096))),
+                        lineNumber + 1, -1, null);
+            }
+            if (nl < limit && spilled == 0) {
+                setLine(buffer, pos, n); // the common case: the whole line is in the buffer, parse it there
+                pos = nl + 1;
+                return true;
+            }
+            if (spilled + n > spill.length) {
+                spill = Arrays.copyOf(spill, Math.max(spilled + n, Math.min(2 * spill.length, MAX_LINE_CHARS)));
+            }
+            System.arraycopy(buffer, pos, spill, spilled, n);
+            spilled += n;
+            pos = nl;
+            if (nl < limit) {
+                setLine(spill, 0, spilled);
+                pos = nl + 1;
+                return true;
+            }
         }
-        int last = line.length() - 1;
-        if (last >= 0 && line.charAt(last) == '\r') {
-            line.setLength(last);
+    }
+
+    private void setLine(byte[] bytes, int start, int length) {
+        lineBytes = bytes;
+        lineStart = start;
+        lineLength = length > 0 && bytes[start + length - 1] == '\r' ? length - 1 : length;
+    }
+
+    /** Refills the buffer; skips a byte-order mark at the very start. */
+    private boolean fill() throws IOException {
+        pos = 0;
+        limit = 0;
+        int n;
+        do {
+            n = in.read(buffer, limit, buffer.length - limit);
+            if (n > 0) {
+                limit += n;
+            }
+        } while (n >= 0 && (limit == 0 || (!started && limit < 3)));
+        if (!started) {
+            started = true;
+            if (limit >= 3 && (buffer[0] & 0xff) == 0xef && (buffer[1] & 0xff) == 0xbb && (buffer[2] & 0xff) == 0xbf) {
+                pos = 3;
+            }
         }
-        return true;
+        return pos < limit || (limit > 0 && fill());
     }
 
     private JsonNode parse() {
         try {
-            return STRICT.readTree(line.toString());
+            return STRICT.readTree(lineBytes, lineStart, lineLength);
         } catch (JsonProcessingException e) {
             throw new AuditDataException("malformed JSON Lines input at line " + lineNumber + " ("
-                    + Excerpt.of(e.getOriginalMessage(), 100) + "); the line starts with: " + Excerpt.of(line),
-                    lineNumber, -1, e);
+                    + Excerpt.of(e.getOriginalMessage(), 100) + "); the line starts with: "
+                    + Excerpt.of(text(lineBytes, lineStart, Math.min(lineLength, 4096))), lineNumber, -1, e);
+        } catch (IOException e) {
+            throw new AuditDataException("malformed JSON Lines input at line " + lineNumber, lineNumber, -1, e);
         }
     }
 
-    private static boolean isBlank(CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isWhitespace(s.charAt(i))) {
+    private boolean isBlank() {
+        boolean ascii = true;
+        for (int i = lineStart; i < lineStart + lineLength; i++) {
+            byte b = lineBytes[i];
+            if (b < 0) {
+                ascii = false;
+            } else if (!Character.isWhitespace(b)) {
                 return false;
             }
         }
-        return true;
+        // non-ASCII bytes only: decode to check for Unicode spaces, as a character reader would
+        return ascii || text(lineBytes, lineStart, lineLength).isBlank();
+    }
+
+    private static String text(byte[] bytes, int start, int length) {
+        return new String(bytes, start, length, StandardCharsets.UTF_8);
     }
 
     @Override

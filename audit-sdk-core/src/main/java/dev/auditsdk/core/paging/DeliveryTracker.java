@@ -258,7 +258,10 @@ public final class DeliveryTracker {
 
     private void closeHorizon() {
         horizon = max(horizon, watermark.minus(lateness));
-        recent.headMap(horizon, false).clear();
+        // polled one by one: cheaper than a head-map view per delivered entry, which this is
+        while (!recent.isEmpty() && recent.firstKey().isBefore(horizon)) {
+            recent.pollFirstEntry();
+        }
         if (seededUpTo != null && seededUpTo.isBefore(horizon)) {
             seeded.clear();
         }

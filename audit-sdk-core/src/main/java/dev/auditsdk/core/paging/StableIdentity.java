@@ -8,15 +8,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,7 +28,8 @@ import java.util.Objects;
  * run that re-reads from the checkpoint's horizon sees every copy of an identical event again
  * (they share a timestamp), and skips exactly the copies already delivered.
  *
- * <p>Use one instance per sequential read (a response body, a time window), on one thread.
+ * <p>Use one instance per sequential read (a response body, a time window), on one thread
+ * ({@link #contentHash(JsonNode)} alone is thread-safe).
  * Counters are kept for the {@value #RECENT_HASHES} most recently seen hashes, which is ample for
  * time-ordered input, where identical entries are adjacent. Where the same entry may be read twice
  * within one run (overlapping offset pages), use the counter-free {@link #contentHash(JsonNode)}
@@ -40,7 +37,7 @@ import java.util.Objects;
  */
 public final class StableIdentity {
     /** How many distinct hashes keep their occurrence counter. */
-    public static final int RECENT_HASHES = 16_384;
+    public static final int RECENT_HASHES = 2_048;
 
     /** How the digest is written. */
     public enum Encoding {
@@ -50,16 +47,24 @@ public final class StableIdentity {
         BASE64URL
     }
 
+    /** Room for a generation without rehashing. */
+    private static final int GENERATION_CAPACITY = RECENT_HASHES * 4 / 3 + 1;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
     private final String prefix;
     private final Encoding encoding;
-    private final Map<String, Integer> occurrences = new LinkedHashMap<String, Integer>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    /**
+     * Occurrence counters in two generations: new hashes go to {@code young}; when it is full it
+     * becomes {@code old} and a fresh {@code young} starts. A hash found only in {@code old} moves
+     * back to {@code young}, so at least the {@value #RECENT_HASHES} most recent hashes keep their
+     * counters, without the per-entry bookkeeping of an LRU map.
+     */
+    private Map<String, Integer> young = new HashMap<>(GENERATION_CAPACITY);
+    private Map<String, Integer> old = new HashMap<>(GENERATION_CAPACITY);
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-            return size() > RECENT_HASHES;
-        }
-    };
+    private final Canonical canonical = new Canonical();
+    private final CanonicalJsonWriter fast = new CanonicalJsonWriter();
+    private final MessageDigest sha256 = sha256();
 
     private StableIdentity(String prefix, Encoding encoding) {
         this.prefix = Objects.requireNonNull(prefix, "prefix");
@@ -91,7 +96,19 @@ public final class StableIdentity {
      */
     public String identify(JsonNode entry) {
         String hash = contentHash(entry);
-        int n = occurrences.merge(hash, 1, Integer::sum);
+        Integer seen = young.get(hash);
+        if (seen == null) {
+            seen = old.remove(hash);
+            if (young.size() >= RECENT_HASHES) {
+                // swap and clear rather than allocate: the maps keep their full-size tables
+                Map<String, Integer> expired = old;
+                old = young;
+                expired.clear();
+                young = expired;
+            }
+        }
+        int n = seen == null ? 1 : seen + 1;
+        young.put(hash, n);
         return hash + "#" + n;
     }
 
@@ -102,14 +119,27 @@ public final class StableIdentity {
      * @return {@code prefix + hash}
      */
     public String contentHash(JsonNode entry) {
-        MessageDigest sha256 = sha256();
-        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
-            writeCanonical(entry, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("hashing an entry failed", e);
+        Objects.requireNonNull(entry, "entry");
+        byte[] digest;
+        synchronized (canonical) {
+            // one writer, buffer and digest per instance: creating them per entry cost more than hashing;
+            // the lock keeps a shared instance safe for callers that only hash
+            fast.reset();
+            if (fast.write(entry)) {
+                sha256.update(fast.bytes(), 0, fast.size());
+            } else {
+                // non-ASCII text or decimals: Jackson's generator defines the canonical form
+                canonical.reset();
+                try {
+                    writeCanonical(entry, canonical);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("hashing an entry failed", e);
+                }
+                sha256.update(canonical.bytes(), 0, canonical.size());
+            }
+            digest = sha256.digest();
         }
-        byte[] digest = sha256.digest();
-        return prefix + (encoding == Encoding.HEX ? hex(digest) : Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+        return prefix + (encoding == Encoding.HEX ? hex(digest) : BASE64URL.encodeToString(digest));
     }
 
     /**
@@ -137,15 +167,17 @@ public final class StableIdentity {
 
     private static void write(JsonGenerator g, JsonNode node) throws IOException {
         if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.size());
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, JsonNode>[] fields = new Map.Entry[node.size()];
+            int count = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                fields[count++] = it.next();
             }
-            Collections.sort(names);
+            CanonicalJsonWriter.sortByName(fields);
             g.writeStartObject();
-            for (String name : names) {
-                g.writeFieldName(name);
-                write(g, node.get(name));
+            for (Map.Entry<String, JsonNode> field : fields) {
+                g.writeFieldName(field.getKey());
+                write(g, field.getValue());
             }
             g.writeEndObject();
         } else if (node.isArray()) {
@@ -155,7 +187,51 @@ public final class StableIdentity {
             }
             g.writeEndArray();
         } else {
-            Json.mapper().writeTree(g, node);
+            writeScalar(g, node);
+        }
+    }
+
+    /** Writes a scalar exactly as {@code ObjectMapper.writeTree} would, without its per-call setup. */
+    private static void writeScalar(JsonGenerator g, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case STRING:
+                g.writeString(node.textValue());
+                return;
+            case BOOLEAN:
+                g.writeBoolean(node.booleanValue());
+                return;
+            case NULL:
+                g.writeNull();
+                return;
+            case NUMBER:
+                switch (node.numberType()) {
+                    case INT:
+                        g.writeNumber(node.intValue());
+                        return;
+                    case LONG:
+                        g.writeNumber(node.longValue());
+                        return;
+                    case DOUBLE:
+                        g.writeNumber(node.doubleValue());
+                        return;
+                    default:
+                        break;
+                }
+                break;
+            default:
+                break;
+        }
+        Json.mapper().writeTree(g, node);
+    }
+
+    /** A byte buffer whose content can be hashed in place. */
+    private static final class Canonical extends ByteArrayOutputStream {
+        Canonical() {
+            super(512);
+        }
+
+        byte[] bytes() {
+            return buf;
         }
     }
 

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auditsdk.core.error.AuditDataException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,6 +80,19 @@ class TimestampsTest {
         assertThatThrownBy(() -> Timestamps.parse("date", "password=hunter2hunter2"))
                 .isInstanceOf(AuditDataException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2hunter2"));
+    }
+
+    @Test
+    void readsTheCommonShapeExactlyAsTheIsoFormatterOnRandomTimestamps() {
+        // the common shape takes a fast path: it must agree with java.time on every value
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            LocalDateTime t = LocalDateTime.ofEpochSecond(random.nextLong(-2_000_000_000L, 4_000_000_000L),
+                    random.nextInt(1_000_000_000), ZoneOffset.UTC);
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(random.nextInt(-18 * 4, 18 * 4 + 1) * 900);
+            String text = OffsetDateTime.of(t, offset).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            assertThat(Timestamps.parse("t", text)).as(text).isEqualTo(OffsetDateTime.parse(text).toInstant());
+        }
     }
 
     @Test

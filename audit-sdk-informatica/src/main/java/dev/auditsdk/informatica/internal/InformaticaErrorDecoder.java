@@ -3,7 +3,6 @@ package dev.auditsdk.informatica.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
-import dev.auditsdk.core.error.AuditRateLimitedException;
 import dev.auditsdk.core.http.ErrorDecoder;
 import dev.auditsdk.core.http.ErrorResponse;
 import dev.auditsdk.core.http.Redactor;
@@ -80,11 +79,7 @@ public final class InformaticaErrorDecoder implements ErrorDecoder {
         if (r.status() == 401) {
             msg.append(" (the session was refused even after logging in again)");
         }
-        if (r.status() == 429) {
-            return new AuditRateLimitedException(msg.toString(), r.status(), error.code, requestId, r.bodyExcerpt(),
-                    r.retryAfter().orElse(null));
-        }
-        return AuditApiException.of(msg.toString(), r.status(), error.code, requestId, r.bodyExcerpt());
+        return r.toException(msg.toString(), error.code, requestId);
     }
 
     /**

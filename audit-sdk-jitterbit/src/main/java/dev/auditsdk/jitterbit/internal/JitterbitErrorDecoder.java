@@ -2,7 +2,6 @@ package dev.auditsdk.jitterbit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
-import dev.auditsdk.core.error.AuditRateLimitedException;
 import dev.auditsdk.core.http.ErrorDecoder;
 import dev.auditsdk.core.http.ErrorResponse;
 import dev.auditsdk.core.json.Json;
@@ -31,12 +30,7 @@ public final class JitterbitErrorDecoder implements ErrorDecoder {
                 + (vendorCode != null ? " (" + vendorCode + ")" : "")
                 + (vendorMessage != null ? ": " + vendorMessage : r.bodyExcerpt().isBlank() ? "" : ": " + r.bodyExcerpt().strip())
                 + hint(r.status());
-        String requestId = r.requestId().orElse(null);
-        if (r.status() == 429) {
-            return new AuditRateLimitedException(message, 429, vendorCode, requestId, r.bodyExcerpt(),
-                    r.retryAfter().orElse(null));
-        }
-        return AuditApiException.of(message, r.status(), vendorCode, requestId, r.bodyExcerpt());
+        return r.toException(message, vendorCode);
     }
 
     private static String hint(int status) {

@@ -11,7 +11,6 @@ import dev.auditsdk.core.model.Target;
 import dev.auditsdk.jitterbit.internal.JitterbitTime;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -184,11 +183,7 @@ public abstract class JitterbitApiLogEntry implements AuditLogEntry {
     }
 
     private static Instant time(JsonNode value, JitterbitTime times) {
-        try {
-            return value.isIntegralNumber() ? times.parse(value.longValue()) : times.parse(value.asText());
-        } catch (DateTimeParseException e) {
-            throw new AuditDataException("Jitterbit API log record has a malformed 'time': " + e.getMessage(), e);
-        }
+        return value.isIntegralNumber() ? times.parse(value.longValue()) : times.parse("time", value.asText());
     }
 
     private static Optional<String> text(Map<String, JsonNode> cols, String column) {

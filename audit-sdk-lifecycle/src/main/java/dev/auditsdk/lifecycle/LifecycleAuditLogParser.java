@@ -1,0 +1,81 @@
+package dev.auditsdk.lifecycle;
+
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.json.JsonLinesReader;
+import dev.auditsdk.core.paging.AbstractCloseableIterator;
+import dev.auditsdk.core.paging.CloseableIterator;
+import dev.auditsdk.core.paging.StableIdentity;
+import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The one parser of IQ Server audit log text, shared by the REST source and the file reader:
+ * JSON Lines, one event per line, in ascending time. Each line becomes a
+ * {@link LifecycleAuditEntry} whose identity is its canonical-JSON hash plus its occurrence
+ * among identical lines ({@link StableIdentity}).
+ *
+ * <p>A line that is not a JSON event (an HTML page, a cut line) fails with
+ * {@link AuditDataException} naming the line. So does a line whose time is more than the
+ * tolerance before an earlier line's: the delivery tracker would otherwise skip it as already
+ * read, and an audit entry would be lost without a word.
+ */
+final class LifecycleAuditLogParser {
+    /** Prefix of every derived identity. */
+    static final String ID_PREFIX = "lc:";
+
+    private LifecycleAuditLogParser() {
+    }
+
+    /**
+     * @param body the text; closed with the iterator
+     * @param identity numbers identical lines; one per sequential read
+     * @param outOfOrderTolerance how far a line may go back in time without failing the read
+     * @param source names the body in error messages, e.g. a file name
+     * @return the entries, lazily
+     */
+    static CloseableIterator<LifecycleAuditEntry> parse(InputStream body, StableIdentity identity,
+            Duration outOfOrderTolerance, String source) {
+        JsonLinesReader<LifecycleAuditEntry> lines = JsonLinesReader.of(body,
+                node -> LifecycleAuditEntry.of(node, identity.identify(node)));
+        return new Ordered(lines, outOfOrderTolerance, source);
+    }
+
+    /** Passes entries through, failing on one that goes back in time further than the tolerance. */
+    private static final class Ordered extends AbstractCloseableIterator<LifecycleAuditEntry> {
+        private final JsonLinesReader<LifecycleAuditEntry> lines;
+        private final Duration tolerance;
+        private final String source;
+        private Instant newest;
+
+        Ordered(JsonLinesReader<LifecycleAuditEntry> lines, Duration tolerance, String source) {
+            this.lines = lines;
+            this.tolerance = tolerance;
+            this.source = source;
+        }
+
+        @Override
+        protected LifecycleAuditEntry computeNext() {
+            if (!lines.hasNext()) {
+                return endOfData();
+            }
+            LifecycleAuditEntry entry = lines.next();
+            Instant t = entry.timestamp();
+            if (newest == null || t.isAfter(newest)) {
+                newest = t;
+            } else if (t.isBefore(newest.minus(tolerance))) {
+                throw new AuditDataException(source + ": line " + lines.lineNumber() + " (" + entry.timestampText()
+                        + ") is older than an earlier line (" + newest + ") by more than the out-of-order tolerance of "
+                        + tolerance + "; the audit log is expected in ascending time. Raise outOfOrderTolerance to accept it.",
+                        lines.lineNumber(), -1, null);
+            }
+            return entry;
+        }
+
+        @Override
+        protected void onClose() {
+            lines.close();
+        }
+    }
+}

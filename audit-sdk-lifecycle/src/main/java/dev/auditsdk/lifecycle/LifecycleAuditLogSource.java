@@ -1,0 +1,328 @@
+package dev.auditsdk.lifecycle;
+
+import dev.auditsdk.core.AuditLogQuery;
+import dev.auditsdk.core.AuditLogSource;
+import dev.auditsdk.core.AuditLogStream;
+import dev.auditsdk.core.auth.ApiToken;
+import dev.auditsdk.core.auth.Authenticator;
+import dev.auditsdk.core.auth.BasicAuthenticator;
+import dev.auditsdk.core.auth.CredentialsProvider;
+import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.http.AbstractSourceBuilder;
+import dev.auditsdk.core.http.Endpoints;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpResult;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.paging.AbstractCloseableIterator;
+import dev.auditsdk.core.paging.CloseableIterator;
+import dev.auditsdk.core.paging.DeliveryTracker;
+import dev.auditsdk.core.paging.PagedAuditLogStream;
+import dev.auditsdk.core.paging.StableIdentity;
+import dev.auditsdk.core.paging.TimeWindow;
+import dev.auditsdk.core.paging.TimeWindowPager;
+import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit log of a Sonatype Lifecycle (IQ Server), read through
+ * {@code GET /api/v2/auditLogs?startUtcDate=&endUtcDate=}.
+ *
+ * <p>The endpoint takes whole UTC days (both inclusive) and answers with the days' events as
+ * JSON Lines in ascending time, timestamps in the server's own offset. {@link #fetch} splits
+ * {@code [from, to)} into windows of {@link Builder#windowDays(int) windowDays} UTC days,
+ * requests each, streams its body line by line, drops what lies outside the exact range and
+ * delivers in ascending time. The vendor has no event id: each entry gets a stable identity
+ * (hash of its canonical line plus its occurrence among identical lines), so two identical
+ * events in the same millisecond stay two events and a resumed read re-reads the checkpoint's
+ * day and delivers exactly what was not delivered yet.
+ *
+ * <pre>{@code
+ * try (LifecycleAuditLogSource source = LifecycleAuditLogSource.builder()
+ *         .baseUrl("https://iq.example.com")
+ *         .userToken("Xq7bD2kL", System.getenv("IQ_TOKEN_PASSCODE"))
+ *         .build();
+ *      AuditLogStream<LifecycleAuditEntry> entries = source.fetch(AuditLogQuery.builder().from(since).build())) {
+ *     for (LifecycleAuditEntry e : entries) {
+ *         handle(e.toAuditEvent());
+ *     }
+ *     store(entries.checkpoint().serialize());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe and immutable; each {@code fetch} is independent. Closing the source closes
+ * the HTTP client it built (never a caller-owned one).
+ */
+public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAuditEntry> {
+    /** The vendor name of this source. */
+    public static final String VENDOR = "lifecycle";
+    /** The server URL of a default local installation, as in Sonatype's documentation. */
+    public static final URI DEFAULT_BASE_URL = URI.create("http://localhost:8070");
+    /** The endpoint, relative to the server URL. */
+    static final String AUDIT_LOGS_PATH = "api/v2/auditLogs";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleAuditLogSource.class);
+
+    private final URI baseUrl;
+    private final URI auditLogsUri;
+    private final HttpTransport transport;
+    private final int windowDays;
+    private final int parallelism;
+    private final Duration outOfOrderTolerance;
+
+    private LifecycleAuditLogSource(Builder b, HttpTransport transport) {
+        this.baseUrl = b.baseUrl;
+        this.auditLogsUri = Endpoints.resolve(b.baseUrl, AUDIT_LOGS_PATH);
+        this.windowDays = b.windowDays;
+        this.parallelism = b.parallelism;
+        this.outOfOrderTolerance = b.outOfOrderTolerance;
+        this.transport = transport;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String vendor() {
+        return VENDOR;
+    }
+
+    /** @return the server URL this source reads from */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Reads the entries of {@code [from, to)}, or after the query's checkpoint, lazily: the first
+     * request is sent when the stream is first iterated.
+     *
+     * @param query the range, resume point and limit ({@code pageSize} does not apply: the
+     *     endpoint is not paged)
+     * @return the entries in ascending time, each exactly once
+     */
+    @Override
+    public AuditLogStream<LifecycleAuditEntry> fetch(AuditLogQuery query) {
+        Objects.requireNonNull(query, "query");
+        List<TimeWindow> windows = TimeWindow.utcDays(query.start(), query.to(), windowDays);
+        LOG.debug("lifecycle: reading [{}, {}) in {} window(s) of up to {} day(s), {} at a time", query.start(),
+                query.to(), windows.size(), windowDays, parallelism);
+        TimeWindowPager<LifecycleAuditEntry> pager = TimeWindowPager.builder(windows, this::fetchWindow)
+                .parallelism(parallelism)
+                .build();
+        // the tolerance the parser accepts must also be the tracker's lateness, or it would skip those entries
+        DeliveryTracker tracker = DeliveryTracker.builder(query).lateness(outOfOrderTolerance).build();
+        return PagedAuditLogStream.of(tracker, pager);
+    }
+
+    /** Requests the window's UTC days and streams the entries that fall inside the window. */
+    private CloseableIterator<LifecycleAuditEntry> fetchWindow(TimeWindow window) {
+        LocalDate first = window.start().atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate last = window.end().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
+        HttpRequestSpec request = HttpRequestSpec.get(auditLogsUri)
+                .query("startUtcDate", first)
+                .query("endUtcDate", last)
+                .header("Accept", "text/plain")
+                .build();
+        HttpResult result = transport.send(request);
+        String source = "lifecycle audit log " + first + ".." + last;
+        CloseableIterator<LifecycleAuditEntry> entries = LifecycleAuditLogParser.parse(result.body(),
+                StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX), outOfOrderTolerance, source);
+        return new WithinWindow(entries, window);
+    }
+
+    /** Closes the HTTP client if this source built it. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LifecycleAuditLogSource{baseUrl=" + baseUrl + ", windowDays=" + windowDays + ", parallelism="
+                + parallelism + "}";
+    }
+
+    /** Drops entries outside the window (the first and last day of a range are only partly wanted). */
+    private static final class WithinWindow extends AbstractCloseableIterator<LifecycleAuditEntry> {
+        private final CloseableIterator<LifecycleAuditEntry> entries;
+        private final TimeWindow window;
+
+        WithinWindow(CloseableIterator<LifecycleAuditEntry> entries, TimeWindow window) {
+            this.entries = entries;
+            this.window = window;
+        }
+
+        @Override
+        protected LifecycleAuditEntry computeNext() {
+            while (entries.hasNext()) {
+                LifecycleAuditEntry e = entries.next();
+                if (!e.timestamp().isBefore(window.start()) && e.timestamp().isBefore(window.end())) {
+                    return e;
+                }
+            }
+            return endOfData();
+        }
+
+        @Override
+        protected void onClose() {
+            entries.close();
+        }
+    }
+
+    /**
+     * Configures a {@link LifecycleAuditLogSource}. Credentials are required; everything else has
+     * a default. The HTTP options (retry policy, caller-owned client, timeouts, plain-HTTP opt-in,
+     * listener, clock) are those of every source, from {@link AbstractSourceBuilder}; the request
+     * and body-read timeouts default to 120 s here, because the server reads its log files before
+     * and while it answers.
+     */
+    public static final class Builder extends AbstractSourceBuilder<Builder> {
+        private URI baseUrl = DEFAULT_BASE_URL;
+        private Authenticator authenticator;
+        private int windowDays = 1;
+        private int parallelism = 1;
+        private Duration outOfOrderTolerance = Duration.ofSeconds(1);
+
+        private Builder() {
+            requestTimeout(Duration.ofSeconds(120));
+            bodyReadTimeout(Duration.ofSeconds(120));
+        }
+
+        /**
+         * @param baseUrl the IQ Server URL, e.g. {@code https://iq.example.com} (a context path is
+         *     kept); default {@code http://localhost:8070}. Plain HTTP is accepted only for
+         *     loopback hosts unless {@code allowInsecureHttp(true)} is set
+         * @return this builder
+         */
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /**
+         * @param baseUrl the IQ Server URL as text
+         * @return this builder
+         * @throws IllegalArgumentException if it is not a URL
+         */
+        public Builder baseUrl(String baseUrl) {
+            return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")));
+        }
+
+        /**
+         * @param credentials an IQ Server user name and password, sent as HTTP Basic; resolved
+         *     on every request, so rotated credentials are picked up
+         * @return this builder
+         */
+        public Builder credentials(CredentialsProvider<UsernamePassword> credentials) {
+            this.authenticator = BasicAuthenticator.of(Objects.requireNonNull(credentials, "credentials"));
+            return this;
+        }
+
+        /**
+         * @param username the IQ Server user
+         * @param password the password
+         * @return this builder
+         */
+        public Builder credentials(String username, String password) {
+            Objects.requireNonNull(password, "password");
+            return credentials(CredentialsProvider.of(UsernamePassword.of(username, Secret.of(password))));
+        }
+
+        /**
+         * @param token an IQ Server user token: its {@link ApiToken#name() name} is the token's
+         *     user code, its secret the passcode; sent as HTTP Basic like a password
+         * @return this builder
+         */
+        public Builder userToken(CredentialsProvider<ApiToken> token) {
+            this.authenticator = BasicAuthenticator.ofApiToken(Objects.requireNonNull(token, "token"));
+            return this;
+        }
+
+        /**
+         * @param userCode the user token's code
+         * @param passcode the user token's passcode
+         * @return this builder
+         */
+        public Builder userToken(String userCode, String passcode) {
+            Objects.requireNonNull(userCode, "userCode");
+            Objects.requireNonNull(passcode, "passcode");
+            return userToken(CredentialsProvider.of(ApiToken.of(userCode, Secret.of(passcode))));
+        }
+
+        /**
+         * @param windowDays UTC days per request; default 1. Larger windows mean fewer, longer
+         *     requests
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder windowDays(int windowDays) {
+            if (windowDays <= 0) {
+                throw new IllegalArgumentException("windowDays must be positive, was " + windowDays);
+            }
+            this.windowDays = windowDays;
+            return this;
+        }
+
+        /**
+         * @param parallelism how many windows are requested at once; default 1, which streams
+         *     each window straight from the connection. Above 1, each window in flight is read
+         *     into memory while it waits its turn, so memory grows with parallelism times the
+         *     size of a window; delivery stays in time order
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder parallelism(int parallelism) {
+            if (parallelism <= 0) {
+                throw new IllegalArgumentException("parallelism must be positive, was " + parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /**
+         * @param tolerance how far a line may go back in time behind an earlier one and still
+         *     be delivered (servers log concurrent requests in nearly, not strictly, ascending
+         *     order); default 1 s. A line further back fails the read with an
+         *     {@link dev.auditsdk.core.error.AuditDataException} rather than being lost. Resumed
+         *     reads re-read this much before the checkpoint and the checkpoint remembers the
+         *     identities of this much of the log
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder outOfOrderTolerance(Duration tolerance) {
+            Objects.requireNonNull(tolerance, "outOfOrderTolerance");
+            if (tolerance.isNegative()) {
+                throw new IllegalArgumentException("outOfOrderTolerance must not be negative, was " + tolerance);
+            }
+            this.outOfOrderTolerance = tolerance;
+            return this;
+        }
+
+        /**
+         * @return the source
+         * @throws IllegalStateException if no credentials were given
+         * @throws IllegalArgumentException if the base URL is not https (or http to loopback, or
+         *     http with {@code allowInsecureHttp(true)}), or has a query
+         */
+        public LifecycleAuditLogSource build() {
+            if (authenticator == null) {
+                throw new IllegalStateException(
+                        "LifecycleAuditLogSource: credentials are required: call credentials(...) or userToken(...)");
+            }
+            Endpoints.requireSecure(baseUrl, insecureHttpAllowed());
+            return new LifecycleAuditLogSource(this, transportBuilder(VENDOR)
+                    .authenticator(authenticator)
+                    .errorDecoder(new LifecycleErrorDecoder())
+                    .build());
+        }
+    }
+}

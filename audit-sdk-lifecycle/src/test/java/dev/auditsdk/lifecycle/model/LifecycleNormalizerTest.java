@@ -1,0 +1,99 @@
+package dev.auditsdk.lifecycle.model;
+
+import static dev.auditsdk.lifecycle.model.LifecycleAuditEntryTest.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auditsdk.core.model.AuditEvent;
+import dev.auditsdk.core.model.OcsfClass;
+import dev.auditsdk.core.model.Outcome;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LifecycleNormalizerTest {
+
+    private static AuditEvent normalize(String user, String domain, String type, String extra) throws Exception {
+        return entry("{\"timestamp\":\"2024-03-21T11:58:14.233-03:00\",\"username\":\"" + user + "\",\"domain\":\"" + domain
+                + "\",\"type\":\"" + type + "\"" + extra + "}").toAuditEvent();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "authentication, login, AUTHENTICATION",
+        "authentication, logout, AUTHENTICATION",
+        "authentication, sso-redirect, API_ACTIVITY",
+        "user, create, ACCOUNT_CHANGE",
+        "user, password-change, ACCOUNT_CHANGE",
+        "user-token, delete, ACCOUNT_CHANGE",
+        "role, update, ACCOUNT_CHANGE",
+        "role-membership, update, ACCOUNT_CHANGE",
+        "application, create, ENTITY_MANAGEMENT",
+        "policy, delete, ENTITY_MANAGEMENT",
+        "system-preferences, update, ENTITY_MANAGEMENT",
+        "license, install, ENTITY_MANAGEMENT",
+        "audit-log, export, API_ACTIVITY",
+        "server, start, API_ACTIVITY",
+        "user, view, API_ACTIVITY",
+    })
+    void mapsDomainAndTypeToTheOcsfClass(String domain, String type, OcsfClass expected) throws Exception {
+        assertThat(normalize("admin", domain, type, "").ocsfClass()).isEqualTo(expected);
+    }
+
+    @Test
+    void aFailedLoginIsAnAuthenticationFailureWithoutAnActor() throws Exception {
+        AuditEvent e = normalize("*UNKNOWN", "authentication", "login",
+                ",\"error\":\"bad-authentication\",\"remoteIpAddress\":\"10.0.0.9\",\"userAgent\":\"curl/8\","
+                        + "\"requestMethod\":\"POST\",\"requestUri\":\"/rest/user/session\",\"forwarded\":\"for=1.2.3.4\"");
+
+        assertThat(e.ocsfClass()).isEqualTo(OcsfClass.AUTHENTICATION);
+        assertThat(e.activityId()).isEqualTo(1);
+        assertThat(e.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(e.actor().name()).isEmpty();
+        assertThat(e.sourceIp()).hasValue("10.0.0.9");
+        assertThat(e.userAgent()).hasValue("curl/8");
+        assertThat(e.message()).hasValue("authentication login failed: bad-authentication");
+        assertThat(e.attributes()).containsEntry("username", "*UNKNOWN").containsEntry("error", "bad-authentication")
+                .containsEntry("requestMethod", "POST").containsEntry("requestUri", "/rest/user/session")
+                .containsEntry("forwarded", "for=1.2.3.4");
+        assertThat(e.toOcsf().get("class_uid").asInt()).isEqualTo(3002);
+        assertThat(e.toOcsf().get("status_id").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aLogoutWithoutErrorSucceeds() throws Exception {
+        AuditEvent e = normalize("jdoe", "authentication", "logout", "");
+
+        assertThat(e.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(e.activityId()).isEqualTo(2);
+        assertThat(e.actor().name()).hasValue("jdoe");
+    }
+
+    @Test
+    void carriesVendorIdTimeCategoryAndTargetFromData() throws Exception {
+        AuditEvent e = normalize("admin", "application", "update",
+                ",\"data\":{\"applicationPublicId\":\"payments-api\",\"applicationName\":\"Payments API\",\"n\":2,"
+                        + "\"nested\":{\"a\":1}}");
+
+        assertThat(e.vendor()).isEqualTo("lifecycle");
+        assertThat(e.id()).isEqualTo("id-1");
+        assertThat(e.time()).isEqualTo(Instant.parse("2024-03-21T14:58:14.233Z"));
+        assertThat(e.action()).isEqualTo("update");
+        assertThat(e.category()).hasValue("application");
+        assertThat(e.target()).hasValueSatisfying(t -> {
+            assertThat(t.type()).hasValue("application");
+            assertThat(t.id()).hasValue("payments-api");
+            assertThat(t.name()).hasValue("Payments API");
+        });
+        assertThat(e.attributes()).containsEntry("data.n", "2").containsEntry("data.nested", "{\"a\":1}");
+        assertThat(e.toOcsf().get("class_uid").asInt()).isEqualTo(3004);
+    }
+
+    @Test
+    void theSystemUserIsKeptAsActor() throws Exception {
+        AuditEvent e = normalize("*SYSTEM", "server", "start", "");
+
+        assertThat(e.actor().name()).hasValue("*SYSTEM");
+        assertThat(e.target()).isEmpty();
+    }
+}
