@@ -65,7 +65,8 @@ final class ErrorReporter {
     static String message(Throwable error, VendorPlugin plugin, VendorSettings settings) {
         Throwable t = primary(error);
         String vendor = plugin == null ? "" : plugin.name() + ": ";
-        String text = oneLine(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        String text = withoutVendorPrefix(oneLine(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()),
+                plugin);
         if (t instanceof VendorSettingException || t instanceof CheckpointFileException) {
             return "auditlog: " + text;
         }
@@ -150,9 +151,32 @@ final class ErrorReporter {
             return "rerun with --verbose and report it with the vendor's response";
         }
         if (e instanceof AuditTransportException) {
-            return "check --base-url or --region, the network and any proxy";
+            return "check " + endpointOptions(plugin) + "the network and any proxy";
         }
         return "check the options; rerun with --verbose for details";
+    }
+
+    /** SDK messages often start with the vendor's name, which the line already shows. */
+    private static String withoutVendorPrefix(String text, VendorPlugin plugin) {
+        if (plugin == null) {
+            return text;
+        }
+        for (String prefix : List.of(plugin.name() + ": ", plugin.settingsPrefix() + ": ")) {
+            if (text.startsWith(prefix)) {
+                return text.substring(prefix.length());
+            }
+        }
+        return text;
+    }
+
+    private static String endpointOptions(VendorPlugin plugin) {
+        if (plugin == null) {
+            return "";
+        }
+        List<String> names = plugin.options().stream().map(VendorOption::name)
+                .filter(n -> n.equals("base-url") || n.equals("region") || n.equals("login-url"))
+                .map(n -> "--" + n).collect(Collectors.toList());
+        return names.isEmpty() ? "" : String.join(" or ", names) + ", ";
     }
 
     private static String credentialOptions(VendorPlugin plugin) {

@@ -93,7 +93,7 @@ class ExitCodeTest {
         CliRunner.Result network = failWith("network");
         assertThat(network.exitCode).isEqualTo(ExitCodes.NETWORK);
         assertThat(network.stderr).contains("cannot reach the vendor: GET http://127.0.0.1:1/list failed after 3 attempts")
-                .contains("check --base-url or --region");
+                .contains("- check the network and any proxy");
     }
 
     @Test

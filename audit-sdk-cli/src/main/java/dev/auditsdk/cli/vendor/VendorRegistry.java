@@ -38,7 +38,7 @@ public final class VendorRegistry {
     /** @return the vendors of this project, in display order */
     public static List<VendorPlugin> builtIn() {
         return List.of(new BoomiPlugin(), InformaticaPlugin.auditLog(), InformaticaPlugin.securityLog(),
-                new JitterbitPlugin(), UiPathPlugin.classic(), UiPathPlugin.unified());
+                new JitterbitPlugin(), new LifecyclePlugin(), UiPathPlugin.classic(), UiPathPlugin.unified());
     }
 
     /** @return the built-in vendors followed by those found on the class path */
