@@ -23,7 +23,7 @@ class LifecycleCliTest {
             assertThat(r.exitCode).isEqualTo(ExitCodes.AUTH);
             assertThat(r.stderr.strip().lines()).hasSize(1);
             assertThat(r.stderr).startsWith("auditlog: lifecycle: access denied: ").contains("/api/v2/auditLogs")
-                    .contains("the user needs the \"Access Audit Log\" permission");
+                    .contains("Access Audit Log").contains("ask an IQ Server administrator");
         }
     }
 

@@ -63,8 +63,11 @@ public final class LifecyclePlugin implements VendorPlugin {
     @Override
     public Optional<String> hint(AuditSdkException error, VendorSettings settings) {
         if (error instanceof AuditAccessDeniedException) {
-            return Optional.of("the user needs the \"Access Audit Log\" permission (a custom role on the Root"
-                    + " Organization for the whole server)");
+            // the SDK's message names the permission already; then only say who can grant it
+            return Optional.of(String.valueOf(error.getMessage()).contains("Access Audit Log")
+                    ? "ask an IQ Server administrator to grant it"
+                    : "the user needs the \"Access Audit Log\" permission (a role on the Root Organization to read"
+                            + " the whole log); ask an IQ Server administrator");
         }
         return Optional.empty();
     }

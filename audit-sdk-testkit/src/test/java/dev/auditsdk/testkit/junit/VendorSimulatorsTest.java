@@ -6,6 +6,7 @@ import dev.auditsdk.testkit.SimulatorServer;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;
 import dev.auditsdk.testkit.informatica.InformaticaSimulator;
 import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
+import dev.auditsdk.testkit.lifecycle.LifecycleSimulator;
 import dev.auditsdk.testkit.uipath.UiPathSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +21,12 @@ class VendorSimulatorsTest {
     JitterbitSimulator jitterbit;
     @Simulator
     UiPathSimulator uipath;
+    @Simulator
+    LifecycleSimulator lifecycle;
 
     @Test
     void everyVendorSimulatorIsCreatedAndStarted() {
-        for (SimulatorServer s : new SimulatorServer[] {boomi, informatica, jitterbit, uipath}) {
+        for (SimulatorServer s : new SimulatorServer[] {boomi, informatica, jitterbit, lifecycle, uipath}) {
             assertThat(s).isNotNull();
             assertThat(s.baseUrl().getHost()).isEqualTo("127.0.0.1");
             assertThat(s.port()).isPositive();
