@@ -3,10 +3,16 @@ package dev.auditsdk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditsdk.testkit.lifecycle.LifecycleSimulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LifecycleCliTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -24,6 +30,38 @@ class LifecycleCliTest {
             assertThat(r.stderr.strip().lines()).hasSize(1);
             assertThat(r.stderr).startsWith("auditlog: lifecycle: access denied: ").contains("/api/v2/auditLogs")
                     .contains("Access Audit Log").contains("ask an IQ Server administrator");
+        }
+    }
+
+    @Test
+    void tailPicksUpEveryEventAppendedWhileItRunsExactlyOnce(@TempDir Path dir)
+            throws Exception {
+        try (LifecycleSimulator sim = LifecycleSimulator.builder().storedEvents(30)
+                .range(NOW.minus(Duration.ofHours(2)), NOW.minusSeconds(5)).build().start()) {
+            StopSignal stop = new StopSignal();
+            CliRunner cli = new CliRunner().stop(stop).env("AUDITLOG_LIFECYCLE_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_LIFECYCLE_USERNAME", LifecycleSimulator.DEFAULT_USERNAME)
+                    .env("AUDITLOG_LIFECYCLE_PASSWORD", LifecycleSimulator.DEFAULT_PASSWORD);
+            Path out = dir.resolve("iq.ndjson");
+            CompletableFuture<CliRunner.Result> tail = CompletableFuture
+                    .supplyAsync(() -> cli.run("tail", "lifecycle", "--checkpoint", dir.resolve("iq.cp").toString(),
+                            "--interval", "30ms", "--from", "3h", "-o", out.toString()));
+            for (int i = 0; i < 20; i++) {
+                sim.appendEvent(Instant.now(), "user" + i, "authentication", "login");
+                Thread.sleep(15);
+            }
+            Thread.sleep(300);
+            stop.request();
+            CliRunner.Result r = tail.get(20, TimeUnit.SECONDS);
+
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            List<String> lines = Files.readAllLines(out);
+            List<String> ids = PullCommandTest.ids(String.join("\n", lines));
+            assertThat(ids).doesNotHaveDuplicates();
+            long logins = lines.stream().filter(l -> l.contains("\"action\":\"login\"") && l.contains("\"name\":\"user")).count();
+            assertThat(logins).isEqualTo(20);
+            // every poll is itself audited (audit-log/export): the tail sees those too, once each
+            assertThat(ids.size()).isGreaterThanOrEqualTo(30 + 20);
         }
     }
 
