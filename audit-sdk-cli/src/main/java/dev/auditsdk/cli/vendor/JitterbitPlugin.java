@@ -83,6 +83,7 @@ public final class JitterbitPlugin implements VendorPlugin {
             b.pollInterval(initial, initial.multipliedBy(30).compareTo(Duration.ofSeconds(30)) > 0
                     ? initial.multipliedBy(30) : Duration.ofSeconds(30));
         });
+        b.listener(context.transportListener());
         return b.build();
     }
 
