@@ -28,6 +28,13 @@ import java.util.Objects;
  * run that re-reads from the checkpoint's horizon sees every copy of an identical event again
  * (they share a timestamp), and skips exactly the copies already delivered.
  *
+ * <p>Where the vendor writes each entry as the same bytes wherever it is read (Sonatype
+ * Lifecycle: the REST body and the server's log files carry the same line), the hash can be
+ * taken over those bytes instead ({@link #identify(byte[], int, int)}): SHA-256 over the bytes
+ * as received, nothing re-serialized, which costs a fraction of the canonical form. That form
+ * depends on the exact bytes (key order, spacing, escapes), and gives another hash than the
+ * canonical form of the same entry: a source picks one form and uses it for every entry.
+ *
  * <p>Use one instance per sequential read (a response body, a time window), on one thread
  * ({@link #contentHash(JsonNode)} alone is thread-safe).
  * Counters are kept for the {@value #RECENT_HASHES} most recently seen hashes, which is ample for
@@ -95,7 +102,25 @@ public final class StableIdentity {
      * @return {@code prefix + hash + "#" + n}, {@code n} counting from 1
      */
     public String identify(JsonNode entry) {
-        String hash = contentHash(entry);
+        return numbered(contentHash(entry));
+    }
+
+    /**
+     * The identity of the next entry read, from its bytes exactly as received: their hash and
+     * its occurrence among identical entries.
+     *
+     * @param bytes holds the entry, e.g. a JSON line without its line break
+     * @param offset where the entry starts
+     * @param length the entry's length in bytes
+     * @return {@code prefix + hash + "#" + n}, {@code n} counting from 1
+     * @throws IndexOutOfBoundsException if the range is not within {@code bytes}
+     */
+    public String identify(byte[] bytes, int offset, int length) {
+        return numbered(contentHash(bytes, offset, length));
+    }
+
+    /** Appends the hash's occurrence number, counting it. */
+    private String numbered(String hash) {
         Integer seen = young.get(hash);
         if (seen == null) {
             seen = old.remove(hash);
@@ -137,6 +162,26 @@ public final class StableIdentity {
                 }
                 sha256.update(canonical.bytes(), 0, canonical.size());
             }
+            digest = sha256.digest();
+        }
+        return prefix + (encoding == Encoding.HEX ? hex(digest) : BASE64URL.encodeToString(digest));
+    }
+
+    /**
+     * The identity of an entry's bytes alone, without an occurrence counter.
+     *
+     * @param bytes holds the entry as received
+     * @param offset where the entry starts
+     * @param length the entry's length in bytes
+     * @return {@code prefix + hash}, the hash taken over exactly these bytes
+     * @throws IndexOutOfBoundsException if the range is not within {@code bytes}
+     */
+    public String contentHash(byte[] bytes, int offset, int length) {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        byte[] digest;
+        synchronized (canonical) {
+            sha256.update(bytes, offset, length);
             digest = sha256.digest();
         }
         return prefix + (encoding == Encoding.HEX ? hex(digest) : BASE64URL.encodeToString(digest));
