@@ -77,6 +77,23 @@ class StableIdentityTest {
     }
 
     @Test
+    void theCountersOfTheMostRecentHashesSurviveGenerationChanges() {
+        StableIdentity ids = StableIdentity.withPrefix("");
+        java.util.Map<String, Integer> exact = new java.util.HashMap<>();
+        // between two occurrences: the lag new hashes and the lag repeats of older ones
+        int lag = StableIdentity.RECENT_HASHES / 2 - 24;
+        for (int k = 0; k < 10 * StableIdentity.RECENT_HASHES; k++) {
+            // each entry comes back once, with fewer than RECENT_HASHES other hashes in between
+            for (int j : k >= lag ? new int[] {k, k - lag} : new int[] {k}) {
+                byte[] entry = ("{\"n\":" + j + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String hash = ids.contentHash(entry, 0, entry.length);
+                int n = exact.merge(hash, 1, Integer::sum);
+                assertThat(ids.identify(entry, 0, entry.length)).isEqualTo(hash + "#" + n);
+            }
+        }
+    }
+
+    @Test
     void aByteRangeOutsideTheArrayIsRejected() {
         StableIdentity ids = StableIdentity.withPrefix("");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ids.contentHash(new byte[4], 2, 3))
