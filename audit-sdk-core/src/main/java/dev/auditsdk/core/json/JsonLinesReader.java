@@ -132,7 +132,7 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
                     continue;
                 }
                 JsonNode node = parse();
-                return mapper.apply(node, "at line " + lineNumber, lineNumber, -1);
+                return mapper.applyAtLine(node, lineNumber);
             }
             return endOfData();
         } catch (IOException e) {
