@@ -13,8 +13,11 @@ import java.time.Instant;
 /**
  * The one parser of IQ Server audit log text, shared by the REST source and the file reader:
  * JSON Lines, one event per line, in ascending time. Each line becomes a
- * {@link LifecycleAuditEntry} whose identity is its canonical-JSON hash plus its occurrence
- * among identical lines ({@link StableIdentity}).
+ * {@link LifecycleAuditEntry} whose identity is the SHA-256 of the line's bytes as the server
+ * wrote them plus its occurrence among identical lines ({@link StableIdentity#identify(byte[], int, int)}).
+ * The server writes the same bytes to the REST body and to its {@code audit.log}, so both
+ * readers derive the same identities; hashing the bytes as received also spares re-serializing
+ * every line into a canonical form.
  *
  * <p>A line that is not a JSON event (an HTML page, a cut line) fails with
  * {@link AuditDataException} naming the line. So does a line whose time is more than the
@@ -37,8 +40,8 @@ final class LifecycleAuditLogParser {
      */
     static CloseableIterator<LifecycleAuditEntry> parse(InputStream body, StableIdentity identity,
             Duration outOfOrderTolerance, String source) {
-        JsonLinesReader<LifecycleAuditEntry> lines = JsonLinesReader.of(body,
-                node -> LifecycleAuditEntry.of(node, identity.identify(node)));
+        JsonLinesReader<LifecycleAuditEntry> lines = JsonLinesReader.ofLines(body,
+                (node, line, offset, length) -> LifecycleAuditEntry.of(node, identity.identify(line, offset, length)));
         return new Ordered(lines, outOfOrderTolerance, source);
     }
 

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@code [from, to)} into windows of {@link Builder#windowDays(int) windowDays} UTC days,
  * requests each, streams its body line by line, drops what lies outside the exact range and
  * delivers in ascending time. The vendor has no event id: each entry gets a stable identity
- * (hash of its canonical line plus its occurrence among identical lines), so two identical
+ * (hash of its line as the server wrote it plus its occurrence among identical lines), so two identical
  * events in the same millisecond stay two events and a resumed read re-reads the checkpoint's
  * day and delivers exactly what was not delivered yet.
  *

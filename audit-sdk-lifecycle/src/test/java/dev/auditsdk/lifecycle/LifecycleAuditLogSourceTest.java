@@ -183,6 +183,24 @@ class LifecycleAuditLogSourceTest {
     }
 
     @Test
+    void theIdentityIsTheHashOfTheLineAsTheServerWroteItPlusItsOccurrence() throws Exception {
+        start(b -> { });
+        Instant t = Instant.parse("2024-03-20T10:00:00.500Z");
+        String line = sim.line(t, "admin", "authentication", "login");
+        sim.appendRaw(t, line);
+        String sameEventOtherKeyOrder = "{\"username\":\"admin\"," + line.substring(1).replace(",\"username\":\"admin\"", "");
+        sim.appendRaw(t, sameEventOtherKeyOrder);
+
+        Read read = read(source(), range(DAY1, DAY2));
+
+        String hash = "lc:" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(read.ids()).hasSize(2).first().isEqualTo(hash + "#1");
+        // the bytes decide: the same attributes written in another order are another line
+        assertThat(read.ids().get(1)).isNotEqualTo(hash + "#2").endsWith("#1");
+    }
+
+    @Test
     void identicalEventsInTheSameMillisecondAreDistinctEntries() {
         start(b -> { });
         Instant t = Instant.parse("2024-03-20T10:00:00.500Z");

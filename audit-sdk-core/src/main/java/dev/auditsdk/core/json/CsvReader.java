@@ -127,7 +127,7 @@ public final class CsvReader<T> extends AbstractCloseableIterator<T> {
             for (int i = 0; i < fields.size(); i++) {
                 row.put(header.get(i), fields.get(i));
             }
-            return mapper.apply(Collections.unmodifiableMap(row), "at line " + line, line, -1);
+            return mapper.applyAtLine(Collections.unmodifiableMap(row), line);
         } catch (IOException e) {
             throw failure(e);
         }

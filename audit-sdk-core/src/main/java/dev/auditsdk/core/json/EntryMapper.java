@@ -19,22 +19,44 @@ interface EntryMapper<S, T> {
     }
 
     default T apply(S source, String where, long line, long offset) {
+        T entry;
         try {
-            T entry = map(source);
-            if (entry == null) {
-                throw new AuditDataException("the entry " + where + " mapped to nothing (null)", line, offset, null);
-            }
-            return entry;
-        } catch (AuditDataException e) {
-            if (e.line() >= 0 || e.offset() >= 0) {
-                throw e;
-            }
-            throw new AuditDataException("cannot read the entry " + where + ": " + e.getMessage(), line, offset, e);
-        } catch (AuditSdkException e) {
-            throw e;
+            entry = map(source);
         } catch (IOException | RuntimeException e) {
-            throw new AuditDataException("cannot read the entry " + where + ": " + Excerpt.of(e.getMessage(), 200),
-                    line, offset, e);
+            throw failure(e, where, line, offset);
         }
+        if (entry == null) {
+            throw new AuditDataException("the entry " + where + " mapped to nothing (null)", line, offset, null);
+        }
+        return entry;
+    }
+
+    /** As {@link #apply(Object, String, long, long)} for a record known by its line; the text is built only on failure. */
+    default T applyAtLine(S source, long line) {
+        T entry;
+        try {
+            entry = map(source);
+        } catch (IOException | RuntimeException e) {
+            throw failure(e, "at line " + line, line, -1);
+        }
+        if (entry == null) {
+            throw new AuditDataException("the entry at line " + line + " mapped to nothing (null)", line, -1, null);
+        }
+        return entry;
+    }
+
+    private static RuntimeException failure(Exception e, String where, long line, long offset) {
+        if (e instanceof AuditDataException) {
+            AuditDataException data = (AuditDataException) e;
+            if (data.line() >= 0 || data.offset() >= 0) {
+                return data;
+            }
+            return new AuditDataException("cannot read the entry " + where + ": " + e.getMessage(), line, offset, e);
+        }
+        if (e instanceof AuditSdkException) {
+            return (AuditSdkException) e;
+        }
+        return new AuditDataException("cannot read the entry " + where + ": " + Excerpt.of(e.getMessage(), 200),
+                line, offset, e);
     }
 }

@@ -29,6 +29,10 @@ import java.util.function.Function;
  * also validates the encoding): no character decoding and no copy of a line that fits in the
  * read buffer, so reading costs little more than parsing.
  *
+ * <p>{@link #ofLines(InputStream, LineMapper)} also hands the mapper the line's own bytes, for
+ * entries whose identity is derived from the line exactly as the vendor wrote it (see
+ * {@link dev.auditsdk.core.paging.StableIdentity#identify(byte[], int, int)}).
+ *
  * <pre>{@code
  * try (JsonLinesReader<LifecycleEntry> entries = JsonLinesReader.of(body, LifecycleEntry::fromJson)) {
  *     entries.forEachRemaining(...);
@@ -63,6 +67,16 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
         this.mapper = mapper;
     }
 
+    private JsonLinesReader(InputStream in, LineMapper<? extends T> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        this.in = Objects.requireNonNull(in, "in");
+        // one mapper for the whole read, reading the current line from the reader: nothing is allocated per line
+        this.mapper = node -> {
+            int start = valueStart();
+            return mapper.map(node, lineBytes, start, valueEnd() - start);
+        };
+    }
+
     /**
      * @param in the body; closed with the reader
      * @return a reader of the lines as JSON trees
@@ -92,6 +106,18 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
         return new JsonLinesReader<>(in, EntryMapper.of(Objects.requireNonNull(mapper, "mapper")));
     }
 
+    /**
+     * A reader whose mapper also receives the line's bytes.
+     *
+     * @param in the body; closed with the reader
+     * @param mapper builds an entry from a line's JSON and its bytes
+     * @param <T> the entry type
+     * @return a reader of mapped entries
+     */
+    public static <T> JsonLinesReader<T> ofLines(InputStream in, LineMapper<? extends T> mapper) {
+        return new JsonLinesReader<>(in, mapper);
+    }
+
     /** @return the 1-based line number of the entry read last (0 before the first) */
     public long lineNumber() {
         return lineNumber;
@@ -106,7 +132,7 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
                     continue;
                 }
                 JsonNode node = parse();
-                return mapper.apply(node, "at line " + lineNumber, lineNumber, -1);
+                return mapper.applyAtLine(node, lineNumber);
             }
             return endOfData();
         } catch (IOException e) {
@@ -193,6 +219,29 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
         }
     }
 
+    /** Where the current line's JSON text starts: after leading ASCII whitespace. */
+    private int valueStart() {
+        int i = lineStart;
+        int end = lineStart + lineLength;
+        while (i < end && isJsonWhitespace(lineBytes[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where the current line's JSON text ends: before trailing ASCII whitespace. */
+    private int valueEnd() {
+        int end = lineStart + lineLength;
+        while (end > lineStart && isJsonWhitespace(lineBytes[end - 1])) {
+            end--;
+        }
+        return end;
+    }
+
+    private static boolean isJsonWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
+    }
+
     private boolean isBlank() {
         boolean ascii = true;
         for (int i = lineStart; i < lineStart + lineLength; i++) {
@@ -209,6 +258,26 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
 
     private static String text(byte[] bytes, int start, int length) {
         return new String(bytes, start, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Builds an entry from a line's JSON and the line's own bytes.
+     *
+     * @param <T> the entry type
+     */
+    @FunctionalInterface
+    public interface LineMapper<T> {
+        /**
+         * @param node the line, parsed
+         * @param line holds the line's UTF-8 bytes exactly as read, without its line break and
+         *     without the JSON whitespace (spaces, tabs) around the value; valid only during this
+         *     call, and not to be modified
+         * @param offset where the line starts in {@code line}
+         * @param length the line's length in bytes
+         * @return the entry; not null
+         * @throws IOException if mapping fails (reported as an {@link AuditDataException} naming the line)
+         */
+        T map(JsonNode node, byte[] line, int offset, int length) throws IOException;
     }
 
     @Override

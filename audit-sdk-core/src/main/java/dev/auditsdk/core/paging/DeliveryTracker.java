@@ -62,7 +62,7 @@ public final class DeliveryTracker {
     private long delivered;
 
     /** Delivered identities by timestamp, within [horizon, watermark]. */
-    private final TreeMap<Instant, Set<String>> recent = new TreeMap<>();
+    private final TreeMap<Instant, Ids> recent = new TreeMap<>();
     /** Identities from the resume checkpoint whose time is not known yet (at most its watermark). */
     private final Set<String> seeded = new HashSet<>();
     private Instant seededUpTo;
@@ -151,7 +151,7 @@ public final class DeliveryTracker {
         Objects.requireNonNull(id, "id");
         if (!query.admits(timestamp, id)) {
             if (seeded.remove(id) && !timestamp.isBefore(horizon)) {
-                recent.computeIfAbsent(timestamp, t -> new HashSet<>()).add(id);
+                record(timestamp, id);
             }
             return skip(id, timestamp, "outside the query's range or already delivered before the resume point");
         }
@@ -170,6 +170,10 @@ public final class DeliveryTracker {
                 }
                 return true;
             default:
+                if (timestamp.isAfter(watermark)) {
+                    // ascending input, the common case: nothing is recorded after the watermark
+                    return true;
+                }
                 if (timestamp.isBefore(horizon)) {
                     warnOutOfOrder(timestamp);
                     return skip(id, timestamp, "older than the horizon " + horizon);
@@ -179,8 +183,17 @@ public final class DeliveryTracker {
     }
 
     private boolean recentlyDelivered(Instant timestamp, String id) {
-        Set<String> ids = recent.get(timestamp);
+        Ids ids = recent.get(timestamp);
         return ids != null && ids.contains(id);
+    }
+
+    private void record(Instant timestamp, String id) {
+        Ids ids = recent.get(timestamp);
+        if (ids == null) {
+            recent.put(timestamp, new Ids(id));
+        } else {
+            ids.add(id);
+        }
     }
 
     private static boolean skip(String id, Instant timestamp, String why) {
@@ -207,7 +220,7 @@ public final class DeliveryTracker {
         Objects.requireNonNull(id, "id");
         delivered++;
         if (!timestamp.isBefore(horizon)) {
-            recent.computeIfAbsent(timestamp, t -> new HashSet<>()).add(id);
+            record(timestamp, id);
         }
         if (timestamp.isAfter(watermark)) {
             watermark = timestamp;
@@ -297,12 +310,42 @@ public final class DeliveryTracker {
             return Checkpoint.of(query.start(), watermark, ids, cursor);
         }
         Set<String> ids = new HashSet<>(seeded);
-        recent.subMap(horizon, true, watermark, true).values().forEach(ids::addAll);
+        recent.subMap(horizon, true, watermark, true).values().forEach(at -> at.addTo(ids));
         return Checkpoint.of(horizon, watermark, ids, cursor);
     }
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** The identities delivered at one timestamp: mostly one, so a set only once a second one arrives. */
+    private static final class Ids {
+        private final String first;
+        private Set<String> more;
+
+        Ids(String first) {
+            this.first = first;
+        }
+
+        boolean contains(String id) {
+            return first.equals(id) || (more != null && more.contains(id));
+        }
+
+        void add(String id) {
+            if (!first.equals(id)) {
+                if (more == null) {
+                    more = new HashSet<>();
+                }
+                more.add(id);
+            }
+        }
+
+        void addTo(Set<String> ids) {
+            ids.add(first);
+            if (more != null) {
+                ids.addAll(more);
+            }
+        }
     }
 
     /** Configures a {@link DeliveryTracker}. */

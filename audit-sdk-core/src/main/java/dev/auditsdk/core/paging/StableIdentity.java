@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +27,13 @@ import java.util.Objects;
  * data again numbers them the same way, so identities are deterministic across runs: a resumed
  * run that re-reads from the checkpoint's horizon sees every copy of an identical event again
  * (they share a timestamp), and skips exactly the copies already delivered.
+ *
+ * <p>Where the vendor writes each entry as the same bytes wherever it is read (Sonatype
+ * Lifecycle: the REST body and the server's log files carry the same line), the hash can be
+ * taken over those bytes instead ({@link #identify(byte[], int, int)}): SHA-256 over the bytes
+ * as received, nothing re-serialized, which costs a fraction of the canonical form. That form
+ * depends on the exact bytes (key order, spacing, escapes), and gives another hash than the
+ * canonical form of the same entry: a source picks one form and uses it for every entry.
  *
  * <p>Use one instance per sequential read (a response body, a time window), on one thread
  * ({@link #contentHash(JsonNode)} alone is thread-safe).
@@ -47,20 +54,19 @@ public final class StableIdentity {
         BASE64URL
     }
 
-    /** Room for a generation without rehashing. */
-    private static final int GENERATION_CAPACITY = RECENT_HASHES * 4 / 3 + 1;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final String prefix;
     private final Encoding encoding;
     /**
      * Occurrence counters in two generations: new hashes go to {@code young}; when it is full it
-     * becomes {@code old} and a fresh {@code young} starts. A hash found only in {@code old} moves
-     * back to {@code young}, so at least the {@value #RECENT_HASHES} most recent hashes keep their
+     * becomes {@code old} and a fresh {@code young} starts. A hash found only in {@code old} is
+     * counted on in {@code young} (young is looked up first, so the stale count in old is never
+     * read again), so at least the {@value #RECENT_HASHES} most recent hashes keep their
      * counters, without the per-entry bookkeeping of an LRU map.
      */
-    private Map<String, Integer> young = new HashMap<>(GENERATION_CAPACITY);
-    private Map<String, Integer> old = new HashMap<>(GENERATION_CAPACITY);
+    private Generation young = new Generation();
+    private Generation old = new Generation();
 
     private final Canonical canonical = new Canonical();
     private final CanonicalJsonWriter fast = new CanonicalJsonWriter();
@@ -95,21 +101,44 @@ public final class StableIdentity {
      * @return {@code prefix + hash + "#" + n}, {@code n} counting from 1
      */
     public String identify(JsonNode entry) {
-        String hash = contentHash(entry);
-        Integer seen = young.get(hash);
-        if (seen == null) {
-            seen = old.remove(hash);
+        return numbered(digest(entry));
+    }
+
+    /**
+     * The identity of the next entry read, from its bytes exactly as received: their hash and
+     * its occurrence among identical entries.
+     *
+     * @param bytes holds the entry, e.g. a JSON line without its line break
+     * @param offset where the entry starts
+     * @param length the entry's length in bytes
+     * @return {@code prefix + hash + "#" + n}, {@code n} counting from 1
+     * @throws IndexOutOfBoundsException if the range is not within {@code bytes}
+     */
+    public String identify(byte[] bytes, int offset, int length) {
+        return numbered(digest(bytes, offset, length));
+    }
+
+    /** The identity with the digest's occurrence number, counting it. */
+    private String numbered(byte[] digest) {
+        long fingerprint = fingerprint(digest);
+        int n;
+        int slot = young.find(digest, fingerprint);
+        if (slot >= 0) {
+            n = young.increment(slot);
+        } else {
+            int inOld = old.find(digest, fingerprint);
+            n = inOld >= 0 ? old.count(inOld) + 1 : 1;
             if (young.size() >= RECENT_HASHES) {
-                // swap and clear rather than allocate: the maps keep their full-size tables
-                Map<String, Integer> expired = old;
+                // the old generation's counts are superseded or expire: reuse its arrays as the new young one
+                Generation expired = old;
                 old = young;
                 expired.clear();
                 young = expired;
+                slot = young.find(digest, fingerprint);
             }
+            young.insert(~slot, digest, fingerprint, n);
         }
-        int n = seen == null ? 1 : seen + 1;
-        young.put(hash, n);
-        return hash + "#" + n;
+        return prefix + encode(digest) + "#" + n;
     }
 
     /**
@@ -119,8 +148,11 @@ public final class StableIdentity {
      * @return {@code prefix + hash}
      */
     public String contentHash(JsonNode entry) {
+        return prefix + encode(digest(entry));
+    }
+
+    private byte[] digest(JsonNode entry) {
         Objects.requireNonNull(entry, "entry");
-        byte[] digest;
         synchronized (canonical) {
             // one writer, buffer and digest per instance: creating them per entry cost more than hashing;
             // the lock keeps a shared instance safe for callers that only hash
@@ -137,9 +169,34 @@ public final class StableIdentity {
                 }
                 sha256.update(canonical.bytes(), 0, canonical.size());
             }
-            digest = sha256.digest();
+            return sha256.digest();
         }
-        return prefix + (encoding == Encoding.HEX ? hex(digest) : BASE64URL.encodeToString(digest));
+    }
+
+    /**
+     * The identity of an entry's bytes alone, without an occurrence counter.
+     *
+     * @param bytes holds the entry as received
+     * @param offset where the entry starts
+     * @param length the entry's length in bytes
+     * @return {@code prefix + hash}, the hash taken over exactly these bytes
+     * @throws IndexOutOfBoundsException if the range is not within {@code bytes}
+     */
+    public String contentHash(byte[] bytes, int offset, int length) {
+        return prefix + encode(digest(bytes, offset, length));
+    }
+
+    private byte[] digest(byte[] bytes, int offset, int length) {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        synchronized (canonical) {
+            sha256.update(bytes, offset, length);
+            return sha256.digest();
+        }
+    }
+
+    private String encode(byte[] digest) {
+        return encoding == Encoding.HEX ? hex(digest) : BASE64URL.encodeToString(digest);
     }
 
     /**
@@ -222,6 +279,69 @@ public final class StableIdentity {
                 break;
         }
         Json.mapper().writeTree(g, node);
+    }
+
+    /** The digest's first 8 bytes: SHA-256 output is uniform, so they serve as a hash code. */
+    private static long fingerprint(byte[] digest) {
+        long fp = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            fp = fp << 8 | (digest[i] & 0xff);
+        }
+        return fp;
+    }
+
+    /**
+     * Occurrence counts of up to {@value #RECENT_HASHES} digests in an open-addressing table over
+     * primitive arrays: counting a new digest is a probe or two into a compact array and no
+     * allocation, where a hash map costs node chasing and garbage for every entry read.
+     */
+    private static final class Generation {
+        /** A power of two, twice the entries held: probes stay short. */
+        private static final int SLOTS = Integer.highestOneBit(RECENT_HASHES) * 2;
+        private static final int DIGEST_BYTES = 32;
+
+        private final long[] fingerprints = new long[SLOTS];
+        private final byte[] digests = new byte[SLOTS * DIGEST_BYTES];
+        /** 0 marks an empty slot. */
+        private final int[] counts = new int[SLOTS];
+        private int size;
+
+        /** @return the digest's slot, or {@code ~slot} of the empty slot where it would go */
+        int find(byte[] digest, long fingerprint) {
+            int i = (int) fingerprint & (SLOTS - 1);
+            while (counts[i] != 0) {
+                if (fingerprints[i] == fingerprint
+                        && Arrays.equals(digests, i * DIGEST_BYTES, (i + 1) * DIGEST_BYTES, digest, 0, DIGEST_BYTES)) {
+                    return i;
+                }
+                i = (i + 1) & (SLOTS - 1);
+            }
+            return ~i;
+        }
+
+        int count(int slot) {
+            return counts[slot];
+        }
+
+        int increment(int slot) {
+            return ++counts[slot];
+        }
+
+        void insert(int slot, byte[] digest, long fingerprint, int count) {
+            fingerprints[slot] = fingerprint;
+            System.arraycopy(digest, 0, digests, slot * DIGEST_BYTES, DIGEST_BYTES);
+            counts[slot] = count;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            Arrays.fill(counts, 0);
+            size = 0;
+        }
     }
 
     /** A byte buffer whose content can be hashed in place. */

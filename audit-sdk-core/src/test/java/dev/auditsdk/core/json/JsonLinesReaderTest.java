@@ -42,6 +42,28 @@ class JsonLinesReaderTest {
     }
 
     @Test
+    void ofLinesHandsTheMapperEachLinesBytesWithoutLineBreakOrSurroundingSpaces() {
+        // the second line spans many buffer refills, the last one has no line break
+        String longLine = "{\"n\":2,\"pad\":\"" + "\u00e9".repeat(20_000) + "\"}";
+        JsonLinesReader<String> reader = JsonLinesReader.ofLines(utf8("\uFEFF {\"n\":1}\t\r\n\n" + longLine + "\n{\"n\":3}"),
+                (node, line, offset, length) -> node.get("n").asInt() + "="
+                        + new String(line, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(readAll(reader)).containsExactly("1={\"n\":1}", "2=" + longLine, "3={\"n\":3}");
+    }
+
+    @Test
+    void ofLinesReportsAFailingMapperWithTheLineNumber() {
+        JsonLinesReader<String> reader = JsonLinesReader.ofLines(utf8("{\"n\":1}\n{\"n\":2}\n"),
+                (node, line, offset, length) -> {
+                    throw new IllegalArgumentException("no n " + node.get("n"));
+                });
+        assertThatThrownBy(reader::next)
+                .isInstanceOfSatisfying(AuditDataException.class, e -> assertThat(e.line()).isEqualTo(1))
+                .hasMessageContaining("no n 1");
+    }
+
+    @Test
     void anHtmlLineRaisesADataErrorNamingTheLineWithAShortExcerpt() {
         String body = "{\"n\":1}\n{\"n\":2}\n<html><body>Service Unavailable, try again later, a long page follows "
                 + "x".repeat(500) + "</body></html>\n";

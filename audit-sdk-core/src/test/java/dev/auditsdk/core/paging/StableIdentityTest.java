@@ -58,6 +58,48 @@ class StableIdentityTest {
         assertThat(id).isEqualTo("u-44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
     }
 
+    @Test
+    void bytesAreHashedExactlyAsGivenAndNumberedByOccurrence() {
+        byte[] buffer = "xx{}yy{\"b\":1,\"a\":2}{\"a\":2,\"b\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        StableIdentity hex = StableIdentity.withPrefix("u-", StableIdentity.Encoding.HEX);
+        // SHA-256 of the two bytes "{}", as for the canonical form of {} above
+        assertThat(hex.contentHash(buffer, 2, 2))
+                .isEqualTo("u-44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
+
+        StableIdentity ids = StableIdentity.withPrefix("lc:");
+        String ba = ids.contentHash(buffer, 6, 13);
+        String ab = ids.contentHash(buffer, 19, 13);
+        // the bytes, not the content: another key order is another hash
+        assertThat(ba).isNotEqualTo(ab).startsWith("lc:").hasSize(3 + 43);
+        assertThat(List.of(ids.identify(buffer, 6, 13), ids.identify(buffer, 19, 13), ids.identify(buffer, 6, 13)))
+                .containsExactly(ba + "#1", ab + "#1", ba + "#2");
+        assertThat(StableIdentity.withPrefix("lc:").identify(buffer.clone(), 6, 13)).isEqualTo(ba + "#1");
+    }
+
+    @Test
+    void theCountersOfTheMostRecentHashesSurviveGenerationChanges() {
+        StableIdentity ids = StableIdentity.withPrefix("");
+        java.util.Map<String, Integer> exact = new java.util.HashMap<>();
+        // between two occurrences: the lag new hashes and the lag repeats of older ones
+        int lag = StableIdentity.RECENT_HASHES / 2 - 24;
+        for (int k = 0; k < 10 * StableIdentity.RECENT_HASHES; k++) {
+            // each entry comes back once, with fewer than RECENT_HASHES other hashes in between
+            for (int j : k >= lag ? new int[] {k, k - lag} : new int[] {k}) {
+                byte[] entry = ("{\"n\":" + j + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String hash = ids.contentHash(entry, 0, entry.length);
+                int n = exact.merge(hash, 1, Integer::sum);
+                assertThat(ids.identify(entry, 0, entry.length)).isEqualTo(hash + "#" + n);
+            }
+        }
+    }
+
+    @Test
+    void aByteRangeOutsideTheArrayIsRejected() {
+        StableIdentity ids = StableIdentity.withPrefix("");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ids.contentHash(new byte[4], 2, 3))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
     private static List<String> identify(StableIdentity ids, List<JsonNode> entries) {
         List<String> out = new ArrayList<>();
         entries.forEach(e -> out.add(ids.identify(e)));

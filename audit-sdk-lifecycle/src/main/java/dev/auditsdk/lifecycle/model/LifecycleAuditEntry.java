@@ -19,7 +19,8 @@ import org.immutables.value.Value;
  * an entry with Jackson writes the original line back.
  *
  * <p>The vendor sends no id; {@link #id()} is a stable identity the SDK derives from the
- * canonical line and the line's occurrence among identical lines of the same millisecond.
+ * line's bytes as the server wrote them and the line's occurrence among identical lines of
+ * the same millisecond.
  *
  * <pre>{@code
  * {"timestamp":"2024-03-21T11:58:14.233-03:00","remoteIpAddress":"127.0.0.1","userAgent":"curl/7.81.0",
