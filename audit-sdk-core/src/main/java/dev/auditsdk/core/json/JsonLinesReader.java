@@ -9,6 +9,9 @@ import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.paging.AbstractCloseableIterator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -47,6 +50,8 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
     private static final ObjectReader STRICT = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int BUFFER = 16 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     private final InputStream in;
     private final EntryMapper<JsonNode, ? extends T> mapper;
@@ -151,10 +156,7 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
                 setLine(spill, 0, spilled); // the last line has no line break
                 return true;
             }
-            int nl = pos;
-            while (nl < limit && buffer[nl] != '\n') {
-                nl++;
-            }
+            int nl = indexOfNewline(buffer, pos, limit);
             int n = nl - pos;
             if (spilled + n > MAX_LINE_CHARS) {
                 byte[] head = spilled > 0 ? spill : Arrays.copyOfRange(buffer, pos, nl);
@@ -179,6 +181,26 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
                 return true;
             }
         }
+    }
+
+    /**
+     * The index of the first LF in {@code [from, to)}, or {@code to}; tests eight bytes per step
+     * (a byte loop over every ~300-byte line was a measurable share of reading).
+     */
+    static int indexOfNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            // the lowest byte of the word that was LF has its high bit set here (the classic zero-byte test)
+            long zero = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        while (i < to && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private void setLine(byte[] bytes, int start, int length) {

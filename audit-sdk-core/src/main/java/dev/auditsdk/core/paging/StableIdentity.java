@@ -56,7 +56,13 @@ public final class StableIdentity {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] BASE64URL_DIGITS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.ISO_8859_1);
+
     private final String prefix;
+    /** The prefix's bytes when it is Latin-1 (identities are then written as bytes), else null. */
+    private final byte[] latin1Prefix;
     private final Encoding encoding;
     /**
      * Occurrence counters in two generations: new hashes go to {@code young}; when it is full it
@@ -75,6 +81,7 @@ public final class StableIdentity {
     private StableIdentity(String prefix, Encoding encoding) {
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.encoding = Objects.requireNonNull(encoding, "encoding");
+        this.latin1Prefix = prefix.chars().allMatch(c -> c < 0x100) ? prefix.getBytes(StandardCharsets.ISO_8859_1) : null;
     }
 
     /**
@@ -138,7 +145,64 @@ public final class StableIdentity {
             }
             young.insert(~slot, digest, fingerprint, n);
         }
-        return prefix + encode(digest) + "#" + n;
+        return identity(digest, n);
+    }
+
+    /**
+     * {@code prefix + encode(digest) + "#" + n}, written straight into the bytes of one Latin-1
+     * string: no intermediate encoded array, string or concatenation per entry.
+     */
+    private String identity(byte[] digest, int n) {
+        if (latin1Prefix == null) {
+            return prefix + encode(digest) + "#" + n;
+        }
+        int p = latin1Prefix.length;
+        boolean hex = encoding == Encoding.HEX;
+        int encoded = hex ? digest.length * 2 : (digest.length * 4 + 2) / 3;
+        int digits = 1;
+        for (int v = n; v >= 10; v /= 10) {
+            digits++;
+        }
+        byte[] out = new byte[p + encoded + 1 + digits];
+        System.arraycopy(latin1Prefix, 0, out, 0, p);
+        if (hex) {
+            for (int i = 0; i < digest.length; i++) {
+                out[p + 2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+                out[p + 2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
+            }
+        } else {
+            base64url(digest, out, p);
+        }
+        int at = p + encoded;
+        out[at] = '#';
+        for (int i = out.length - 1, v = n; i > at; i--, v /= 10) {
+            out[i] = (byte) ('0' + v % 10);
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Unpadded base64url of {@code in}, as {@link Base64#getUrlEncoder()} writes it, into {@code out} from {@code at}. */
+    private static void base64url(byte[] in, byte[] out, int at) {
+        int i = 0;
+        int o = at;
+        for (; i + 3 <= in.length; i += 3) {
+            int bits = (in[i] & 0xff) << 16 | (in[i + 1] & 0xff) << 8 | (in[i + 2] & 0xff);
+            out[o++] = BASE64URL_DIGITS[bits >>> 18];
+            out[o++] = BASE64URL_DIGITS[(bits >>> 12) & 0x3f];
+            out[o++] = BASE64URL_DIGITS[(bits >>> 6) & 0x3f];
+            out[o++] = BASE64URL_DIGITS[bits & 0x3f];
+        }
+        int rest = in.length - i;
+        if (rest == 1) {
+            int bits = (in[i] & 0xff) << 16;
+            out[o++] = BASE64URL_DIGITS[bits >>> 18];
+            out[o] = BASE64URL_DIGITS[(bits >>> 12) & 0x3f];
+        } else if (rest == 2) {
+            int bits = (in[i] & 0xff) << 16 | (in[i + 1] & 0xff) << 8;
+            out[o++] = BASE64URL_DIGITS[bits >>> 18];
+            out[o++] = BASE64URL_DIGITS[(bits >>> 12) & 0x3f];
+            out[o] = BASE64URL_DIGITS[(bits >>> 6) & 0x3f];
+        }
     }
 
     /**

@@ -125,4 +125,28 @@ class JsonLinesReaderTest {
         assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(TestStreams.failingAfter("{\"a\":1}\n{\"a\""))))
                 .isInstanceOf(AuditTransportException.class);
     }
+
+    @Test
+    void findsTheFirstLineBreakAtEveryPositionAndAlignment() {
+        // the word-at-a-time search must agree with a byte loop, including bytes >= 0x80 and 0x0B next to LF
+        byte[] bytes = new byte[40];
+        for (int lf = -1; lf < bytes.length; lf++) {
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (i % 3 == 0 ? 0x0B : i % 3 == 1 ? 0x8A : 'x');
+            }
+            if (lf >= 0) {
+                bytes[lf] = '\n';
+            }
+            for (int from = 0; from <= bytes.length; from++) {
+                for (int to = from; to <= bytes.length; to++) {
+                    int expected = from;
+                    while (expected < to && bytes[expected] != '\n') {
+                        expected++;
+                    }
+                    assertThat(JsonLinesReader.indexOfNewline(bytes, from, to)).as("lf %d in [%d, %d)", lf, from, to)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
 }

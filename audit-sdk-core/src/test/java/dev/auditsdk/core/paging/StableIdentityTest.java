@@ -77,6 +77,29 @@ class StableIdentityTest {
     }
 
     @Test
+    void identitiesAreThePrefixTheJdkEncodingOfTheDigestAndTheCount() throws Exception {
+        for (String prefix : new String[] {"", "lc:", "é-", "\u20ac:"}) {
+            StableIdentity b64 = StableIdentity.withPrefix(prefix);
+            StableIdentity hex = StableIdentity.withPrefix(prefix, StableIdentity.Encoding.HEX);
+            for (int length = 0; length < 5; length++) {
+                byte[] line = "{\"a\":1}".substring(0, length).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(line);
+                String base64 = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+                StringBuilder hexDigits = new StringBuilder();
+                for (byte d : digest) {
+                    hexDigits.append(String.format("%02x", d));
+                }
+                for (int n = 1; n <= 1_234; n++) {
+                    String expectedB64 = prefix + base64 + "#" + n;
+                    String expectedHex = prefix + hexDigits + "#" + n;
+                    assertThat(b64.identify(line, 0, line.length)).isEqualTo(expectedB64);
+                    assertThat(hex.identify(line, 0, line.length)).isEqualTo(expectedHex);
+                }
+            }
+        }
+    }
+
+    @Test
     void theCountersOfTheMostRecentHashesSurviveGenerationChanges() {
         StableIdentity ids = StableIdentity.withPrefix("");
         java.util.Map<String, Integer> exact = new java.util.HashMap<>();
