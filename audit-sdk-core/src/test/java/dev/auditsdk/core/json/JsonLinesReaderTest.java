@@ -86,6 +86,15 @@ class JsonLinesReaderTest {
     }
 
     @Test
+    void everyJsonValueIsALineIncludingNullAndScalars() {
+        List<JsonNode> nodes = readAll(JsonLinesReader.nodes(utf8("null\n[1,2]\n\"x\"\n7\n{}\n")));
+        assertThat(nodes).extracting(JsonNode::getNodeType).containsExactly(
+                com.fasterxml.jackson.databind.node.JsonNodeType.NULL, com.fasterxml.jackson.databind.node.JsonNodeType.ARRAY,
+                com.fasterxml.jackson.databind.node.JsonNodeType.STRING, com.fasterxml.jackson.databind.node.JsonNodeType.NUMBER,
+                com.fasterxml.jackson.databind.node.JsonNodeType.OBJECT);
+    }
+
+    @Test
     void theExcerptOfABadLineNeverShowsASecret() {
         String body = "{\"user\":\"admin\",\"password\":\"hunter2-SECRET\",broken\n";
         assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(utf8(body))))
