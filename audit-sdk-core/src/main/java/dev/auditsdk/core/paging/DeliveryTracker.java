@@ -61,8 +61,15 @@ public final class DeliveryTracker {
     private String cursor;
     private long delivered;
 
-    /** Delivered identities by timestamp, within [horizon, watermark]. */
+    /**
+     * Delivered identities by timestamp, within [horizon, watermark]: those at the newest recorded
+     * timestamp in {@code tailTime}/{@code tailIds}, older ones in {@code recent} (all its keys are
+     * before {@code tailTime}). Ascending input with no lateness thus needs no map operation per
+     * entry: each new timestamp replaces the tail.
+     */
     private final TreeMap<Instant, Ids> recent = new TreeMap<>();
+    private Instant tailTime;
+    private Ids tailIds;
     /** Identities from the resume checkpoint whose time is not known yet (at most its watermark). */
     private final Set<String> seeded = new HashSet<>();
     private Instant seededUpTo;
@@ -183,16 +190,27 @@ public final class DeliveryTracker {
     }
 
     private boolean recentlyDelivered(Instant timestamp, String id) {
-        Ids ids = recent.get(timestamp);
+        Ids ids = timestamp.equals(tailTime) ? tailIds : recent.get(timestamp);
         return ids != null && ids.contains(id);
     }
 
     private void record(Instant timestamp, String id) {
-        Ids ids = recent.get(timestamp);
-        if (ids == null) {
-            recent.put(timestamp, new Ids(id));
+        int c = tailTime == null ? 1 : timestamp.compareTo(tailTime);
+        if (c == 0) {
+            tailIds.add(id);
+        } else if (c > 0 && (tailTime != null || recent.isEmpty() || timestamp.isAfter(recent.lastKey()))) {
+            if (tailTime != null) {
+                recent.put(tailTime, tailIds);
+            }
+            tailTime = timestamp;
+            tailIds = new Ids(id);
         } else {
-            ids.add(id);
+            Ids ids = recent.get(timestamp);
+            if (ids == null) {
+                recent.put(timestamp, new Ids(id));
+            } else {
+                ids.add(id);
+            }
         }
     }
 
@@ -219,12 +237,17 @@ public final class DeliveryTracker {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(id, "id");
         delivered++;
-        if (!timestamp.isBefore(horizon)) {
-            record(timestamp, id);
-        }
         if (timestamp.isAfter(watermark)) {
+            // first: the horizon then drops what this entry supersedes before it is recorded (it
+            // never drops this entry, which is at the new watermark)
+            Instant before = horizon;
             watermark = timestamp;
             closeHorizon();
+            if (!timestamp.isBefore(before)) {
+                record(timestamp, id);
+            }
+        } else if (!timestamp.isBefore(horizon)) {
+            record(timestamp, id);
         }
         if (order == EntryOrder.NEWEST_FIRST) {
             trackLow(timestamp, id);
@@ -275,6 +298,11 @@ public final class DeliveryTracker {
         while (!recent.isEmpty() && recent.firstKey().isBefore(horizon)) {
             recent.pollFirstEntry();
         }
+        if (tailTime != null && tailTime.isBefore(horizon)) {
+            // the map's keys are all before the tail's, so the map is empty now too
+            tailTime = null;
+            tailIds = null;
+        }
         if (seededUpTo != null && seededUpTo.isBefore(horizon)) {
             seeded.clear();
         }
@@ -311,6 +339,9 @@ public final class DeliveryTracker {
         }
         Set<String> ids = new HashSet<>(seeded);
         recent.subMap(horizon, true, watermark, true).values().forEach(at -> at.addTo(ids));
+        if (tailTime != null && !tailTime.isBefore(horizon) && !tailTime.isAfter(watermark)) {
+            tailIds.addTo(ids);
+        }
         return Checkpoint.of(horizon, watermark, ids, cursor);
     }
 

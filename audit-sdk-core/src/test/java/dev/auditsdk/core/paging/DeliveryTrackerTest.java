@@ -100,6 +100,20 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void withinTheLatenessWindowReReadsAreSkippedWhereverTheirTimeFalls() {
+        DeliveryTracker tracker = DeliveryTracker.builder(range()).lateness(Duration.ofSeconds(10)).build();
+        assertThat(offerAll(tracker, List.of(TestEntry.at("a", 100), TestEntry.at("b", 105), TestEntry.at("c", 105),
+                TestEntry.at("d", 103), TestEntry.at("e", 103), TestEntry.at("f", 108), TestEntry.at("b", 105),
+                TestEntry.at("d", 103), TestEntry.at("f", 108), TestEntry.at("g", 108), TestEntry.at("a", 100),
+                TestEntry.at("h", 112), TestEntry.at("a", 100), TestEntry.at("d", 103), TestEntry.at("i", 101))))
+                .containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
+        Checkpoint checkpoint = tracker.checkpoint();
+        assertThat(checkpoint.horizon()).isEqualTo(T0.plusSeconds(102));
+        assertThat(checkpoint.watermark()).isEqualTo(T0.plusSeconds(112));
+        assertThat(checkpoint.deliveredIds()).containsExactlyInAnyOrder("b", "c", "d", "e", "f", "g", "h");
+    }
+
+    @Test
     void beforeAnyDeliveryTheCheckpointIsTheQueryStartOrItsResumePoint() {
         assertThat(DeliveryTracker.forQuery(range()).checkpoint()).isEqualTo(Checkpoint.startingAt(T0));
         Checkpoint stored = Checkpoint.of(T0, T0.plusSeconds(5), java.util.Set.of("x"), "cursor-1");
