@@ -55,15 +55,16 @@ public abstract class AbstractCloseableIterator<T> implements CloseableIterator<
         if (closed) {
             return false;
         }
-        switch (state) {
-            case READY:
-                return true;
-            case DONE:
-                return false;
-            case FAILED:
-                throw new IllegalStateException("this iterator failed earlier; it cannot continue past the failure");
-            default:
-                break;
+        // identity tests, not an enum switch (its ordinal lookup table), on this per-element path
+        State current = state;
+        if (current == State.READY) {
+            return true;
+        }
+        if (current == State.DONE) {
+            return false;
+        }
+        if (current == State.FAILED) {
+            throw new IllegalStateException("this iterator failed earlier; it cannot continue past the failure");
         }
         state = State.FAILED;
         T computed = computeNext();
