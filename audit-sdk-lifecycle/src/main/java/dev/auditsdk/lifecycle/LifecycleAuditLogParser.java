@@ -13,7 +13,8 @@ import java.time.Instant;
 /**
  * The one parser of IQ Server audit log text, shared by the REST source and the file reader:
  * JSON Lines, one event per line, in ascending time. Each line becomes a
- * {@link LifecycleAuditEntry} whose identity is the SHA-256 of the line's bytes as the server
+ * {@link LifecycleAuditEntry}, read by a streaming parser straight from the line's bytes, whose
+ * identity is the SHA-256 of those bytes as the server
  * wrote them plus its occurrence among identical lines ({@link StableIdentity#identify(byte[], int, int)}).
  * The server writes the same bytes to the REST body and to its {@code audit.log}, so both
  * readers derive the same identities; hashing the bytes as received also spares re-serializing
@@ -41,7 +42,8 @@ final class LifecycleAuditLogParser {
     static CloseableIterator<LifecycleAuditEntry> parse(InputStream body, StableIdentity identity,
             Duration outOfOrderTolerance, String source) {
         JsonLinesReader<LifecycleAuditEntry> lines = JsonLinesReader.ofLines(body,
-                (node, line, offset, length) -> LifecycleAuditEntry.of(node, identity.identify(line, offset, length)));
+                (value, line, offset, length) -> LifecycleAuditEntry.read(value, line, offset, length,
+                        identity.identify(line, offset, length)));
         return new Ordered(lines, outOfOrderTolerance, source);
     }
 

@@ -45,7 +45,8 @@ interface EntryMapper<S, T> {
         return entry;
     }
 
-    private static RuntimeException failure(Exception e, String where, long line, long offset) {
+    /** The failure to raise for {@code e}, raised while mapping the entry {@code where}. */
+    static RuntimeException failure(Exception e, String where, long line, long offset) {
         if (e instanceof AuditDataException) {
             AuditDataException data = (AuditDataException) e;
             if (data.line() >= 0 || data.offset() >= 0) {

@@ -1,7 +1,10 @@
 package dev.auditsdk.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.auditsdk.core.error.AuditDataException;
@@ -28,13 +31,19 @@ import java.util.function.Function;
  * type, invalid UTF-8, or a line longer than {@value #MAX_LINE_CHARS} bytes. I/O failures
  * raise {@link AuditTransportException}. Closing the reader closes the stream.
  *
- * <p>Lines are split on bytes and each is parsed in place by Jackson's UTF-8 parser (which
- * also validates the encoding): no character decoding and no copy of a line that fits in the
- * read buffer, so reading costs little more than parsing.
+ * <p>Lines are split on bytes and parsed in place by Jackson's UTF-8 parser (which also
+ * validates the encoding): no character decoding and no copy of a line that fits in the read
+ * buffer. One parser reads all the complete lines of a buffer (creating a parser per line cost
+ * as much as a third of parsing it); the reader checks where each value starts and ends, so a
+ * value that does not fill its line exactly (two values, trailing text, a value cut short that
+ * runs into the next line) is still reported as that line's error.
  *
- * <p>{@link #ofLines(InputStream, LineMapper)} also hands the mapper the line's own bytes, for
- * entries whose identity is derived from the line exactly as the vendor wrote it (see
- * {@link dev.auditsdk.core.paging.StableIdentity#identify(byte[], int, int)}).
+ * <p>{@link #ofLines(InputStream, LineMapper)} hands the mapper the line's own bytes instead of
+ * a tree, for entry types that read their few attributes with a streaming parser (a tree per
+ * line costs more than the rest of reading) or whose identity is derived from the line exactly
+ * as the vendor wrote it (see {@link dev.auditsdk.core.paging.StableIdentity#identify(byte[], int, int)}).
+ * The reader then leaves parsing to the mapper, and reports what the mapper's parser rejects
+ * exactly as its own malformed lines.
  *
  * <pre>{@code
  * try (JsonLinesReader<LifecycleEntry> entries = JsonLinesReader.of(body, LifecycleEntry::fromJson)) {
@@ -49,16 +58,20 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
     public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
     /**
      * Bound to {@link JsonNode} so the tree deserializer is resolved once, not looked up per
-     * line as {@code readTree} does; JSON {@code null} still reads as a {@code NullNode}.
+     * line as {@code readTree} does; JSON {@code null} still reads as a {@code NullNode}. What
+     * follows a value on its line is checked by the reader, not by this reader.
      */
-    private static final ObjectReader STRICT = Json.mapper().readerFor(JsonNode.class)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader TREE = Json.mapper().readerFor(JsonNode.class);
+    /** The shared mapper's factory: its parsers can read values as trees and objects. */
+    private static final JsonFactory FACTORY = Json.mapper().getFactory();
     private static final int BUFFER = 16 * 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     private final InputStream in;
+    /** Maps the line's tree; null when {@code lineMapper} reads the bytes itself. */
     private final EntryMapper<JsonNode, ? extends T> mapper;
+    private final LineMapper<? extends T> lineMapper;
     private final byte[] buffer = new byte[BUFFER];
     private int pos;
     private int limit;
@@ -70,20 +83,28 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
     private int lineStart;
     private int lineLength;
     private long lineNumber;
+    /**
+     * Reads the complete lines of the buffer from {@code blockStart} up to {@code blockEnd} (after
+     * the buffer's last line break); null when there is none, e.g. after a refill.
+     */
+    private JsonParser block;
+    private int blockStart;
+    private int blockEnd;
+    /** Whether the current line's value is a number (whose end the parser finds past it). */
+    private boolean valueIsNumber;
+    /** Reads a line assembled across refills; closed once the line is read. */
+    private JsonParser lineParser;
 
     private JsonLinesReader(InputStream in, EntryMapper<JsonNode, ? extends T> mapper) {
         this.in = Objects.requireNonNull(in, "in");
         this.mapper = mapper;
+        this.lineMapper = null;
     }
 
-    private JsonLinesReader(InputStream in, LineMapper<? extends T> mapper) {
-        Objects.requireNonNull(mapper, "mapper");
+    private JsonLinesReader(InputStream in, LineMapper<? extends T> lineMapper) {
         this.in = Objects.requireNonNull(in, "in");
-        // one mapper for the whole read, reading the current line from the reader: nothing is allocated per line
-        this.mapper = node -> {
-            int start = valueStart();
-            return mapper.map(node, lineBytes, start, valueEnd() - start);
-        };
+        this.mapper = null;
+        this.lineMapper = Objects.requireNonNull(lineMapper, "mapper");
     }
 
     /**
@@ -116,10 +137,10 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
     }
 
     /**
-     * A reader whose mapper also receives the line's bytes.
+     * A reader that hands each line's bytes to a mapper that parses them itself.
      *
      * @param in the body; closed with the reader
-     * @param mapper builds an entry from a line's JSON and its bytes
+     * @param mapper builds an entry from a line's bytes
      * @param <T> the entry type
      * @return a reader of mapped entries
      */
@@ -138,9 +159,16 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
             while (readLine()) {
                 lineNumber++;
                 if (isBlank()) {
+                    if (!isJsonWhitespaceOnly()) {
+                        // blank to us but not to Jackson (e.g. a form feed): keep it out of the block parser
+                        closeBlock();
+                    }
                     continue;
                 }
-                JsonNode node = parse();
+                if (lineMapper != null) {
+                    return mapLine();
+                }
+                JsonNode node = parseTree();
                 return mapper.applyAtLine(node, lineNumber);
             }
             return endOfData();
@@ -215,6 +243,7 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
 
     /** Refills the buffer; skips a byte-order mark at the very start. */
     private boolean fill() throws IOException {
+        closeBlock(); // its bytes are about to be overwritten
         pos = 0;
         limit = 0;
         int n;
@@ -233,16 +262,140 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
         return pos < limit || (limit > 0 && fill());
     }
 
-    private JsonNode parse() {
+    /** The current line as a tree. */
+    private JsonNode parseTree() {
+        int start = valueStart();
+        int end = valueEnd();
         try {
-            return STRICT.readValue(lineBytes, lineStart, lineLength);
+            JsonParser p = valueParser(start, end);
+            JsonNode node = TREE.readValue(p);
+            checkValueEnd(p, start, end);
+            return node;
         } catch (JsonProcessingException e) {
-            throw new AuditDataException("malformed JSON Lines input at line " + lineNumber + " ("
-                    + Excerpt.of(e.getOriginalMessage(), 100) + "); the line starts with: "
-                    + Excerpt.of(text(lineBytes, lineStart, Math.min(lineLength, 4096))), lineNumber, -1, e);
+            throw malformed(e);
         } catch (IOException e) {
-            throw new AuditDataException("malformed JSON Lines input at line " + lineNumber, lineNumber, -1, e);
+            throw malformedLine(e);
+        } catch (RuntimeException e) {
+            closeBlock();
+            throw e;
+        } finally {
+            releaseLineParser();
         }
+    }
+
+    /** The current line through the caller's own mapper; what its parser rejects reads like the reader's own errors. */
+    private T mapLine() {
+        int start = valueStart();
+        int end = valueEnd();
+        T entry;
+        try {
+            JsonParser p = valueParser(start, end);
+            entry = lineMapper.map(p, lineBytes, start, end - start);
+            checkValueEnd(p, start, end);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException | RuntimeException e) {
+            closeBlock();
+            throw EntryMapper.failure(e, "at line " + lineNumber, lineNumber, -1);
+        } finally {
+            releaseLineParser();
+        }
+        if (entry == null) {
+            throw new AuditDataException("the entry at line " + lineNumber + " mapped to nothing (null)", lineNumber, -1, null);
+        }
+        return entry;
+    }
+
+    /**
+     * A parser on the first token of the current line's value, which spans {@code [start, end)}
+     * of {@code lineBytes}: the buffer's block parser when the line is in the buffer, else (a
+     * line assembled across refills) a parser of the line alone.
+     */
+    private JsonParser valueParser(int start, int end) throws IOException {
+        JsonParser p;
+        int base;
+        if (lineBytes != buffer) {
+            closeBlock();
+            p = FACTORY.createParser(lineBytes, start, end - start);
+            lineParser = p;
+            base = start;
+        } else {
+            if (block == null || start < blockStart || start >= blockEnd) {
+                closeBlock();
+                blockStart = start;
+                blockEnd = lastNewline(start, limit) + 1;
+                block = FACTORY.createParser(buffer, blockStart, blockEnd - blockStart);
+            }
+            p = block;
+            base = blockStart;
+        }
+        JsonToken first = p.nextToken();
+        valueIsNumber = first != null && first.isNumeric();
+        if (first == null || p.currentTokenLocation().getByteOffset() != start - base) {
+            // the previous value took this line's start, or there is no value where the line has text
+            throw new JsonParseException(p, "the line does not start a JSON value");
+        }
+        return p;
+    }
+
+    /** Fails unless the value just read ended where its line does. */
+    private void checkValueEnd(JsonParser p, int start, int end) throws JsonParseException {
+        long base = p == block ? blockStart : start;
+        long consumed = p.currentLocation().getByteOffset();
+        long expected = end - base;
+        if (consumed < expected) {
+            throw new JsonParseException(p, "more than one JSON value, or text after the value, on the line");
+        }
+        // a number at the top level ends at the separator after it, which the parser consumes
+        // (with the line break, for CR LF): it may end anywhere up to the start of the next line
+        long lineEnd = p == block ? pos - base : expected;
+        if (consumed > expected && !(valueIsNumber && consumed <= lineEnd)) {
+            throw new JsonParseException(p, "the JSON value does not end on its line");
+        }
+    }
+
+    /** Closes a parser made for one line; the block parser stays open for the next line. */
+    private void releaseLineParser() {
+        if (lineParser != null) {
+            closeQuietly(lineParser);
+            lineParser = null;
+        }
+    }
+
+    private int lastNewline(int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a line in the buffer without its line break");
+    }
+
+    private void closeBlock() {
+        if (block != null) {
+            closeQuietly(block);
+            block = null;
+        }
+    }
+
+    private static void closeQuietly(JsonParser p) {
+        try {
+            p.close();
+        } catch (IOException e) {
+            // a parser over a byte array holds no resource but pooled buffers
+        }
+    }
+
+    private AuditDataException malformed(JsonProcessingException e) {
+        closeBlock();
+        return new AuditDataException("malformed JSON Lines input at line " + lineNumber + " ("
+                + Excerpt.of(e.getOriginalMessage(), 100) + "); the line starts with: "
+                + Excerpt.of(text(lineBytes, lineStart, Math.min(lineLength, 4096))), lineNumber, -1, e);
+    }
+
+    private AuditDataException malformedLine(IOException e) {
+        closeBlock();
+        return new AuditDataException("malformed JSON Lines input at line " + lineNumber, lineNumber, -1, e);
     }
 
     /** Where the current line's JSON text starts: after leading ASCII whitespace. */
@@ -262,6 +415,15 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
             end--;
         }
         return end;
+    }
+
+    private boolean isJsonWhitespaceOnly() {
+        for (int i = lineStart; i < lineStart + lineLength; i++) {
+            if (!isJsonWhitespace(lineBytes[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isJsonWhitespace(byte b) {
@@ -287,27 +449,36 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
     }
 
     /**
-     * Builds an entry from a line's JSON and the line's own bytes.
+     * Builds an entry from a line: reads the line's JSON value from a streaming parser (for
+     * entry types that read their few attributes directly; a tree per line costs more than the
+     * rest of reading), with the line's own bytes at hand (for identities derived from the line
+     * exactly as the vendor wrote it).
      *
      * @param <T> the entry type
      */
     @FunctionalInterface
     public interface LineMapper<T> {
         /**
-         * @param node the line, parsed
+         * @param value positioned on the first token of the line's value; read exactly that
+         *     value and nothing after it (the parser may go on into the next lines; the reader
+         *     checks that the value fills its line); do not close it
          * @param line holds the line's UTF-8 bytes exactly as read, without its line break and
          *     without the JSON whitespace (spaces, tabs) around the value; valid only during this
          *     call, and not to be modified
          * @param offset where the line starts in {@code line}
          * @param length the line's length in bytes
          * @return the entry; not null
-         * @throws IOException if mapping fails (reported as an {@link AuditDataException} naming the line)
+         * @throws IOException if mapping fails: a {@link JsonProcessingException} is reported as
+         *     malformed JSON at the line, with an excerpt of it; any other failure as an
+         *     {@link AuditDataException} naming the line
          */
-        T map(JsonNode node, byte[] line, int offset, int length) throws IOException;
+        T map(JsonParser value, byte[] line, int offset, int length) throws IOException;
     }
 
     @Override
     protected void onClose() {
+        closeBlock();
+        releaseLineParser();
         try {
             in.close();
         } catch (IOException e) {

@@ -46,7 +46,7 @@ class JsonLinesReaderTest {
         // the second line spans many buffer refills, the last one has no line break
         String longLine = "{\"n\":2,\"pad\":\"" + "\u00e9".repeat(20_000) + "\"}";
         JsonLinesReader<String> reader = JsonLinesReader.ofLines(utf8("\uFEFF {\"n\":1}\t\r\n\n" + longLine + "\n{\"n\":3}"),
-                (node, line, offset, length) -> node.get("n").asInt() + "="
+                (value, line, offset, length) -> Json.mapper().readValue(value, JsonNode.class).get("n").asInt() + "="
                         + new String(line, offset, length, java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(readAll(reader)).containsExactly("1={\"n\":1}", "2=" + longLine, "3={\"n\":3}");
@@ -55,12 +55,24 @@ class JsonLinesReaderTest {
     @Test
     void ofLinesReportsAFailingMapperWithTheLineNumber() {
         JsonLinesReader<String> reader = JsonLinesReader.ofLines(utf8("{\"n\":1}\n{\"n\":2}\n"),
-                (node, line, offset, length) -> {
-                    throw new IllegalArgumentException("no n " + node.get("n"));
+                (value, line, offset, length) -> {
+                    throw new IllegalArgumentException("no n in " + new String(line, offset, length, java.nio.charset.StandardCharsets.UTF_8));
                 });
         assertThatThrownBy(reader::next)
                 .isInstanceOfSatisfying(AuditDataException.class, e -> assertThat(e.line()).isEqualTo(1))
-                .hasMessageContaining("no n 1");
+                .hasMessageContaining("no n in {\"n\":1}");
+    }
+
+    @Test
+    void ofLinesReportsWhatTheMappersParserRejectsAsAMalformedLine() {
+        JsonLinesReader<String> reader = JsonLinesReader.ofLines(utf8("{\"n\":1}\n{\"n\":\n"),
+                (value, line, offset, length) -> Json.mapper().readValue(value, JsonNode.class).toString());
+
+        assertThat(reader.next()).isEqualTo("{\"n\":1}");
+        assertThatThrownBy(reader::next)
+                .isInstanceOfSatisfying(AuditDataException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageContaining("malformed JSON Lines input at line 2")
+                .hasMessageContaining("the line starts with: {\"n\":");
     }
 
     @Test
@@ -86,9 +98,45 @@ class JsonLinesReaderTest {
     }
 
     @Test
+    void aValueMustFillItsLineExactly() {
+        assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(utf8("{\"a\":1}\n{\"a\":\n2}\n{\"a\":3}\n"))))
+                .isInstanceOfSatisfying(AuditDataException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageContaining("does not end on its line");
+        assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(utf8("{\"a\":1}\n{\"a\":2} x\n{\"a\":3}\n"))))
+                .isInstanceOfSatisfying(AuditDataException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageContaining("more than one JSON value, or text after the value");
+        assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(utf8("{\"a\":1}\n{\"a\":2}{\"a\":3}\n"))))
+                .isInstanceOfSatisfying(AuditDataException.class, e -> assertThat(e.line()).isEqualTo(2));
+        assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(utf8("{\"a\":1}\n\"cut\n{\"a\":3}\n"))))
+                .isInstanceOfSatisfying(AuditDataException.class, e -> assertThat(e.line()).isEqualTo(2));
+    }
+
+    @Test
+    void readsEveryLineAcrossManyBufferRefillsWhateverTheLineLengths() {
+        StringBuilder body = new StringBuilder();
+        int lines = 20_000;
+        for (int i = 0; i < lines; i++) {
+            // lengths from 9 to ~1,000 bytes, so lines straddle the 16 KB buffer at every offset
+            body.append("{\"n\":").append(i).append(",\"p\":\"").append("\u00e9x".repeat(i * 7919 % 330)).append("\"}")
+                    .append(i % 3 == 0 ? "\r\n" : "\n");
+            if (i % 1000 == 0) {
+                body.append("\n \f\n"); // blank lines, one of them blank only to Java (form feed), not to JSON
+            }
+        }
+        List<JsonNode> nodes = readAll(JsonLinesReader.nodes(utf8(body.toString())));
+
+        assertThat(nodes).hasSize(lines);
+        for (int i = 0; i < lines; i++) {
+            assertThat(nodes.get(i).get("n").asInt()).isEqualTo(i);
+            assertThat(nodes.get(i).get("p").textValue()).hasSize(2 * (i * 7919 % 330));
+        }
+    }
+
+    @Test
     void everyJsonValueIsALineIncludingNullAndScalars() {
-        List<JsonNode> nodes = readAll(JsonLinesReader.nodes(utf8("null\n[1,2]\n\"x\"\n7\n{}\n")));
-        assertThat(nodes).extracting(JsonNode::getNodeType).containsExactly(
+        List<JsonNode> nodes = readAll(JsonLinesReader.nodes(utf8("null\n[1,2]\n\"x\"\n7\n{}\n-1.5  \n8")));
+        assertThat(nodes).extracting(JsonNode::asText).endsWith("-1.5", "8");
+        assertThat(nodes.subList(0, 5)).extracting(JsonNode::getNodeType).containsExactly(
                 com.fasterxml.jackson.databind.node.JsonNodeType.NULL, com.fasterxml.jackson.databind.node.JsonNodeType.ARRAY,
                 com.fasterxml.jackson.databind.node.JsonNodeType.STRING, com.fasterxml.jackson.databind.node.JsonNodeType.NUMBER,
                 com.fasterxml.jackson.databind.node.JsonNodeType.OBJECT);

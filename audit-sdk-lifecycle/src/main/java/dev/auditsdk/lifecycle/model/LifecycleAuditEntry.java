@@ -1,22 +1,29 @@
 package dev.auditsdk.lifecycle.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.model.AuditEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
  * One line of the IQ Server audit log, typed. The line itself is the single source of truth:
- * {@link #raw()} holds it exactly as received (unknown attributes included) and every typed
- * accessor reads from it, so the typed view and the raw view can never disagree. Serializing
- * an entry with Jackson writes the original line back.
+ * {@link #line()} holds it exactly as received, the typed attributes are read from it once, and
+ * {@link #raw()} is the same line as a JSON tree (unknown attributes included), built only when
+ * asked for. Serializing an entry with Jackson writes the original line back. Entries are made
+ * only from a line ({@link #parse(String, String)}), so the typed view and the line can never
+ * disagree.
  *
  * <p>The vendor sends no id; {@link #id()} is a stable identity the SDK derives from the
  * line's bytes as the server wrote them and the line's occurrence among identical lines of
@@ -26,8 +33,12 @@ import org.immutables.value.Value;
  * {"timestamp":"2024-03-21T11:58:14.233-03:00","remoteIpAddress":"127.0.0.1","userAgent":"curl/7.81.0",
  *  "username":"admin","domain":"audit-log","type":"export","error":"bad-request"}
  * }</pre>
+ *
+ * <p>Equal entries have the same line and the same identity. Immutable and thread-safe.
  */
 @Value.Immutable
+@Value.Style(typeImmutable = "Immutable*", jdkOnly = true, optionalAcceptNullable = true,
+        visibility = Value.Style.ImplementationVisibility.PACKAGE, defaults = @Value.Immutable(copy = false))
 public abstract class LifecycleAuditEntry implements AuditLogEntry {
     /** The {@link #username()} of requests made without logging in. */
     public static final String UNKNOWN_USER = "*UNKNOWN";
@@ -37,36 +48,64 @@ public abstract class LifecycleAuditEntry implements AuditLogEntry {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
+    LifecycleAuditEntry() {
+    }
+
     /**
-     * Builds an entry from a parsed audit line.
+     * Reads one audit log line.
      *
-     * @param raw the line as a JSON object
+     * @param line the line, without its line break
      * @param id the entry's identity
      * @return the entry
-     * @throws IllegalArgumentException if the line is not an object with textual
+     * @throws IllegalArgumentException if the line is not a JSON object with textual
      *     {@code timestamp}, {@code username}, {@code domain} and {@code type}
      * @throws dev.auditsdk.core.error.AuditDataException if the {@code timestamp} is not an
      *     ISO-8601 date-time
      */
-    public static LifecycleAuditEntry of(JsonNode raw, String id) {
-        return ImmutableLifecycleAuditEntry.builder().raw(raw).id(id).build();
+    public static LifecycleAuditEntry parse(String line, String id) {
+        Objects.requireNonNull(line, "line");
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        try {
+            return LifecycleLineParser.parse(bytes, 0, bytes.length, line, id);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("an audit log line must be one JSON object: " + e.getOriginalMessage(), e);
+        }
     }
 
-    /** @return the line exactly as received; Jackson serializes an entry as this */
-    @JsonValue
-    @Override
-    public abstract JsonNode raw();
+    /**
+     * Reads an audit log line's object from a streaming parser, as the readers of the REST body
+     * and of the log files do: no JSON tree is built until {@link #raw()} is called.
+     *
+     * @param value positioned on the object's first token; left on its closing brace (what
+     *     follows the object is the caller's to check)
+     * @param bytes holds the line's UTF-8 bytes, without its line break
+     * @param offset where the line starts
+     * @param length the line's length in bytes
+     * @param id the entry's identity
+     * @return the entry
+     * @throws IOException if the object is not well-formed JSON
+     * @throws IllegalArgumentException if the value is not an object with textual
+     *     {@code timestamp}, {@code username}, {@code domain} and {@code type}
+     * @throws dev.auditsdk.core.error.AuditDataException if the {@code timestamp} is not an
+     *     ISO-8601 date-time
+     */
+    public static LifecycleAuditEntry read(JsonParser value, byte[] bytes, int offset, int length, String id)
+            throws IOException {
+        Objects.requireNonNull(value, "value");
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        return LifecycleLineParser.read(value, bytes, offset, length, null, id);
+    }
+
+    /** @return the line exactly as received, without its line break */
+    public abstract String line();
 
     /** @return the SDK-derived stable identity (the vendor has no id) */
     @Override
     public abstract String id();
 
     /** @return the {@code timestamp} attribute as the server wrote it, in its own offset */
-    @Value.Derived
     @Value.Auxiliary
-    public String timestampText() {
-        return requiredText("timestamp");
-    }
+    public abstract String timestampText();
 
     /** @return when the event happened, as a UTC instant (the server writes its local offset) */
     @Value.Derived
@@ -80,48 +119,55 @@ public abstract class LifecycleAuditEntry implements AuditLogEntry {
      * @return the user who caused the event; {@value #UNKNOWN_USER} when not logged in,
      *     {@value #SYSTEM_USER} for the server itself
      */
-    public String username() {
-        return raw().get("username").textValue();
-    }
+    @Value.Auxiliary
+    public abstract String username();
 
     /** @return the functional area, e.g. {@code authentication}; see {@link LifecycleDomain} */
-    public String domain() {
-        return raw().get("domain").textValue();
-    }
+    @Value.Auxiliary
+    public abstract String domain();
 
     /** @return the action within the domain, e.g. {@code login}; see {@link LifecycleEventType} */
-    public String type() {
-        return raw().get("type").textValue();
-    }
+    @Value.Auxiliary
+    public abstract String type();
 
     /** @return the HTTP method of the request that caused the event, if known */
-    public Optional<String> requestMethod() {
-        return optionalText("requestMethod");
-    }
+    @Value.Auxiliary
+    public abstract Optional<String> requestMethod();
 
     /** @return the request URI (relative to the server's base URL), if known */
-    public Optional<String> requestUri() {
-        return optionalText("requestUri");
-    }
+    @Value.Auxiliary
+    public abstract Optional<String> requestUri();
 
     /** @return the client IP address as the server saw it, if known */
-    public Optional<String> remoteIpAddress() {
-        return optionalText("remoteIpAddress");
-    }
+    @Value.Auxiliary
+    public abstract Optional<String> remoteIpAddress();
 
     /** @return the client's User-Agent, if known */
-    public Optional<String> userAgent() {
-        return optionalText("userAgent");
-    }
+    @Value.Auxiliary
+    public abstract Optional<String> userAgent();
 
     /** @return the proxy's {@code Forwarded} information about the original client, if any */
-    public Optional<String> forwarded() {
-        return optionalText("forwarded");
-    }
+    @Value.Auxiliary
+    public abstract Optional<String> forwarded();
 
     /** @return a summary of the error when the action failed, e.g. {@code bad-authentication}; see {@link LifecycleError} */
-    public Optional<String> error() {
-        return optionalText("error");
+    @Value.Auxiliary
+    public abstract Optional<String> error();
+
+    /**
+     * @return the line as a JSON tree, unknown attributes included; built on first use. Jackson
+     *     serializes an entry as this
+     */
+    @JsonValue
+    @Value.Lazy
+    @Override
+    public JsonNode raw() {
+        try {
+            return Json.mapper().readTree(line());
+        } catch (JsonProcessingException e) {
+            // every entry is made from a line that parsed
+            throw new IllegalStateException("the line of entry " + id() + " no longer parses", e);
+        }
     }
 
     /**
@@ -141,28 +187,5 @@ public abstract class LifecycleAuditEntry implements AuditLogEntry {
     @Override
     public AuditEvent toAuditEvent() {
         return LifecycleNormalizer.normalize(this);
-    }
-
-    @Value.Check
-    void check() {
-        requiredText("username");
-        requiredText("domain");
-        requiredText("type");
-    }
-
-    private String requiredText(String field) {
-        if (!raw().isObject()) {
-            throw new IllegalArgumentException("an audit log line must be a JSON object, was " + raw().getNodeType());
-        }
-        JsonNode value = raw().get(field);
-        if (value == null || !value.isTextual()) {
-            throw new IllegalArgumentException("missing text attribute '" + field + "'");
-        }
-        return value.textValue();
-    }
-
-    private Optional<String> optionalText(String field) {
-        JsonNode value = raw().get(field);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
     }
 }

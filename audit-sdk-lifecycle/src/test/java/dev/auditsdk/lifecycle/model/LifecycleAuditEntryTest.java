@@ -21,7 +21,7 @@ class LifecycleAuditEntryTest {
             + "\"error\":\"bad-request\"}";
 
     static LifecycleAuditEntry entry(String line) throws Exception {
-        return LifecycleAuditEntry.of(Json.mapper().readTree(line), "id-1");
+        return LifecycleAuditEntry.parse(line, "id-1");
     }
 
     @Test
@@ -85,15 +85,59 @@ class LifecycleAuditEntryTest {
 
     @Test
     void equalityIsTheLineAndTheIdentity() throws Exception {
-        JsonNode node = Json.mapper().readTree(EXPORT);
+        assertThat(LifecycleAuditEntry.parse(EXPORT, "a")).isEqualTo(LifecycleAuditEntry.parse(new String(EXPORT), "a"))
+                .hasSameHashCodeAs(LifecycleAuditEntry.parse(EXPORT, "a"))
+                .isNotEqualTo(LifecycleAuditEntry.parse(EXPORT, "b"))
+                .isNotEqualTo(LifecycleAuditEntry.parse(EXPORT.replace("\"error\"", " \"error\""), "a"));
+    }
 
-        assertThat(LifecycleAuditEntry.of(node, "a")).isEqualTo(LifecycleAuditEntry.of(node.deepCopy(), "a"))
-                .isNotEqualTo(LifecycleAuditEntry.of(node, "b"));
+    @Test
+    void keepsTheLineExactlyAsReceivedAndBuildsTheTreeFromIt() throws Exception {
+        String spaced = "{ \"timestamp\" : \"2024-03-21T10:00:00.000Z\", \"username\":\"a\",\"domain\":\"d\",\"type\":\"t\","
+                + "\"note\":\"caf\u00e9 \\u00e9\"}";
+        byte[] utf8 = ("xx" + spaced + "yy").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        LifecycleAuditEntry e;
+        try (com.fasterxml.jackson.core.JsonParser p = Json.mapper().getFactory().createParser(utf8, 2, utf8.length - 4)) {
+            p.nextToken();
+            e = LifecycleAuditEntry.read(p, utf8, 2, utf8.length - 4, "id-2");
+            assertThat(p.currentToken()).isEqualTo(com.fasterxml.jackson.core.JsonToken.END_OBJECT);
+        }
+
+        assertThat(e.line()).isEqualTo(spaced);
+        assertThat(e.raw()).isEqualTo(Json.mapper().readTree(spaced));
+        assertThat(e.raw().get("note").textValue()).isEqualTo("caf\u00e9 \u00e9");
+        assertThat(e).isEqualTo(LifecycleAuditEntry.parse(spaced, "id-2"));
+    }
+
+    @Test
+    void readsNonTextOptionalAttributesAsTheirJsonText() throws Exception {
+        LifecycleAuditEntry e = entry("{\"timestamp\":\"2024-03-21T10:00:00.000Z\",\"username\":\"a\",\"domain\":\"d\",\"type\":\"t\","
+                + "\"error\":404,\"forwarded\":{\"for\":\"10.0.0.1\"},\"requestUri\":null,\"userAgent\":true}");
+
+        assertThat(e.error()).hasValue("404");
+        assertThat(e.forwarded()).hasValue("{\"for\":\"10.0.0.1\"}");
+        assertThat(e.requestUri()).isEmpty();
+        assertThat(e.userAgent()).hasValue("true");
+    }
+
+    @Test
+    void laterDuplicateAttributesWinAsInTheTree() throws Exception {
+        LifecycleAuditEntry e = entry("{\"timestamp\":\"2024-03-21T10:00:00.000Z\",\"username\":\"a\",\"domain\":\"d\",\"type\":\"t\","
+                + "\"username\":\"b\"}");
+
+        assertThat(e.username()).isEqualTo("b").isEqualTo(e.raw().get("username").textValue());
     }
 
     @Test
     void rejectsLinesThatAreNotEvents() {
         assertThatThrownBy(() -> entry("[1,2]")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> entry("{\"timestamp\":\"2024-03-21T10:00:00Z\",\"username\":\"a\",\"domain\":\"d\",\"type\":\"t\"} {}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Trailing token");
+        assertThatThrownBy(() -> entry("{\"timestamp\":\"2024-03-21T10:00:00Z\",\"username\":\"a\",\"domain\":\"d\",\"type\":\"t\",\"data\":{"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> entry("{\"timestamp\":\"2024-03-21T10:00:00Z\",\"username\":7,\"domain\":\"d\",\"type\":\"t\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'username' must be text, was a number");
         assertThatThrownBy(() -> entry("{\"username\":\"a\",\"domain\":\"d\",\"type\":\"t\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'timestamp'");
         assertThatThrownBy(() -> entry("{\"timestamp\":\"21/03/2024 10:00\",\"username\":\"a\",\"domain\":\"d\",\"type\":\"t\"}"))
