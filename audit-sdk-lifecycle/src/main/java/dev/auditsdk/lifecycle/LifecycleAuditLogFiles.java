@@ -186,7 +186,7 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
         } catch (IOException e) {
             throw new AuditTransportException("cannot open the audit log file " + file, e);
         }
-        return LifecycleAuditLogParser.parse(body, identity, tolerance, file.getFileName().toString());
+        return LifecycleAuditLogParser.parse(body, identity, tolerance, file.getFileName().toString(), null);
     }
 
     /** The files one after another; identities are numbered across files, as in one log. */

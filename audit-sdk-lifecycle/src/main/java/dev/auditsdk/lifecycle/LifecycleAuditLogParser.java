@@ -5,6 +5,7 @@ import dev.auditsdk.core.json.JsonLinesReader;
 import dev.auditsdk.core.paging.AbstractCloseableIterator;
 import dev.auditsdk.core.paging.CloseableIterator;
 import dev.auditsdk.core.paging.StableIdentity;
+import dev.auditsdk.core.paging.TimeWindow;
 import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
 import java.io.InputStream;
 import java.time.Duration;
@@ -37,35 +38,52 @@ final class LifecycleAuditLogParser {
      * @param identity numbers identical lines; one per sequential read
      * @param outOfOrderTolerance how far a line may go back in time without failing the read
      * @param source names the body in error messages, e.g. a file name
+     * @param window only entries in this window are returned (all lines are still read, numbered
+     *     and checked for order); null for all
      * @return the entries, lazily
      */
     static CloseableIterator<LifecycleAuditEntry> parse(InputStream body, StableIdentity identity,
-            Duration outOfOrderTolerance, String source) {
+            Duration outOfOrderTolerance, String source, TimeWindow window) {
         JsonLinesReader<LifecycleAuditEntry> lines = JsonLinesReader.ofLines(body,
                 (value, line, offset, length) -> LifecycleAuditEntry.read(value, line, offset, length,
                         identity.identify(line, offset, length)));
-        return new Ordered(lines, outOfOrderTolerance, source);
+        return new Ordered(lines, outOfOrderTolerance, source, window);
     }
 
-    /** Passes entries through, failing on one that goes back in time further than the tolerance. */
+    /**
+     * Passes the entries of the window through, failing on one that goes back in time further
+     * than the tolerance (one layer for both: every layer costs a call per entry).
+     */
     private static final class Ordered extends AbstractCloseableIterator<LifecycleAuditEntry> {
         private final JsonLinesReader<LifecycleAuditEntry> lines;
         private final Duration tolerance;
         private final String source;
+        private final Instant from;
+        private final Instant to;
         private Instant newest;
 
-        Ordered(JsonLinesReader<LifecycleAuditEntry> lines, Duration tolerance, String source) {
+        Ordered(JsonLinesReader<LifecycleAuditEntry> lines, Duration tolerance, String source, TimeWindow window) {
             this.lines = lines;
             this.tolerance = tolerance;
             this.source = source;
+            this.from = window == null ? null : window.start();
+            this.to = window == null ? null : window.end();
         }
 
         @Override
         protected LifecycleAuditEntry computeNext() {
-            if (!lines.hasNext()) {
-                return endOfData();
+            while (lines.hasNext()) {
+                LifecycleAuditEntry entry = lines.next();
+                checkOrder(entry);
+                Instant t = entry.timestamp();
+                if (from == null || (!t.isBefore(from) && t.isBefore(to))) {
+                    return entry;
+                }
             }
-            LifecycleAuditEntry entry = lines.next();
+            return endOfData();
+        }
+
+        private void checkOrder(LifecycleAuditEntry entry) {
             Instant t = entry.timestamp();
             if (newest == null || t.isAfter(newest)) {
                 newest = t;
@@ -75,7 +93,6 @@ final class LifecycleAuditLogParser {
                         + tolerance + "; the audit log is expected in ascending time. Raise outOfOrderTolerance to accept it.",
                         lines.lineNumber(), -1, null);
             }
-            return entry;
         }
 
         @Override

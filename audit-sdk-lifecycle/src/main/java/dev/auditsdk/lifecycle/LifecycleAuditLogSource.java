@@ -14,7 +14,6 @@ import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.paging.AbstractCloseableIterator;
 import dev.auditsdk.core.paging.CloseableIterator;
 import dev.auditsdk.core.paging.DeliveryTracker;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
@@ -134,9 +133,8 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
                 .build();
         HttpResult result = transport.send(request);
         String source = "lifecycle audit log " + first + ".." + last;
-        CloseableIterator<LifecycleAuditEntry> entries = LifecycleAuditLogParser.parse(result.body(),
-                StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX), outOfOrderTolerance, source);
-        return new WithinWindow(entries, window);
+        return LifecycleAuditLogParser.parse(result.body(), StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX),
+                outOfOrderTolerance, source, window);
     }
 
     /** Closes the HTTP client if this source built it. */
@@ -149,33 +147,6 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
     public String toString() {
         return "LifecycleAuditLogSource{baseUrl=" + baseUrl + ", windowDays=" + windowDays + ", parallelism="
                 + parallelism + "}";
-    }
-
-    /** Drops entries outside the window (the first and last day of a range are only partly wanted). */
-    private static final class WithinWindow extends AbstractCloseableIterator<LifecycleAuditEntry> {
-        private final CloseableIterator<LifecycleAuditEntry> entries;
-        private final TimeWindow window;
-
-        WithinWindow(CloseableIterator<LifecycleAuditEntry> entries, TimeWindow window) {
-            this.entries = entries;
-            this.window = window;
-        }
-
-        @Override
-        protected LifecycleAuditEntry computeNext() {
-            while (entries.hasNext()) {
-                LifecycleAuditEntry e = entries.next();
-                if (!e.timestamp().isBefore(window.start()) && e.timestamp().isBefore(window.end())) {
-                    return e;
-                }
-            }
-            return endOfData();
-        }
-
-        @Override
-        protected void onClose() {
-            entries.close();
-        }
     }
 
     /**

@@ -171,7 +171,7 @@ public final class HttpTransport implements AutoCloseable {
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         long start = System.nanoTime();
         try {
-            HttpResponse<InputStream> response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.send(b.build(), ReadAheadBodyStream.handler());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             LOG.debug("{}: {} -> {} in {} ms", vendor, spec.describe(), response.statusCode(), elapsed.toMillis());
             response.headers().firstValue("X-RateLimit-Remaining").ifPresent(remaining ->

@@ -313,12 +313,10 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
      */
     private JsonParser valueParser(int start, int end) throws IOException {
         JsonParser p;
-        int base;
         if (lineBytes != buffer) {
             closeBlock();
             p = FACTORY.createParser(lineBytes, start, end - start);
             lineParser = p;
-            base = start;
         } else {
             if (block == null || start < blockStart || start >= blockEnd) {
                 closeBlock();
@@ -327,14 +325,14 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
                 block = FACTORY.createParser(buffer, blockStart, blockEnd - blockStart);
             }
             p = block;
-            base = blockStart;
         }
+        // the value starts where the line's text does: the previous value ended on its own line
+        // (checkValueEnd), and only JSON whitespace lies between (other blank lines end the block)
         JsonToken first = p.nextToken();
-        valueIsNumber = first != null && first.isNumeric();
-        if (first == null || p.currentTokenLocation().getByteOffset() != start - base) {
-            // the previous value took this line's start, or there is no value where the line has text
-            throw new JsonParseException(p, "the line does not start a JSON value");
+        if (first == null) {
+            throw new JsonParseException(p, "no JSON value on the line");
         }
+        valueIsNumber = first.isNumeric();
         return p;
     }
 

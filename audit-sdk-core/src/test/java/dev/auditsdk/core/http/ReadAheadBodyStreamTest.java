@@ -1,0 +1,170 @@
+package dev.auditsdk.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The subscriber side, driven the way the JDK client drives it; HttpTransportTest reads real bodies through it. */
+class ReadAheadBodyStreamTest {
+
+    /** What the client sees of the subscriber: how much it asked for, whether it cancelled. */
+    static final class Subscription implements Flow.Subscription {
+        final AtomicLong requested = new AtomicLong();
+        final AtomicBoolean cancelled = new AtomicBoolean();
+
+        @Override
+        public void request(long n) {
+            requested.addAndGet(n);
+        }
+
+        @Override
+        public void cancel() {
+            cancelled.set(true);
+        }
+    }
+
+    private static List<ByteBuffer> list(String... parts) {
+        return java.util.Arrays.stream(parts).map(p -> ByteBuffer.wrap(p.getBytes(StandardCharsets.UTF_8)))
+                .collect(java.util.stream.Collectors.toList());
+    }
+
+    @Test
+    void asksForAFixedNumberOfListsAheadAndOneMoreForEachListTaken() throws Exception {
+        ReadAheadBodyStream body = new ReadAheadBodyStream();
+        Subscription s = new Subscription();
+        body.onSubscribe(s);
+        assertThat(s.requested).hasValue(ReadAheadBodyStream.DEPTH);
+
+        body.onNext(list("ab", "c"));
+        body.onNext(list("de"));
+        assertThat(body.read()).isEqualTo('a');
+        assertThat(s.requested).hasValue(ReadAheadBodyStream.DEPTH + 1);
+        byte[] buf = new byte[10];
+        // what is already delivered is read in one call, across buffers and lists, without waiting
+        assertThat(body.read(buf, 0, 10)).isEqualTo(4);
+        assertThat(new String(buf, 0, 4, StandardCharsets.UTF_8)).isEqualTo("bcde");
+        assertThat(s.requested).hasValue(ReadAheadBodyStream.DEPTH + 2);
+        body.onComplete();
+        assertThat(body.read(buf, 0, 10)).isEqualTo(-1);
+        assertThat(body.read()).isEqualTo(-1);
+    }
+
+    @Test
+    void readsEveryByteInOrderWhileTheClientDeliversFromAnotherThread() throws Exception {
+        ReadAheadBodyStream body = new ReadAheadBodyStream();
+        Subscription s = new Subscription();
+        body.onSubscribe(s);
+        int lists = 2_000;
+        CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
+            long sent = 0;
+            for (int i = 0; i < lists; i++) {
+                // never more than asked for, as the client behaves
+                while (sent >= s.requested.get()) {
+                    Thread.onSpinWait();
+                }
+                body.onNext(list("<" + i + ">", "", "|"));
+                sent++;
+            }
+            body.onComplete();
+        });
+        StringBuilder read = new StringBuilder();
+        byte[] buf = new byte[7];
+        for (int n; (n = body.read(buf, 0, buf.length)) >= 0;) {
+            read.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+        producer.get(10, TimeUnit.SECONDS);
+
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < lists; i++) {
+            expected.append('<').append(i).append(">|");
+        }
+        assertThat(read.toString()).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void aFailureOfTheBodyFailsTheReadAfterTheBytesBeforeIt() throws Exception {
+        ReadAheadBodyStream body = new ReadAheadBodyStream();
+        body.onSubscribe(new Subscription());
+        body.onNext(list("ok"));
+        body.onError(new ConnectException("connection reset"));
+
+        assertThat(body.read()).isEqualTo('o');
+        assertThat(body.read()).isEqualTo('k');
+        assertThatThrownBy(body::read).isInstanceOf(IOException.class).hasMessageContaining("connection reset")
+                .hasCauseInstanceOf(ConnectException.class);
+        assertThatThrownBy(body::read).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void closingFromAnotherThreadCancelsTheBodyAndFailsABlockedRead() throws Exception {
+        ReadAheadBodyStream body = new ReadAheadBodyStream();
+        Subscription s = new Subscription();
+        body.onSubscribe(s);
+        CompletableFuture<Object> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                return body.read();
+            } catch (IOException e) {
+                return e;
+            }
+        });
+        Thread.sleep(100);
+        assertThat(reader).isNotDone();
+
+        body.close();
+
+        assertThat(reader.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class)
+                .extracting(e -> ((IOException) e).getMessage()).isEqualTo("closed");
+        assertThat(s.cancelled).isTrue();
+        body.onNext(list("late")); // ignored
+        assertThatThrownBy(body::read).isInstanceOf(IOException.class).hasMessage("closed");
+        body.close(); // idempotent
+    }
+
+    @Test
+    void anInterruptedReadFailsAndKeepsTheInterrupt() throws Exception {
+        ReadAheadBodyStream body = new ReadAheadBodyStream();
+        body.onSubscribe(new Subscription());
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(body::read).isInstanceOf(InterruptedIOException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aSecondSubscriptionIsCancelled() {
+        ReadAheadBodyStream body = new ReadAheadBodyStream();
+        Subscription first = new Subscription();
+        Subscription second = new Subscription();
+        body.onSubscribe(first);
+        body.onSubscribe(second);
+
+        assertThat(second.cancelled).isTrue();
+        assertThat(second.requested).hasValue(0);
+        assertThat(first.cancelled).isFalse();
+    }
+
+    @Test
+    void theBodyIsTheStreamItself() throws Exception {
+        ReadAheadBodyStream body = new ReadAheadBodyStream();
+        InputStream in = body.getBody().toCompletableFuture().get();
+        assertThat(in).isSameAs(body);
+        assertThat(in.read(new byte[0], 0, 0)).isZero();
+        assertThatThrownBy(() -> in.read(new byte[2], 1, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+}
