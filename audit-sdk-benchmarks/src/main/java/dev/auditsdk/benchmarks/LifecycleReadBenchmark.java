@@ -36,11 +36,13 @@ import java.util.Locale;
  * {@link LifecycleSimulator} over loopback (about 310 bytes per event, generated on the fly so
  * the server holds nothing in memory either).
  *
- * <p>The baseline does the least a reader must do: one GET for the whole range, and each line
- * parsed into a Jackson tree whose {@code timestamp} text is touched. The SDK does what it
- * promises: the same single request (windowDays covering the range), each line parsed, typed,
- * its timestamp turned into an {@code Instant}, a stable identity derived (SHA-256 of the
- * canonical line), range filtering and exactly-once tracking with a checkpoint.
+ * <p>The baseline does the least a reader must do: one GET for the whole range (the JDK's
+ * {@code BodyHandlers.ofInputStream()}), and each line parsed into a Jackson tree whose
+ * {@code timestamp} text is touched. The SDK does what it promises: the same single request
+ * (windowDays covering the range), each line parsed into a typed entry, its timestamp turned
+ * into an {@code Instant}, a stable identity derived (SHA-256 of the line's bytes plus its
+ * occurrence) and read by the loop, range filtering, an order check and exactly-once tracking
+ * with a checkpoint.
  *
  * <p>Run with bounded memory, after {@code mvn -pl audit-sdk-benchmarks -am package}:
  * <pre>
