@@ -42,7 +42,7 @@ class ReadAheadBodyStreamTest {
     }
 
     @Test
-    void asksForAFixedNumberOfListsAheadAndOneMoreForEachListTaken() throws Exception {
+    void asksForAFixedNumberOfListsAheadAndGivesDemandBackInHalfWindows() throws Exception {
         ReadAheadBodyStream body = new ReadAheadBodyStream();
         Subscription s = new Subscription();
         body.onSubscribe(s);
@@ -51,12 +51,21 @@ class ReadAheadBodyStreamTest {
         body.onNext(list("ab", "c"));
         body.onNext(list("de"));
         assertThat(body.read()).isEqualTo('a');
-        assertThat(s.requested).hasValue(ReadAheadBodyStream.DEPTH + 1);
         byte[] buf = new byte[10];
         // what is already delivered is read in one call, across buffers and lists, without waiting
         assertThat(body.read(buf, 0, 10)).isEqualTo(4);
         assertThat(new String(buf, 0, 4, StandardCharsets.UTF_8)).isEqualTo("bcde");
-        assertThat(s.requested).hasValue(ReadAheadBodyStream.DEPTH + 2);
+        assertThat(s.requested).hasValue(ReadAheadBodyStream.DEPTH);
+        int half = ReadAheadBodyStream.DEPTH / 2;
+        for (int i = 2; i < half - 1; i++) {
+            body.onNext(list("x"));
+            assertThat(body.read()).isEqualTo('x');
+        }
+        assertThat(s.requested).hasValue(ReadAheadBodyStream.DEPTH);
+        body.onNext(list("y"));
+        assertThat(body.read()).isEqualTo('y');
+        // never more outstanding than the window: delivered + requested-not-delivered <= DEPTH
+        assertThat(s.requested).hasValue(ReadAheadBodyStream.DEPTH + half);
         body.onComplete();
         assertThat(body.read(buf, 0, 10)).isEqualTo(-1);
         assertThat(body.read()).isEqualTo(-1);
