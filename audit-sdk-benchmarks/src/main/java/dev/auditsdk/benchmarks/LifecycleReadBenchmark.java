@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,46 +54,72 @@ import java.util.Locale;
  * rounds) and the peak heap used.
  */
 public final class LifecycleReadBenchmark {
-    private static final String USER = "bench";
-    private static final String PASSWORD = "bench-password";
-    private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+    private static final String USER = LifecycleServerProcess.USER;
+    private static final String PASSWORD = LifecycleServerProcess.PASSWORD;
+    private static final Instant START = LifecycleServerProcess.START;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    /** The whole process's CPU: reader, HTTP client threads and the in-process simulator. */
+    /** The whole process's CPU: reader and HTTP client threads (and the simulator, when it runs inline). */
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final PrintStream out;
     private final long events;
     private final int days;
-    private final LifecycleSimulator simulator;
+    private final URI baseUrl;
+    private final String server;
 
-    private LifecycleReadBenchmark(PrintStream out, long events, int days, LifecycleSimulator simulator) {
+    private LifecycleReadBenchmark(PrintStream out, long events, int days, URI baseUrl, String server) {
         this.out = out;
         this.events = events;
         this.days = days;
-        this.simulator = simulator;
+        this.baseUrl = baseUrl;
+        this.server = server;
     }
 
     /**
-     * @param args {@code [events (1000000)] [rounds (3)] [days (10)]}
+     * @param args {@code [events (1000000)] [rounds (3)] [days (10)] [server: process (default) | inline]}
      * @throws Exception when a run fails
      */
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        String server = args.length > 3 ? args[3] : "process";
         PrintStream out = System.out;
-        Instant end = START.atOffset(ZoneOffset.UTC).plusDays(days).toInstant();
-        try (LifecycleSimulator sim = LifecycleSimulator.builder().seed(2024).user(USER, PASSWORD).exportEvents(false)
-                .generatedEvents(events).range(START, end).build().start()) {
-            new LifecycleReadBenchmark(out, events, days, sim).run(rounds);
+        if ("inline".equals(server)) {
+            try (LifecycleSimulator sim = LifecycleServerProcess.simulator(events, days).start()) {
+                new LifecycleReadBenchmark(out, events, days, sim.baseUrl(), "in this JVM").run(rounds);
+            }
+            return;
+        }
+        if (!"process".equals(server)) {
+            throw new IllegalArgumentException("server must be 'process' or 'inline', was '" + server + "'");
+        }
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                LifecycleServerProcess.class.getName(), Long.toString(events), Integer.toString(days))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try {
+            String url = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            if (url == null) {
+                throw new IllegalStateException("the server process exited before it printed its URL");
+            }
+            new LifecycleReadBenchmark(out, events, days, URI.create(url.trim()), "in its own JVM (pid "
+                    + process.pid() + ")").run(rounds);
+        } finally {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
     }
 
     private void run(int rounds) throws Exception {
-        out.printf(Locale.ROOT, "lifecycle read benchmark: %,d events over %d days, max heap %d MB, %s %s, %d cores%n",
+        out.printf(Locale.ROOT, "lifecycle read benchmark: %,d events over %d days, max heap %d MB, %s %s, %d cores; server %s%n",
                 events, days, Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), server);
         // warm-up: the JIT should see every path before anything is measured
         measure("warm-up raw", () -> baseline(false));
         measure("warm-up typed", () -> baseline(true));
@@ -109,8 +136,10 @@ public final class LifecycleReadBenchmark {
                 raw.bestRate, typed.bestRate, sdk.bestRate);
         out.printf(Locale.ROOT, "reader-thread CPU per event (median): baseline-raw %.2f us, baseline-typed %.2f us, sdk %.2f us%n",
                 raw.medianCpu(), typed.medianCpu(), sdk.medianCpu());
-        out.printf(Locale.ROOT, "sdk/baseline-raw %.2f, sdk/baseline-typed %.2f; peak heap used %d MB%n",
-                sdk.bestRate / raw.bestRate, sdk.bestRate / typed.bestRate, peakHeapBytes() / (1024 * 1024));
+        out.printf(Locale.ROOT, "sdk/baseline-raw %.2f (best of each), %.2f (median of the rounds' ratios, range %.2f-%.2f);"
+                + " sdk/baseline-typed %.2f; peak heap used %d MB%n",
+                sdk.bestRate / raw.bestRate, sdk.medianRatio(raw), sdk.minRatio(raw), sdk.maxRatio(raw),
+                sdk.bestRate / typed.bestRate, peakHeapBytes() / (1024 * 1024));
     }
 
     /** One timed read; it must see every event. */
@@ -140,7 +169,7 @@ public final class LifecycleReadBenchmark {
      */
     private long baseline(boolean typed) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI uri = URI.create(simulator.baseUrl() + LifecycleSimulator.AUDIT_LOGS_PATH + "?startUtcDate="
+        URI uri = URI.create(baseUrl + LifecycleSimulator.AUDIT_LOGS_PATH + "?startUtcDate="
                 + START.atOffset(ZoneOffset.UTC).toLocalDate() + "&endUtcDate="
                 + START.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(days - 1L));
         HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Basic " + Base64.getEncoder()
@@ -176,7 +205,7 @@ public final class LifecycleReadBenchmark {
                 .to(START.atOffset(ZoneOffset.UTC).plusDays(days).toInstant()).build();
         long n = 0;
         long sink = 0;
-        try (LifecycleAuditLogSource source = LifecycleAuditLogSource.builder().baseUrl(simulator.baseUrl())
+        try (LifecycleAuditLogSource source = LifecycleAuditLogSource.builder().baseUrl(baseUrl)
                 .credentials(USER, PASSWORD).windowDays(days).build();
                 AuditLogStream<LifecycleAuditEntry> entries = source.fetch(query)) {
             for (LifecycleAuditEntry e : entries) {
@@ -200,11 +229,37 @@ public final class LifecycleReadBenchmark {
     /** The rounds of one reader. */
     private static final class Result {
         double bestRate;
+        final List<Double> rates = new ArrayList<>();
         final List<Double> cpu = new ArrayList<>();
 
         void add(double[] run) {
             bestRate = Math.max(bestRate, run[0]);
+            rates.add(run[0]);
             cpu.add(run[1]);
+        }
+
+        /** This reader's rate over the other's, round by round (the rounds alternate readers, so each pair shares the machine's state). */
+        List<Double> ratios(Result other) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < rates.size(); i++) {
+                ratios.add(rates.get(i) / other.rates.get(i));
+            }
+            Collections.sort(ratios);
+            return ratios;
+        }
+
+        double medianRatio(Result other) {
+            List<Double> r = ratios(other);
+            return r.size() % 2 == 1 ? r.get(r.size() / 2) : (r.get(r.size() / 2 - 1) + r.get(r.size() / 2)) / 2;
+        }
+
+        double minRatio(Result other) {
+            return ratios(other).get(0);
+        }
+
+        double maxRatio(Result other) {
+            List<Double> r = ratios(other);
+            return r.get(r.size() - 1);
         }
 
         double medianCpu() {
