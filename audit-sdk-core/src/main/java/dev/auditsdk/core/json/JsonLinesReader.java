@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.auditsdk.core.error.AuditDataException;
@@ -61,7 +62,8 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
      * line as {@code readTree} does; JSON {@code null} still reads as a {@code NullNode}. What
      * follows a value on its line is checked by the reader, not by this reader.
      */
-    private static final ObjectReader TREE = Json.mapper().readerFor(JsonNode.class);
+    private static final ObjectReader TREE = Json.mapper().readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** The shared mapper's factory: its parsers can read values as trees and objects. */
     private static final JsonFactory FACTORY = Json.mapper().getFactory();
     private static final int BUFFER = 16 * 1024;
@@ -137,10 +139,11 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
     }
 
     /**
-     * A reader that hands each line's bytes to a mapper that parses them itself.
+     * A reader that hands its mapper a streaming parser on each line's value, with the line's
+     * bytes, instead of a tree.
      *
      * @param in the body; closed with the reader
-     * @param mapper builds an entry from a line's bytes
+     * @param mapper builds an entry from a line's value and bytes
      * @param <T> the entry type
      * @return a reader of mapped entries
      */
