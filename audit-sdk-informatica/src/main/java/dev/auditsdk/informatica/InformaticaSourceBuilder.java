@@ -90,11 +90,12 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
 
     /**
      * @param username the user name
-     * @param password the password
+     * @param password the password (kept as a {@link Secret} from here on)
      * @return this builder
      */
-    public B credentials(String username, Secret password) {
-        return credentials(CredentialsProvider.of(UsernamePassword.of(username, password)));
+    public B credentials(String username, String password) {
+        Objects.requireNonNull(password, "password");
+        return credentials(CredentialsProvider.of(UsernamePassword.of(username, Secret.of(password))));
     }
 
     /**

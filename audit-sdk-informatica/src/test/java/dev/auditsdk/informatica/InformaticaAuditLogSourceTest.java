@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.Checkpoint;
-import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditNotFoundException;
@@ -56,7 +55,7 @@ class InformaticaAuditLogSourceTest {
     private InformaticaAuditLogSource.Builder sourceBuilder() {
         return InformaticaAuditLogSource.builder()
                 .loginUrl(sim.loginUrl())
-                .credentials("auditor@example.com", Secret.of(PASSWORD))
+                .credentials("auditor@example.com", PASSWORD)
                 .retryPolicy(RetryPolicy.none());
     }
 
@@ -351,7 +350,7 @@ class InformaticaAuditLogSourceTest {
         for (int status : new int[] {403, 400}) {
             start(InformaticaSimulator.builder().auditEntries(5).loginFailureStatus(status));
             source = InformaticaAuditLogSource.builder().loginUrl(sim.loginUrl())
-                    .credentials("auditor@example.com", Secret.of("wrong-S3CR3T")).retryPolicy(RetryPolicy.none()).build();
+                    .credentials("auditor@example.com", "wrong-S3CR3T").retryPolicy(RetryPolicy.none()).build();
             AuditLogStream<InformaticaAuditEntry> stream = source.fetch(AuditLogQuery.builder().from(END.minusSeconds(60)).build());
             assertThatThrownBy(() -> readAll(stream))
                     .isInstanceOfSatisfying(AuditAuthenticationException.class, e -> {
@@ -414,18 +413,18 @@ class InformaticaAuditLogSourceTest {
 
     @Test
     void theBuilderChecksItsSettings() {
-        assertThatThrownBy(() -> InformaticaAuditLogSource.builder().credentials("u", Secret.of("p")).build())
+        assertThatThrownBy(() -> InformaticaAuditLogSource.builder().credentials("u", "p").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region");
         assertThatThrownBy(() -> InformaticaAuditLogSource.builder().region(InformaticaRegion.US).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("credentials");
         assertThatThrownBy(() -> InformaticaAuditLogSource.builder().loginUrl("http://dm-us.informaticacloud.com")
-                .credentials("u", Secret.of("p")).build())
+                .credentials("u", "p").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain HTTP");
         assertThatThrownBy(() -> InformaticaAuditLogSource.builder().batchSize(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InformaticaAuditLogSource.builder().region("atlantis"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("atlantis");
         try (InformaticaAuditLogSource s = InformaticaAuditLogSource.builder().region("dm-em")
-                .credentials("u", Secret.of("p")).build()) {
+                .credentials("u", "p").build()) {
             assertThat(s.vendor()).isEqualTo("informatica");
         }
     }

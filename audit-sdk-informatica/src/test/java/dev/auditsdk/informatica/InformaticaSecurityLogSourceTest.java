@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.Checkpoint;
-import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.informatica.model.InformaticaSecurityLogEntry;
@@ -54,7 +53,7 @@ class InformaticaSecurityLogSourceTest {
     private InformaticaSecurityLogSource.Builder sourceBuilder() {
         return InformaticaSecurityLogSource.builder()
                 .loginUrl(sim.loginUrl())
-                .credentials("admin@example.com", Secret.of(PASSWORD))
+                .credentials("admin@example.com", PASSWORD)
                 .retryPolicy(RetryPolicy.none());
     }
 

@@ -325,11 +325,12 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
 
         /**
          * @param email the Harmony user's email
-         * @param password the password
+         * @param password the password (kept as a {@link Secret} from here on)
          * @return this builder
          */
-        public Builder credentials(String email, Secret password) {
-            return credentials(CredentialsProvider.of(UsernamePassword.of(email, password)));
+        public Builder credentials(String email, String password) {
+            Objects.requireNonNull(password, "password");
+            return credentials(CredentialsProvider.of(UsernamePassword.of(email, Secret.of(password))));
         }
 
         /**

@@ -3,7 +3,6 @@ package dev.auditsdk.jitterbit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.auditsdk.core.auth.Secret;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JitterbitApiLogSourceBuilderTest {
 
     private static JitterbitApiLogSource.Builder valid() {
-        return JitterbitApiLogSource.builder().credentials("alice@jbexample.com", Secret.of("pw-S3CR3T"));
+        return JitterbitApiLogSource.builder().credentials("alice@jbexample.com", "pw-S3CR3T");
     }
 
     @Test

@@ -61,7 +61,7 @@ class JitterbitApiLogSourceTest {
     private JitterbitApiLogSource.Builder sourceBuilder() {
         return JitterbitApiLogSource.builder()
                 .baseUrl(sim.baseUrl())
-                .credentials("alice@jbexample.com", Secret.of(PASSWORD))
+                .credentials("alice@jbexample.com", PASSWORD)
                 .pollInterval(Duration.ofMillis(1), Duration.ofMillis(5))
                 .retryPolicy(RetryPolicy.builder().backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build());
     }
@@ -391,7 +391,7 @@ class JitterbitApiLogSourceTest {
     @Test
     void aRefusedLoginIsAnAuthenticationError() throws Exception {
         simulator(JitterbitSimulator.builder().entries(1));
-        source = sourceBuilder().credentials("alice@jbexample.com", Secret.of("not-it-S3CR3T")).build();
+        source = sourceBuilder().credentials("alice@jbexample.com", "not-it-S3CR3T").build();
         assertThatThrownBy(() -> readAll(range(T0, T1)))
                 .isInstanceOf(AuditAuthenticationException.class)
                 .hasMessageContaining("INVALID_CREDENTIALS");

@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
-import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.jitterbit.model.JitterbitApiLogEntry;
@@ -55,7 +54,7 @@ class JitterbitWireFormatTest {
                 .willReturn(json("{\"key\": \"" + KEY + "\", \"status\": \"RECEIVED\"}")));
         source = JitterbitApiLogSource.builder()
                 .baseUrl("http://127.0.0.1:" + wm.port())
-                .credentials("alice@jbexample.com", Secret.of("pw-S3CR3T"))
+                .credentials("alice@jbexample.com", "pw-S3CR3T")
                 .pollInterval(Duration.ofMillis(1), Duration.ofMillis(5))
                 .retryPolicy(RetryPolicy.builder().backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build())
                 .build();
@@ -152,7 +151,7 @@ class JitterbitWireFormatTest {
         source.close();
         source = JitterbitApiLogSource.builder()
                 .baseUrl("http://127.0.0.1:" + wm.port())
-                .credentials("alice@jbexample.com", Secret.of("pw-S3CR3T"))
+                .credentials("alice@jbexample.com", "pw-S3CR3T")
                 .pollInterval(Duration.ofMillis(1), Duration.ofMillis(5))
                 .jsonArrayField("logs")
                 .csvFormat(false)

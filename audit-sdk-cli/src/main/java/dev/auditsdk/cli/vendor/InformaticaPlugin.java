@@ -2,7 +2,6 @@ package dev.auditsdk.cli.vendor;
 
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
-import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.informatica.InformaticaAuditLogSource;
@@ -94,7 +93,7 @@ public final class InformaticaPlugin implements VendorPlugin {
             throw new VendorSettingException("informatica needs --region (e.g. US, EU, dm-us, USW1) or --login-url"
                     + " (or AUDITLOG_INFORMATICA_REGION / AUDITLOG_INFORMATICA_LOGIN_URL)");
         }
-        b.credentials(settings.require("username"), Secret.of(settings.require("password")));
+        b.credentials(settings.require("username"), settings.require("password"));
         b.listener(context.transportListener());
         return b;
     }

@@ -66,7 +66,7 @@ public final class JitterbitPlugin implements VendorPlugin {
                 }
             });
         }
-        b.credentials(settings.require("email"), Secret.of(settings.require("password")));
+        b.credentials(settings.require("email"), settings.require("password"));
         Optional<String> code = settings.get("tfa-code");
         boolean prompt = settings.flag("tfa");
         if (code.isPresent() || prompt) {
