@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The subscriber side, driven the way the JDK client drives it; HttpTransportTest reads real bodies through it. */
+/** The subscriber side, driven the way the JDK client drives it, and real bodies over loopback through the JDK client. */
 class ReadAheadBodyStreamTest {
 
     /** What the client sees of the subscriber: how much it asked for, whether it cancelled. */
@@ -166,6 +166,51 @@ class ReadAheadBodyStreamTest {
         assertThat(second.cancelled).isTrue();
         assertThat(second.requested).hasValue(0);
         assertThat(first.cancelled).isFalse();
+    }
+
+    @Test
+    void aLargeBodyOverLoopbackArrivesByteForByteAndClosingEarlyDoesNotHang() throws Exception {
+        byte[] payload = new byte[6 * 1024 * 1024 + 123];
+        new java.util.Random(42).nextBytes(payload);
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/body", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                for (int off = 0; off < payload.length; off += 50_000) {
+                    out.write(payload, off, Math.min(50_000, payload.length - off));
+                }
+            } catch (IOException clientWentAway) {
+                // the early-close read below stops reading
+            }
+        });
+        server.start();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/body");
+        try {
+            java.net.http.HttpResponse<InputStream> whole = client.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                    ReadAheadBodyStream.handler());
+            byte[] read;
+            try (InputStream in = whole.body()) {
+                read = in.readAllBytes();
+            }
+            assertThat(java.security.MessageDigest.getInstance("SHA-256").digest(read))
+                    .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(payload));
+
+            java.net.http.HttpResponse<InputStream> part = client.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                    ReadAheadBodyStream.handler());
+            CompletableFuture<Integer> early = CompletableFuture.supplyAsync(() -> {
+                try (InputStream in = part.body()) {
+                    return in.readNBytes(100_000).length;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(early.get(10, TimeUnit.SECONDS)).isEqualTo(100_000);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
