@@ -47,14 +47,14 @@ final class LifecycleAuditLogParser {
         JsonLinesReader<LifecycleAuditEntry> lines = JsonLinesReader.ofLines(body,
                 (value, line, offset, length) -> LifecycleAuditEntry.read(value, line, offset, length,
                         identity.identify(line, offset, length)));
-        return new Ordered(lines, outOfOrderTolerance, source, window);
+        return new OrderedWindow(lines, outOfOrderTolerance, source, window);
     }
 
     /**
      * Passes the entries of the window through, failing on one that goes back in time further
      * than the tolerance (one layer for both: every layer costs a call per entry).
      */
-    private static final class Ordered extends AbstractCloseableIterator<LifecycleAuditEntry> {
+    private static final class OrderedWindow extends AbstractCloseableIterator<LifecycleAuditEntry> {
         private final JsonLinesReader<LifecycleAuditEntry> lines;
         private final Duration tolerance;
         private final String source;
@@ -62,7 +62,7 @@ final class LifecycleAuditLogParser {
         private final Instant to;
         private Instant newest;
 
-        Ordered(JsonLinesReader<LifecycleAuditEntry> lines, Duration tolerance, String source, TimeWindow window) {
+        OrderedWindow(JsonLinesReader<LifecycleAuditEntry> lines, Duration tolerance, String source, TimeWindow window) {
             this.lines = lines;
             this.tolerance = tolerance;
             this.source = source;
