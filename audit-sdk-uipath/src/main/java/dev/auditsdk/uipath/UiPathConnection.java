@@ -8,6 +8,7 @@ import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.http.ThrottlePolicy;
 import dev.auditsdk.uipath.auth.UiPathTokenClient;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -56,7 +57,8 @@ final class UiPathConnection implements AutoCloseable {
         this.transport = b.transport()
                 .authenticator(authenticator)
                 .errorDecoder(new UiPathErrorDecoder())
-                .retryAfterFromBody(UiPathErrorDecoder::retryAfterInBody)
+                .throttlePolicy(ThrottlePolicy.standard()
+                        .withRetryAfterFromBody((status, body) -> UiPathErrorDecoder.retryAfterInBody(body)))
                 .build();
         this.tokens = new UiPathTokenClient(transport, identityUrl, b.credentials, b.scopes, b.tokenClock());
     }

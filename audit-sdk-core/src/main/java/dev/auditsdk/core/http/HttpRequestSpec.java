@@ -35,6 +35,7 @@ public final class HttpRequestSpec {
     private final byte[] body;
     private final boolean retrySafe;
     private final boolean authenticated;
+    private final Operation operation;
 
     private HttpRequestSpec(Builder b) {
         this.method = b.method;
@@ -43,6 +44,7 @@ public final class HttpRequestSpec {
         this.body = b.body;
         this.retrySafe = b.retrySafe != null ? b.retrySafe : IDEMPOTENT.contains(b.method);
         this.authenticated = b.authenticated;
+        this.operation = b.operation;
     }
 
     /**
@@ -112,6 +114,11 @@ public final class HttpRequestSpec {
         return authenticated;
     }
 
+    /** @return what the request is for; {@link Operation#PAGE} unless the builder said otherwise */
+    public Operation operation() {
+        return operation;
+    }
+
     /** @return {@code METHOD scheme://host/path} for logs and messages (no query, no secrets) */
     public String describe() {
         return method + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
@@ -131,6 +138,7 @@ public final class HttpRequestSpec {
         private byte[] body;
         private Boolean retrySafe;
         private boolean authenticated = true;
+        private Operation operation = Operation.PAGE;
 
         private Builder(String method, URI uri) {
             Objects.requireNonNull(method, "method");
@@ -241,6 +249,22 @@ public final class HttpRequestSpec {
          */
         public Builder authenticated(boolean authenticated) {
             this.authenticated = authenticated;
+            return this;
+        }
+
+        /**
+         * Tags the request with what it is for. Error decoders and logs read the tag (a failed
+         * {@link Operation#LOGIN} means wrong credentials, not an expired session); a login is
+         * also sent without authentication headers.
+         *
+         * @param operation what the request is for; default {@link Operation#PAGE}
+         * @return this builder
+         */
+        public Builder operation(Operation operation) {
+            this.operation = Objects.requireNonNull(operation, "operation");
+            if (operation == Operation.LOGIN) {
+                this.authenticated = false;
+            }
             return this;
         }
 
