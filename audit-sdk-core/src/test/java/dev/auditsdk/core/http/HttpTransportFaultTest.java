@@ -280,4 +280,53 @@ class HttpTransportFaultTest {
         assertThat(server.received().get(0).hasHeader("Authorization")).isTrue();
         assertThat(server.received().get(1).hasHeader("Authorization")).isFalse();
     }
+
+    @Test
+    void anHttpsAnswerRedirectingToPlainHttpIsRefusedEvenOnLoopback(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path keystore = dir.resolve("tls.p12");
+        Process keytool = new ProcessBuilder(java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "wm", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", "password", "-keypass", "password").redirectErrorStream(true).start();
+        assertThat(keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).isZero();
+        com.github.tomakehurst.wiremock.WireMockServer tls = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().httpDisabled(true).dynamicHttpsPort()
+                        .keystorePath(keystore.toString()).keystoreType("PKCS12").keystorePassword("password")
+                        .keyManagerPassword("password").bindAddress("127.0.0.1"));
+        tls.start();
+        try {
+            tls.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/page").willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(302)
+                            .withHeader("Location", server.url("/plain").toString())));
+            javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+            trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            javax.net.ssl.SSLParameters noHostCheck = new javax.net.ssl.SSLParameters();
+            noHostCheck.setEndpointIdentificationAlgorithm(null);
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(trustAll)
+                    .sslParameters(noHostCheck).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+            try (HttpTransport t = transport().httpClient(client).authenticator(new CountingAuthenticator("tok")).build()) {
+                assertThatThrownBy(() -> t.send(HttpRequestSpec.get(java.net.URI.create("https://127.0.0.1:" + tls.httpsPort() + "/page")).build()))
+                        .isInstanceOf(AuditTransportException.class)
+                        .hasMessageContaining("from https to http://127.0.0.1");
+            }
+            assertThat(server.received()).isEmpty();
+        } finally {
+            tls.stop();
+        }
+    }
 }
