@@ -200,17 +200,11 @@ final class StagingClient {
     }
 
     private BoomiStagingStatus status(HttpRequestSpec spec, String what) {
-        try (HttpResult result = staging.send(spec)) {
-            JsonNode node = Json.mapper().readTree(result.body());
-            if (node == null || !node.isObject()) {
-                throw new AuditDataException("boomi: " + what + ": the answer is not a JSON object");
-            }
-            return BoomiStagingStatus.of(node);
-        } catch (JsonProcessingException e) {
-            throw new AuditDataException("boomi: " + what + ": the answer is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new AuditTransportException("boomi: " + what + ": reading the answer failed: " + e, e);
+        JsonNode node = staging.sendForJson(spec); // read inside the attempt: a cut-off answer is asked for again
+        if (!node.isObject()) {
+            throw new AuditDataException("boomi: " + what + ": the answer is not a JSON object");
         }
+        return BoomiStagingStatus.of(node);
     }
 
     /** The published checksum as 16 bytes: 32 hex digits, or (as in {@code Content-MD5}) base64. */

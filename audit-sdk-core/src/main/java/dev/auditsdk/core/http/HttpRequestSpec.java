@@ -1,6 +1,7 @@
 package dev.auditsdk.core.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.json.Json;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,6 +37,7 @@ public final class HttpRequestSpec {
     private final boolean retrySafe;
     private final boolean authenticated;
     private final Operation operation;
+    private final AuthHeaders credentials;
 
     private HttpRequestSpec(Builder b) {
         this.method = b.method;
@@ -45,6 +47,7 @@ public final class HttpRequestSpec {
         this.retrySafe = b.retrySafe != null ? b.retrySafe : IDEMPOTENT.contains(b.method);
         this.authenticated = b.authenticated;
         this.operation = b.operation;
+        this.credentials = b.credentials;
     }
 
     /**
@@ -114,6 +117,14 @@ public final class HttpRequestSpec {
         return authenticated;
     }
 
+    /**
+     * @return credentials this one request carries itself (e.g. the session a logout ends), sent
+     *     like the authenticator's: never to another origin; {@link AuthHeaders#none()} by default
+     */
+    public AuthHeaders credentials() {
+        return credentials;
+    }
+
     /** @return what the request is for; {@link Operation#PAGE} unless the builder said otherwise */
     public Operation operation() {
         return operation;
@@ -139,6 +150,7 @@ public final class HttpRequestSpec {
         private Boolean retrySafe;
         private boolean authenticated = true;
         private Operation operation = Operation.PAGE;
+        private AuthHeaders credentials = AuthHeaders.none();
 
         private Builder(String method, URI uri) {
             Objects.requireNonNull(method, "method");
@@ -265,6 +277,20 @@ public final class HttpRequestSpec {
             if (operation == Operation.LOGIN) {
                 this.authenticated = false;
             }
+            return this;
+        }
+
+        /**
+         * Credentials that belong to this request rather than to the source's authenticator —
+         * the session a logout ends, say. They are treated like the authenticator's headers:
+         * never sent to another origin, a cross-origin redirect refused, never logged. Use this,
+         * not {@link #header(String, String)}, for anything secret.
+         *
+         * @param credentials the headers
+         * @return this builder
+         */
+        public Builder credentials(AuthHeaders credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 

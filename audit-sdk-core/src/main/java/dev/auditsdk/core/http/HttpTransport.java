@@ -217,7 +217,8 @@ public final class HttpTransport implements AutoCloseable {
         boolean replayed = false;
         while (true) {
             AuthHeaders auth = request.authenticated() ? authenticator.authenticate() : AuthHeaders.none();
-            Exchange ex = shared.retries.execute(request, attempt -> attempt(request, auth, reader));
+            AuthHeaders sent = withRequestCredentials(auth, request);
+            Exchange ex = shared.retries.execute(request, attempt -> attempt(request, sent, reader));
             if (ex.status == 401 && request.authenticated() && !replayed) {
                 replayed = true;
                 LOG.debug("{}: {} answered 401; asking the authenticator for fresh credentials", shared.vendor, request.describe());
@@ -236,6 +237,15 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    private static AuthHeaders withRequestCredentials(AuthHeaders auth, HttpRequestSpec request) {
+        if (request.credentials().headers().isEmpty()) {
+            return auth;
+        }
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(auth.headers());
+        all.putAll(request.credentials().headers());
+        return AuthHeaders.of(all);
+    }
+
     /** One attempt: send (following redirects), then read a bounded answer inside it. */
     private Exchange attempt(HttpRequestSpec spec, AuthHeaders auth, BodyReader<?> reader) throws IOException {
         Exchange ex = sendFollowingRedirects(spec, auth);
@@ -245,7 +255,8 @@ public final class HttpTransport implements AutoCloseable {
         try (HttpResult answer = ex.result) {
             Object value = Objects.requireNonNull(reader.read(answer), "BodyReader returned null");
             return ex.withValue(value);
-        } catch (BodyReadException e) {
+        } catch (AuditTransportException e) {
+            // the body failed while read (cut, reset, stalled, or a reader's own transport error)
             throw new RetryableBodyFailure(e.getMessage(), e);
         } catch (JsonEOFException e) {
             throw new RetryableBodyFailure("the answer to " + spec.describe() + " ended early: " + e.getOriginalMessage(), e);
@@ -288,7 +299,8 @@ public final class HttpTransport implements AutoCloseable {
             URI next = uri.resolve(location.get());
             refuseInsecureRedirect(spec, uri, next);
             boolean crossOrigin = !Endpoints.sameOrigin(spec.uri(), next);
-            if (crossOrigin && (body != null || spec.operation() == Operation.LOGIN || spec.operation() == Operation.LOGOUT)) {
+            if (crossOrigin && (body != null || spec.operation() == Operation.LOGIN || spec.operation() == Operation.LOGOUT
+                    || !spec.credentials().headers().isEmpty())) {
                 throw new AuditTransportException(shared.vendor + ": " + spec.operation().label() + " request " + spec.describe()
                         + " was redirected (HTTP " + status + ") to another origin (" + next.getHost() + "); refused: the SDK never"
                         + " sends a request body, credentials or session headers to another host. Check the configured base URL.");
