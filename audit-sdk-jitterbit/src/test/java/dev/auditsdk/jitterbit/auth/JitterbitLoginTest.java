@@ -8,7 +8,6 @@ import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditAuthenticationException;
-import dev.auditsdk.core.error.AuditRateLimitedException;
 import dev.auditsdk.core.error.AuditServerException;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
@@ -137,18 +136,21 @@ class JitterbitLoginTest {
     }
 
     @Test
-    void loginRequestsAreNeverRetried() {
+    void loginRequestsAreRetriedOnlyWhenThrottled() {
         start(JitterbitSimulator.builder().tfaEnabled(true));
         sim.injectFault(JitterbitSimulator.LOGIN_PATH, Fault.status(503, "{\"errorMessage\":\"down\"}"));
         assertThatThrownBy(() -> login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow())).login(transport))
                 .isInstanceOf(AuditServerException.class);
         assertThat(sim.requestCount(JitterbitSimulator.LOGIN_PATH)).isEqualTo(1);
-
-        sim.rateLimitNext(1);
-        assertThatThrownBy(() -> login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow())).login(transport))
-                .isInstanceOf(AuditRateLimitedException.class);
-        assertThat(sim.requestCount(JitterbitSimulator.LOGIN_PATH)).isEqualTo(2);
         assertThat(sim.tfaCodesSent()).isZero();
+
+        // a 429 refused the login without processing it: it is sent again, and the login completes
+        sim.rateLimitNext(1);
+        JitterbitSession session = login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow())).login(transport);
+        assertThat(session).isNotNull();
+        assertThat(sim.requestCount(JitterbitSimulator.TFA_PATH)).isEqualTo(1);
+        assertThat(sim.requestCount(JitterbitSimulator.LOGIN_PATH)).isEqualTo(4); // 503, 429, login, and its tfacode
+        assertThat(sim.tfaCodesSent()).isEqualTo(1);
     }
 
     @Test
