@@ -107,7 +107,11 @@ public final class HttpRequestSpec {
         return body;
     }
 
-    /** @return whether a failed attempt may be retried: idempotent methods, or explicitly marked */
+    /**
+     * @return whether a failed attempt may be retried: idempotent methods, or explicitly marked.
+     *     Throttling answers and connections never made are retried whatever this says: the
+     *     request was not processed.
+     */
     public boolean retrySafe() {
         return retrySafe;
     }
