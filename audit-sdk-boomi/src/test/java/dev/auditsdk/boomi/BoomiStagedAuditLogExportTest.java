@@ -114,13 +114,28 @@ class BoomiStagedAuditLogExportTest {
     void deliversAnArchiveInDateOrderWhateverOrderItHolds() throws IOException {
         start(BoomiSimulator.builder().seed(14).entries(500).spacing(Duration.ofHours(1)));
         sim.setShuffledArchives(true);
-        // 7 records in memory at most: the archive is sorted through temporary runs and merged
-        BoomiStagedAuditLogExport export = build(exportBuilder().sortRunSize(7));
+        // 1 KiB of records in memory at most: the archive is sorted through temporary runs and merged
+        BoomiStagedAuditLogExport export = build(exportBuilder().sortRunBytes(1024));
 
         List<String> got = read(export.fetch(range()));
 
         assertThat(got).hasSizeGreaterThan(100).containsExactlyElementsOf(expected());
         assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void anArchiveLargerThanTheDownloadCapFailsNamingTheCapAndLeavesNoFile() throws IOException {
+        start(BoomiSimulator.builder().seed(15).entries(600).spacing(Duration.ofHours(1)));
+        BoomiStagedAuditLogExport export = build(exportBuilder().maxDownloadBytes(1000));
+
+        assertThatThrownBy(() -> read(export.fetch(range())))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("larger than the download cap of 1000 bytes (maxDownloadBytes)")
+                .hasMessageContaining("BoomiStagedAuditLogExport.Builder.maxDownloadBytes(long)");
+        assertThat(sim.stagingDownloads()).isEqualTo(1);
+        assertThat(leftovers()).isEmpty();
+        assertThat(BoomiStagedAuditLogExport.DEFAULT_MAX_DOWNLOAD_BYTES).isEqualTo(8L << 30);
+        assertThatThrownBy(() -> exportBuilder().maxDownloadBytes(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
