@@ -5,7 +5,6 @@ import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.json.BodyFormat;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.json.JsonArrayReader;
@@ -68,25 +67,28 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
                 .header("Accept", "application/json")
                 .build();
         String where = "batch " + batchId + " (batchSize " + size + ")";
-        try (HttpResult result = client.send(spec); SniffedBody body = BodyFormat.sniff(result.body())) {
-            if (body.format() == BodyFormat.JSON_OBJECT) {
-                throw errorObject(spec, body, where);
+        // read inside the transport's attempt: a batch cut short or stalled on the way is asked for again
+        return client.read(spec, result -> {
+            try (SniffedBody body = BodyFormat.sniff(result.body())) {
+                if (body.format() == BodyFormat.JSON_OBJECT) {
+                    throw errorObject(spec, body, where);
+                }
+                if (body.format() != BodyFormat.JSON_ARRAY) {
+                    throw new AuditDataException("informatica: " + where + " of the audit log is not a JSON array but "
+                            + body.format());
+                }
+                List<InformaticaAuditEntry> entries = new ArrayList<>(size);
+                try (JsonArrayReader<InformaticaAuditEntry> reader =
+                        JsonArrayReader.of(body.body(), null, InformaticaAuditEntry::of)) {
+                    reader.forEachRemaining(entries::add);
+                } catch (AuditDataException e) {
+                    throw new AuditDataException("informatica: " + where + " of the audit log: " + e.getMessage(), e.line(),
+                            e.offset(), e);
+                }
+                LOG.trace("informatica: {} -> {} entries", where, entries.size());
+                return entries;
             }
-            if (body.format() != BodyFormat.JSON_ARRAY) {
-                throw new AuditDataException("informatica: " + where + " of the audit log is not a JSON array but "
-                        + body.format());
-            }
-            List<InformaticaAuditEntry> entries = new ArrayList<>(size);
-            try (JsonArrayReader<InformaticaAuditEntry> reader =
-                    JsonArrayReader.of(body.body(), null, InformaticaAuditEntry::of)) {
-                reader.forEachRemaining(entries::add);
-            } catch (AuditDataException e) {
-                throw new AuditDataException("informatica: " + where + " of the audit log: " + e.getMessage(), e.line(),
-                        e.offset(), e);
-            }
-            LOG.trace("informatica: {} -> {} entries", where, entries.size());
-            return entries;
-        }
+        });
     }
 
     /**

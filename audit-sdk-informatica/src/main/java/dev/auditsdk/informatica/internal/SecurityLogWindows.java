@@ -5,15 +5,12 @@ import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.paging.AbstractCloseableIterator;
 import dev.auditsdk.core.paging.CloseableIterator;
 import dev.auditsdk.core.paging.TimeWindow;
 import dev.auditsdk.core.paging.WindowFetcher;
 import dev.auditsdk.informatica.model.InformaticaSecurityLogEntry;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -156,12 +153,9 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
             b.query("skip", skip);
         }
         HttpRequestSpec spec = b.build();
-        JsonNode answer;
-        try (HttpResult result = client.send(spec); InputStream in = result.body()) {
-            answer = Json.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new AuditDataException("informatica: the security log answer for " + w + " is not valid JSON", e);
-        }
+        // read inside the transport's attempt: an answer cut short or stalled on the way is asked for again;
+        // one that is not JSON is an AuditDataException naming the request
+        JsonNode answer = client.read(spec, result -> Json.mapper().readTree(result.body()));
         AuditApiException error = answer == null ? null : InformaticaErrorDecoder.fromBody("informatica", spec.describe(), answer);
         if (error != null) {
             throw error;
