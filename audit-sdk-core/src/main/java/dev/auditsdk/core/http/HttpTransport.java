@@ -206,8 +206,7 @@ public final class HttpTransport implements AutoCloseable {
         } catch (JsonEOFException e) {
             throw e; // cut short: the attempt is retried
         } catch (JsonProcessingException e) {
-            throw new AuditDataException(shared.vendor + ": the answer to " + request.describe()
-                    + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw notJson(request, e);
         }
     }
 
@@ -261,11 +260,26 @@ public final class HttpTransport implements AutoCloseable {
         } catch (JsonEOFException e) {
             throw new RetryableBodyFailure("the answer to " + spec.describe() + " ended early: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new AuditDataException(shared.vendor + ": the answer to " + spec.describe() + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            throw notJson(spec, e);
         } catch (IOException e) {
             throw new RetryableBodyFailure("reading the answer to " + spec.describe() + " failed: " + e, e);
         }
+    }
+
+    /**
+     * A parse error names the request and the position. The parser's own message quotes the
+     * input, so it is left out of a login's error: a login answer holds a token or session.
+     */
+    private AuditDataException notJson(HttpRequestSpec spec, JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        long line = at == null ? -1 : at.getLineNr();
+        long column = at == null ? -1 : at.getColumnNr();
+        String where = " is not valid JSON (line " + line + ", column " + column + ")";
+        if (spec.operation() == Operation.LOGIN) {
+            return new AuditDataException(shared.vendor + ": the answer to " + spec.describe() + where, line, column, null);
+        }
+        return new AuditDataException(shared.vendor + ": the answer to " + spec.describe() + where + ": "
+                + e.getOriginalMessage(), line, column, e);
     }
 
     private Exchange sendFollowingRedirects(HttpRequestSpec spec, AuthHeaders auth) throws IOException {

@@ -118,6 +118,20 @@ class HttpTransportFaultTest {
     }
 
     @Test
+    void aLoginAnswerThatIsNotJsonIsReportedWithoutQuotingIt() {
+        server.otherwise(ok("access_token=sekrit-token-value&x"));
+        try (HttpTransport t = transport().build()) {
+            assertThatThrownBy(() -> t.sendForJson(HttpRequestSpec.post(server.url("/token"))
+                    .textBody("grant_type=client_credentials", "application/x-www-form-urlencoded")
+                    .operation(Operation.LOGIN).build()))
+                    .isInstanceOf(AuditDataException.class)
+                    .hasMessageContaining("is not valid JSON (line 1")
+                    .hasMessageNotContaining("sekrit")
+                    .hasNoCause();
+        }
+    }
+
+    @Test
     void aCutBodyOfARequestThatIsNotRetrySafeIsNotRepeated() {
         server.otherwise(truncated(PAGE, 5));
         try (HttpTransport t = transport().build()) {
