@@ -128,6 +128,16 @@ class PullCommandTest {
         assertThat(Files.readString(cp)).contains("\"vendor\" : \"testlist\"").contains("\"entries\" : 25");
     }
 
+    @Test
+    void aNewOutputFileIsReadableByItsOwnerOnly() throws Exception {
+        Path out = dir.resolve("owner-only.jsonl");
+        CliRunner.Result r = cli().run("pull", "testlist", "--from", FROM, "--to", TO, "--count", "3", "-o", out.toString());
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        org.junit.jupiter.api.Assumptions.assumeTrue(out.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rw-------");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ndjson", "raw"})
     void anEntryThatCannotBeWrittenIsNotCheckpointedAndTheRerunWritesItOnce(String format) throws Exception {
