@@ -109,11 +109,10 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         // the device id matters (and the host name is looked up) only for two-factor logins
         String device = b.tfaCodeSupplier == null ? null : b.deviceId != null ? b.deviceId : defaultDeviceId();
         JitterbitLogin login = new JitterbitLogin(service, b.credentials, b.tfaCodeSupplier, device, b.sessionClock());
-        this.authenticator = login.authenticator(this::transport);
-        this.transport = b.transport()
-                .authenticator(authenticator)
-                .errorDecoder(new JitterbitErrorDecoder())
-                .build();
+        // logins go through the plain transport; the authenticated view is built on top of it
+        HttpTransport plain = b.transport().errorDecoder(new JitterbitErrorDecoder()).build();
+        this.authenticator = login.authenticator(plain);
+        this.transport = plain.withAuthenticator(authenticator);
         this.client = new LogExportClient(transport, service, b.lockWorkarounds, b.jsonArrayField);
     }
 
@@ -212,10 +211,6 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         }
         throw new AuditDataException("jitterbit: the login answer's defaultOrgId is not an organization id (" + shape
                 + "; expected 1 to 64 letters, digits, '-' or '_'); set orgId(...) on the source builder");
-    }
-
-    private HttpTransport transport() {
-        return transport;
     }
 
     /** Closes the HTTP client the source built; a caller's client is left open. */

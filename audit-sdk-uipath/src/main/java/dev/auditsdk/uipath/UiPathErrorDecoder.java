@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditRateLimitedException;
+import dev.auditsdk.core.http.Operation;
 import dev.auditsdk.core.http.ErrorDecoder;
 import dev.auditsdk.core.http.ErrorResponse;
 import dev.auditsdk.core.json.Json;
@@ -62,8 +63,7 @@ final class UiPathErrorDecoder implements ErrorDecoder {
     }
 
     private static boolean isTokenRequest(ErrorResponse r) {
-        String path = r.request().uri().getPath();
-        return path != null && path.endsWith("/connect/token");
+        return r.request().operation() == Operation.LOGIN;
     }
 
     private static String tokenMessage(ErrorResponse r, String code) {

@@ -7,8 +7,8 @@ import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.TokenLifetime;
 import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.http.Operation;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
 import java.net.URI;
 import java.time.Clock;
@@ -65,10 +65,9 @@ public final class BoomiJwt {
 
     private static AccessToken fetch(HttpTransport platform, URI generateUri, Duration lifetime, Clock clock) {
         Instant fetchedAt = clock.instant();
-        String jwt;
-        try (HttpResult result = platform.send(HttpRequestSpec.get(generateUri).header("Accept", "text/plain").build())) {
-            jwt = result.bodyAsString().trim();
-        }
+        // authenticated with the account's Basic credentials; read inside the attempt
+        String jwt = platform.sendForText(HttpRequestSpec.get(generateUri).header("Accept", "text/plain")
+                .operation(Operation.LOGIN).build()).trim();
         if (jwt.isEmpty() || jwt.chars().anyMatch(Character::isWhitespace)) {
             // never quote the body: it may be a token after all
             throw new AuditDataException("boomi: the JWT endpoint " + generateUri.getPath()

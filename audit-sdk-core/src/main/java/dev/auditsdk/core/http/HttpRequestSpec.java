@@ -270,17 +270,14 @@ public final class HttpRequestSpec {
 
         /**
          * Tags the request with what it is for. Error decoders and logs read the tag (a failed
-         * {@link Operation#LOGIN} means wrong credentials, not an expired session); a login is
-         * also sent without authentication headers.
+         * {@link Operation#LOGIN} means wrong credentials, not an expired session), and a
+         * login's answer that is not JSON is reported without quoting it.
          *
          * @param operation what the request is for; default {@link Operation#PAGE}
          * @return this builder
          */
         public Builder operation(Operation operation) {
             this.operation = Objects.requireNonNull(operation, "operation");
-            if (operation == Operation.LOGIN) {
-                this.authenticated = false;
-            }
             return this;
         }
 

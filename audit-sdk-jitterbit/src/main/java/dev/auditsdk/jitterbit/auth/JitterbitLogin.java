@@ -10,9 +10,9 @@ import dev.auditsdk.core.auth.TokenLifetime;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.http.Operation;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.http.Redactor;
 import dev.auditsdk.core.json.Json;
@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,13 +75,13 @@ public final class JitterbitLogin {
      * The session-caching authenticator for the transport: sends {@code authToken: <token>},
      * logs in on first use, again ahead of expiry and after a 401 (single flight).
      *
-     * @param transport the transport to log in through; read at each login (it is usually the
-     *     transport this authenticator is installed in, built after it)
+     * @param transport the transport to log in through, without authentication (the source's plain
+     *     transport; the authenticated view is built on top of it with this authenticator)
      * @return the authenticator
      */
-    public TokenAuthenticator<JitterbitSession> authenticator(Supplier<HttpTransport> transport) {
-        Objects.requireNonNull(transport, "transport");
-        return TokenAuthenticator.<JitterbitSession>builder(() -> login(transport.get()),
+    public TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport) {
+        HttpTransport plain = Objects.requireNonNull(transport, "transport").withoutAuth();
+        return TokenAuthenticator.<JitterbitSession>builder(() -> login(plain),
                         s -> AuthHeaders.of(AUTH_TOKEN_HEADER, s.authToken().reveal()))
                 .expiry(JitterbitSession::expiresAt)
                 .refreshAhead(REFRESH_AHEAD)
@@ -137,13 +136,12 @@ public final class JitterbitLogin {
                 .header("Accept", "application/json")
                 .jsonBody(body)
                 .authenticated(false)
-                // never repeated: the first step emails a new code each time, a code is good once
+                .operation(Operation.LOGIN)
+                // never repeated after it reached the server: the first step emails a new code each
+                // time, a code is good once (a throttled login was refused, and is sent again)
                 .retrySafe(false)
                 .build();
-        String text;
-        try (HttpResult result = transport.send(spec)) {
-            text = result.bodyAsString();
-        }
+        String text = transport.withoutAuth().sendForText(spec);
         try {
             return Json.mapper().readValue(text, LoginResponse.class);
         } catch (JsonProcessingException e) {

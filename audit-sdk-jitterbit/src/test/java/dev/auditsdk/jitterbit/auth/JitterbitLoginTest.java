@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,12 +66,11 @@ class JitterbitLoginTest {
                 "audit-sdk-test-device", clock);
     }
 
-    /** A transport whose requests carry the authenticator's session; logins go through it too. */
-    private void authenticateWith(TokenAuthenticator<JitterbitSession> auth, AtomicReference<HttpTransport> ref) {
-        transport.close();
-        transport = HttpTransport.builder().vendor("jitterbit").retryPolicy(FAST_RETRIES).authenticator(auth)
-                .errorDecoder(new JitterbitErrorDecoder()).build();
-        ref.set(transport);
+    /** The authenticated view of the test's transport: its requests carry the session; logins go through the plain one. */
+    private TokenAuthenticator<JitterbitSession> authenticateWith(JitterbitLogin login) {
+        TokenAuthenticator<JitterbitSession> auth = login.authenticator(transport);
+        transport = transport.withAuthenticator(auth);
+        return auth;
     }
 
     @Test
@@ -99,10 +97,7 @@ class JitterbitLoginTest {
     @Test
     void withTwoFactorAndZeroSecondSessionsFiftyRequestsEmailOneCode() {
         start(JitterbitSimulator.builder().entries(0).tfaEnabled(true).announcedSessionTimeoutSeconds(0));
-        AtomicReference<HttpTransport> ref = new AtomicReference<>();
-        TokenAuthenticator<JitterbitSession> auth = login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow()))
-                .authenticator(ref::get);
-        authenticateWith(auth, ref);
+        authenticateWith(login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow())));
         URI status = URI.create(sim.baseUrl() + JitterbitSimulator.STATUS_PATH + "123456/debug-log-X");
 
         for (int i = 0; i < 50; i++) {
@@ -212,9 +207,7 @@ class JitterbitLoginTest {
     @Test
     void theAuthenticatorSendsTheAuthTokenHeaderAndLogsInAgainOnceAfter401() {
         start(JitterbitSimulator.builder().entries(0));
-        AtomicReference<HttpTransport> ref = new AtomicReference<>();
-        TokenAuthenticator<JitterbitSession> auth = login(PASSWORD, null).authenticator(ref::get);
-        authenticateWith(auth, ref);
+        TokenAuthenticator<JitterbitSession> auth = authenticateWith(login(PASSWORD, null));
         URI status = URI.create(sim.baseUrl() + JitterbitSimulator.STATUS_PATH + "123456/debug-log-X");
 
         try (HttpResult r = transport.send(HttpRequestSpec.get(status).build())) {

@@ -1,6 +1,5 @@
 package dev.auditsdk.uipath.auth;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.auth.AccessToken;
 import dev.auditsdk.core.auth.CredentialsProvider;
@@ -8,14 +7,10 @@ import dev.auditsdk.core.auth.OAuthClientCredentials;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.TokenLifetime;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.error.AuditTransportException;
+import dev.auditsdk.core.http.Operation;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.json.Json;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -100,21 +95,14 @@ public final class UiPathTokenClient {
                 .body(form.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .authenticated(false)
+                .operation(Operation.LOGIN)
                 // asking again for a token has no side effect
                 .retrySafe(true)
                 .build();
         Instant requestedAt = clock.instant();
-        JsonNode answer;
-        try (HttpResult result = transport.send(spec); InputStream body = result.body()) {
-            answer = Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            // the body may hold the token: say where, never what
-            throw new AuditDataException("uipath: the token endpoint " + tokenEndpoint.getPath()
-                    + " answered with something that is not JSON", e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
-                    -1, null);
-        } catch (IOException e) {
-            throw new AuditTransportException("uipath: reading the token endpoint's answer failed: " + e.getMessage(), e);
-        }
+        // read inside the attempt (a cut-off answer is asked for again); an answer that is not
+        // JSON is reported by position only, since it may hold the token
+        JsonNode answer = transport.withoutAuth().sendForJson(spec);
         JsonNode token = answer == null ? null : answer.get("access_token");
         if (token == null || !token.isTextual() || token.asText().isBlank()) {
             throw new AuditDataException("uipath: the token endpoint " + tokenEndpoint.getPath()
