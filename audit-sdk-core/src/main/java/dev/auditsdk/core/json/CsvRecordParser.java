@@ -13,7 +13,8 @@ import java.util.List;
  * Empty lines are skipped. A quote inside an unquoted field is taken literally.
  *
  * <p>A record may span at most {@link ReadLimits#maxCsvRecordChars()} characters, every one
- * counted (separators and quotes too, so a line of commas cannot slip by), and have at most
+ * counted but the line break that ends it (separators, quotes and quoted line breaks too, so a
+ * line of commas cannot slip by), and have at most
  * {@link ReadLimits#maxCsvFields()} fields.
  */
 final class CsvRecordParser {
@@ -90,7 +91,8 @@ final class CsvRecordParser {
 
     private void readQuoted(StringBuilder field) throws IOException {
         while (true) {
-            int c = read();
+            int c = in.read();
+            count(c);
             if (c < 0) {
                 throw new AuditDataException("CSV record starting at line " + recordLine
                         + ": unterminated quoted field (the input ended inside quotes)", recordLine, -1, null);
@@ -99,7 +101,7 @@ final class CsvRecordParser {
                 if (in.peek() != '"') {
                     return;
                 }
-                read();
+                count(in.read());
             } else if (c == '\n' || (c == '\r' && in.peek() != '\n')) {
                 line++;
             }
@@ -107,14 +109,24 @@ final class CsvRecordParser {
         }
     }
 
-    /** The record's next character, counted against the limit; -1 at the end of the input. */
+    /**
+     * The record's next character outside quotes, counted against the limit unless it is the
+     * line break that ends the record; -1 at the end of the input.
+     */
     private int read() throws IOException {
         int c = in.read();
+        if (c != '\r' && c != '\n') {
+            count(c);
+        }
+        return c;
+    }
+
+    /** Counts a character of the record (none at the end of the input) against the limit. */
+    private void count(int c) {
         if (c >= 0 && ++recordChars > maxRecordChars) {
             throw ReadLimits.exceeded("maxCsvRecordChars", maxRecordChars, "the CSV record starting at line " + recordLine
                     + " (an unterminated quote?)", recordLine, -1);
         }
-        return c;
     }
 
     private void endLine(int c) throws IOException {

@@ -70,7 +70,9 @@ public final class Json {
         Objects.requireNonNull(what, "what");
         ObjectMapper mapper = mapper(limits);
         ValueWindow window = new ValueWindow(in, limits, start -> what);
-        try (JsonParser parser = mapper.createParser(window)) {
+        JsonParser parser = null;
+        try {
+            parser = mapper.createParser(window);
             JsonNode node = mapper.readTree(parser);
             if (node == null) {
                 return MissingNode.getInstance();
@@ -83,10 +85,11 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw malformed(e, limits, "the JSON of " + what);
+            throw malformed(e, limits, "the JSON of " + what, parser);
         } catch (IOException e) {
             throw new AuditTransportException("reading " + what + " failed", e);
         } finally {
+            closeQuietly(parser);
             closeQuietly(in);
         }
     }
@@ -105,9 +108,11 @@ public final class Json {
      * limit; anything else is malformed JSON, with its position.
      *
      * @param subject what was being read, e.g. {@code "JSON array element #3"}
+     * @param parser the parser that failed, for where it is when {@code e} does not say; may be null
      */
-    static AuditDataException malformed(JsonProcessingException e, ReadLimits limits, String subject) {
-        JsonLocation at = e.getLocation() != null ? e.getLocation() : JsonLocation.NA;
+    static AuditDataException malformed(JsonProcessingException e, ReadLimits limits, String subject, JsonParser parser) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation()
+                : parser != null && !parser.isClosed() ? parser.currentLocation() : JsonLocation.NA;
         if (isNestingDepth(e)) {
             return ReadLimits.exceeded("maxNestingDepth", limits.maxNestingDepth(),
                     "the nesting of " + subject + " at line " + at.getLineNr() + ", column " + at.getColumnNr(),
@@ -123,6 +128,16 @@ public final class Json {
     static boolean isNestingDepth(JsonProcessingException e) {
         return e instanceof StreamConstraintsException && e.getOriginalMessage() != null
                 && e.getOriginalMessage().toLowerCase(Locale.ROOT).contains("nesting depth");
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // the input is closed next, and its failure is what matters
+            }
+        }
     }
 
     private static void closeQuietly(InputStream in) {

@@ -181,7 +181,7 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
             return mapper.apply(node, "#" + index + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")",
                     at.getLineNr(), at.getByteOffset());
         } catch (JsonProcessingException e) {
-            throw Json.malformed(e, limits, subject());
+            throw Json.malformed(e, limits, subject(), parser);
         } catch (IOException e) {
             throw new AuditTransportException("reading the JSON body failed after element " + index, e);
         }
