@@ -47,12 +47,18 @@ class DecompressionGuardTest {
     }
 
     @Test
-    void theRatioIsNotJudgedOnTheFirstMegabyte() throws IOException {
-        byte[] zeros = Bombs.gzip(new byte[(int) ReadLimits.RATIO_MEASURED_AFTER_BYTES]);
-        assertThat(ReadLimits.RATIO_MEASURED_AFTER_BYTES / zeros.length).isGreaterThan(1000);
+    void theRatioIsJudgedOnlyAfterTheFirstMegabyte() throws IOException {
+        ReadLimits ratio100 = ReadLimits.builder().maxDecompressionRatio(100).build();
+        byte[] oneMegabyte = Bombs.gzip(new byte[(int) ReadLimits.RATIO_MEASURED_AFTER_BYTES]);
+        byte[] twoMegabytes = Bombs.gzip(new byte[(int) (2 * ReadLimits.RATIO_MEASURED_AFTER_BYTES)]);
+        assertThat(ReadLimits.RATIO_MEASURED_AFTER_BYTES / oneMegabyte.length).isGreaterThan(500);
 
-        assertThat(Bombs.drain(DecompressionGuard.gunzip(new ByteArrayInputStream(zeros), ReadLimits.defaults(), "x")))
+        assertThat(Bombs.drain(DecompressionGuard.gunzip(new ByteArrayInputStream(oneMegabyte), ratio100, "x")))
                 .isEqualTo(ReadLimits.RATIO_MEASURED_AFTER_BYTES);
+        assertThatThrownBy(() -> Bombs.drain(DecompressionGuard.gunzip(new ByteArrayInputStream(twoMegabytes), ratio100, "x")))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageStartingWith("the decompression ratio of x (")
+                .hasMessageContaining("exceeds ReadLimits.maxDecompressionRatio (100)");
     }
 
     @Test

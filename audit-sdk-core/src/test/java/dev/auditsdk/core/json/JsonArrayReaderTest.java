@@ -130,7 +130,7 @@ class JsonArrayReaderTest {
 
         assertThatThrownBy(() -> readAll(JsonArrayReader.nodes(utf8(body), "entries", small)))
                 .isInstanceOf(AuditDataException.class)
-                .hasMessageStartingWith("the envelope field 'debug' (from byte 23) exceeds ReadLimits.maxTreeBytes (65536)");
+                .hasMessageStartingWith("the envelope field 'debug' (from byte 22) exceeds ReadLimits.maxTreeBytes (65536)");
     }
 
     @Test
