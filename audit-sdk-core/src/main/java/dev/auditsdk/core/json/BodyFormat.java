@@ -1,5 +1,6 @@
 package dev.auditsdk.core.json;
 
+import dev.auditsdk.core.ReadLimits;
 import java.io.InputStream;
 
 /**
@@ -30,7 +31,8 @@ public enum BodyFormat {
      * Looks at the start of a body without consuming it: unwraps gzip ({@code 1f 8b}) and zip
      * ({@code PK\3\4}: the first file entry only), then tells JSON array, JSON object, JSON Lines,
      * CSV and empty apart by the first non-blank character (after a UTF-8 byte-order mark) and,
-     * for an object, by whether more values follow it on later lines.
+     * for an object, by whether more values follow it on later lines. Applies
+     * {@link ReadLimits#defaults()}.
      *
      * @param body the raw body; owned by the result from now on
      * @return the detected format and the (decompressed) body positioned at its start
@@ -39,6 +41,23 @@ public enum BodyFormat {
      * @throws dev.auditsdk.core.error.AuditTransportException if reading the body fails
      */
     public static SniffedBody sniff(InputStream body) {
-        return BodySniffer.sniff(body);
+        return sniff(body, ReadLimits.defaults(), "the body");
+    }
+
+    /**
+     * As {@link #sniff(InputStream)}, under the given limits: every gzip or zip layer inflates
+     * within {@link ReadLimits#maxDecompressedBytes()} and {@link ReadLimits#maxDecompressionRatio()},
+     * and {@link SniffedBody#entries(String)} reads within the rest.
+     *
+     * @param body the raw body; owned by the result from now on
+     * @param limits the limits to apply
+     * @param what the body, for messages, e.g. {@code "the Jitterbit log export"}; free of secrets
+     * @return the detected format and the (decompressed) body positioned at its start
+     * @throws dev.auditsdk.core.error.AuditDataException if the body is HTML/XML, binary, or a
+     *     corrupt archive; and, while it is read, once a limit is crossed
+     * @throws dev.auditsdk.core.error.AuditTransportException if reading the body fails
+     */
+    public static SniffedBody sniff(InputStream body, ReadLimits limits, String what) {
+        return BodySniffer.sniff(body, limits, what);
     }
 }

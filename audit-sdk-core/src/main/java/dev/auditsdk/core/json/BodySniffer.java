@@ -1,5 +1,6 @@
 package dev.auditsdk.core.json;
 
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
 import java.io.BufferedInputStream;
@@ -7,14 +8,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Implements {@link BodyFormat#sniff(InputStream)}: peeks with mark/reset, never consumes. */
+/**
+ * Implements {@link BodyFormat#sniff(InputStream, ReadLimits, String)}: peeks with mark/reset, never
+ * consumes; every gzip and zip layer inflates through one {@link DecompressionGuard}.
+ */
 final class BodySniffer {
     private static final Logger LOG = LoggerFactory.getLogger(BodySniffer.class);
     /** gzip inside zip inside gzip is as deep as any vendor goes. */
@@ -23,31 +26,32 @@ final class BodySniffer {
     private BodySniffer() {
     }
 
-    static SniffedBody sniff(InputStream raw) {
+    static SniffedBody sniff(InputStream raw, ReadLimits limits, String what) {
         InputStream original = Objects.requireNonNull(raw, "body");
+        DecompressionGuard guard = new DecompressionGuard(limits, what);
         try {
             BufferedInputStream in = buffered(original);
             for (int layer = 0; layer < MAX_LAYERS; layer++) {
                 byte[] magic = peek(in, 4);
                 if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
                     LOG.debug("body is gzip-compressed");
-                    in = buffered(new GZIPInputStream(in));
+                    in = buffered(guard.gunzipLayer(in));
                 } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-                    ZipInputStream zip = new ZipInputStream(in);
+                    ZipInputStream zip = guard.unzipLayer(in);
                     ZipEntry entry = zip.getNextEntry();
                     while (entry != null && entry.isDirectory()) {
                         entry = zip.getNextEntry();
                     }
                     if (entry == null) {
-                        return new SniffedBody(BodyFormat.EMPTY, zip);
+                        return new SniffedBody(BodyFormat.EMPTY, zip, limits);
                     }
                     LOG.debug("body is a zip archive; reading its first file");
-                    in = buffered(zip);
+                    in = buffered(guard.entry(zip));
                 } else {
                     break;
                 }
             }
-            return new SniffedBody(detectText(in), in);
+            return new SniffedBody(detectText(in), in, limits);
         } catch (ZipException e) {
             closeQuietly(original, e);
             throw new AuditDataException("the body is a corrupt gzip or zip archive", e);

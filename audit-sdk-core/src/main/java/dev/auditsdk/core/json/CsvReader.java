@@ -1,6 +1,7 @@
 package dev.auditsdk.core.json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.paging.AbstractCloseableIterator;
@@ -24,24 +25,32 @@ import java.util.function.Function;
  * CRLF, LF or CR line ends; a UTF-8 byte-order mark; empty lines (skipped). Each record
  * becomes a {@code Map} from header name to value, in header order, or the caller's type.
  * An unterminated quote, text after a closing quote, a record with a different number of
- * fields than the header, a duplicate header name, invalid UTF-8 or a record longer than
- * {@value #MAX_RECORD_CHARS} characters raise {@link AuditDataException} naming the line on
- * which the record starts. An empty body has no rows. Closing the reader closes the stream.
+ * fields than the header, a duplicate header name or invalid UTF-8 raise
+ * {@link AuditDataException} naming the line on which the record starts; so does a record
+ * longer than {@link ReadLimits#maxCsvRecordChars()} characters (separators included) or with
+ * more than {@link ReadLimits#maxCsvFields()} fields, naming the limit
+ * ({@link ReadLimits#defaults()} unless given). An empty body has no rows. Closing the reader
+ * closes the stream.
  *
  * @param <T> the entry type
  */
 public final class CsvReader<T> extends AbstractCloseableIterator<T> {
-    /** The longest record accepted, in characters, so an unterminated quote cannot swallow a whole body. */
-    public static final int MAX_RECORD_CHARS = 16 * 1024 * 1024;
+    /**
+     * The default longest record, in characters.
+     *
+     * @deprecated records are bounded by {@link ReadLimits#maxCsvRecordChars()}; this is its default
+     */
+    @Deprecated
+    public static final int MAX_RECORD_CHARS = ReadLimits.DEFAULT_MAX_CSV_RECORD_CHARS;
 
     private final InputStream in;
     private final CsvRecordParser records;
     private final EntryMapper<Map<String, String>, ? extends T> mapper;
     private List<String> header;
 
-    private CsvReader(InputStream in, EntryMapper<Map<String, String>, ? extends T> mapper) {
+    private CsvReader(InputStream in, EntryMapper<Map<String, String>, ? extends T> mapper, ReadLimits limits) {
         this.in = Objects.requireNonNull(in, "in");
-        this.records = new CsvRecordParser(new CharSource(in), MAX_RECORD_CHARS);
+        this.records = new CsvRecordParser(new CharSource(in), Objects.requireNonNull(limits, "limits"));
         this.mapper = mapper;
     }
 
@@ -50,7 +59,16 @@ public final class CsvReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of rows as unmodifiable maps from header name to value, in header order
      */
     public static CsvReader<Map<String, String>> rows(InputStream in) {
-        return new CsvReader<>(in, row -> row);
+        return rows(in, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in the body; closed with the reader
+     * @param limits the limits to read within
+     * @return a reader of rows as unmodifiable maps from header name to value, in header order
+     */
+    public static CsvReader<Map<String, String>> rows(InputStream in, ReadLimits limits) {
+        return new CsvReader<>(in, row -> row, limits);
     }
 
     /**
@@ -58,7 +76,16 @@ public final class CsvReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of rows as JSON objects of string fields (a CSV entry's raw form)
      */
     public static CsvReader<ObjectNode> nodes(InputStream in) {
-        return new CsvReader<>(in, CsvReader::toNode);
+        return nodes(in, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in the body; closed with the reader
+     * @param limits the limits to read within
+     * @return a reader of rows as JSON objects of string fields (a CSV entry's raw form)
+     */
+    public static CsvReader<ObjectNode> nodes(InputStream in, ReadLimits limits) {
+        return new CsvReader<>(in, CsvReader::toNode, limits);
     }
 
     /**
@@ -68,8 +95,19 @@ public final class CsvReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of typed entries
      */
     public static <T> CsvReader<T> of(InputStream in, Class<T> type) {
+        return of(in, type, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in the body; closed with the reader
+     * @param type the entry type; rows are mapped by the shared {@link Json#mapper()}, header names as properties
+     * @param limits the limits to read within
+     * @param <T> the entry type
+     * @return a reader of typed entries
+     */
+    public static <T> CsvReader<T> of(InputStream in, Class<T> type, ReadLimits limits) {
         Objects.requireNonNull(type, "type");
-        return new CsvReader<>(in, row -> Json.mapper().convertValue(row, type));
+        return new CsvReader<>(in, row -> Json.mapper().convertValue(row, type), limits);
     }
 
     /**
@@ -79,7 +117,19 @@ public final class CsvReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of mapped entries
      */
     public static <T> CsvReader<T> of(InputStream in, Function<? super Map<String, String>, ? extends T> mapper) {
-        return new CsvReader<>(in, EntryMapper.of(Objects.requireNonNull(mapper, "mapper")));
+        return of(in, mapper, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in the body; closed with the reader
+     * @param mapper builds an entry from a row
+     * @param limits the limits to read within
+     * @param <T> the entry type
+     * @return a reader of mapped entries
+     */
+    public static <T> CsvReader<T> of(InputStream in, Function<? super Map<String, String>, ? extends T> mapper,
+            ReadLimits limits) {
+        return new CsvReader<>(in, EntryMapper.of(Objects.requireNonNull(mapper, "mapper")), limits);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.auditsdk.core.json;
 
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,17 +11,24 @@ import java.util.List;
  * separated by commas, optionally quoted; inside quotes, commas, CR, LF and doubled quotes
  * ({@code ""}) are data. Records end with CRLF, LF or a lone CR, or at the end of the input.
  * Empty lines are skipped. A quote inside an unquoted field is taken literally.
+ *
+ * <p>A record may span at most {@link ReadLimits#maxCsvRecordChars()} characters, every one
+ * counted but the line break that ends it (separators, quotes and quoted line breaks too, so a
+ * line of commas cannot slip by), and have at most
+ * {@link ReadLimits#maxCsvFields()} fields.
  */
 final class CsvRecordParser {
     private final CharSource in;
     private final int maxRecordChars;
+    private final int maxFields;
     private long line = 1;
     private long recordLine;
     private int recordChars;
 
-    CsvRecordParser(CharSource in, int maxRecordChars) {
+    CsvRecordParser(CharSource in, ReadLimits limits) {
         this.in = in;
-        this.maxRecordChars = maxRecordChars;
+        this.maxRecordChars = limits.maxCsvRecordChars();
+        this.maxFields = limits.maxCsvFields();
     }
 
     /** @return the 1-based line on which the record returned last starts */
@@ -40,27 +48,31 @@ final class CsvRecordParser {
             return null;
         }
         recordLine = line;
-        recordChars = 0;
+        recordChars = 1;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         while (true) {
             if (c == '"') {
                 readQuoted(field);
-                c = in.read();
+                c = read();
                 if (c != ',' && c != '\r' && c != '\n' && c >= 0) {
                     throw new AuditDataException("CSV record starting at line " + recordLine + ": unexpected character '"
                             + (char) c + "' after a closing quote on line " + line, recordLine, -1, null);
                 }
             } else {
                 while (c != ',' && c != '\r' && c != '\n' && c >= 0) {
-                    append(field, c);
-                    c = in.read();
+                    field.append((char) c);
+                    c = read();
                 }
+            }
+            if (fields.size() == maxFields) {
+                throw ReadLimits.exceeded("maxCsvFields", maxFields, "the number of fields of the CSV record starting at line "
+                        + recordLine, recordLine, -1);
             }
             fields.add(field.toString());
             field.setLength(0);
             if (c == ',') {
-                c = in.read();
+                c = read();
                 continue;
             }
             endLine(c);
@@ -80,6 +92,7 @@ final class CsvRecordParser {
     private void readQuoted(StringBuilder field) throws IOException {
         while (true) {
             int c = in.read();
+            count(c);
             if (c < 0) {
                 throw new AuditDataException("CSV record starting at line " + recordLine
                         + ": unterminated quoted field (the input ended inside quotes)", recordLine, -1, null);
@@ -88,20 +101,32 @@ final class CsvRecordParser {
                 if (in.peek() != '"') {
                     return;
                 }
-                in.read();
+                count(in.read());
             } else if (c == '\n' || (c == '\r' && in.peek() != '\n')) {
                 line++;
             }
-            append(field, c);
+            field.append((char) c);
         }
     }
 
-    private void append(StringBuilder field, int c) {
-        if (++recordChars > maxRecordChars) {
-            throw new AuditDataException("CSV record starting at line " + recordLine + " is longer than " + maxRecordChars
-                    + " characters (an unterminated quote?)", recordLine, -1, null);
+    /**
+     * The record's next character outside quotes, counted against the limit unless it is the
+     * line break that ends the record; -1 at the end of the input.
+     */
+    private int read() throws IOException {
+        int c = in.read();
+        if (c != '\r' && c != '\n') {
+            count(c);
         }
-        field.append((char) c);
+        return c;
+    }
+
+    /** Counts a character of the record (none at the end of the input) against the limit. */
+    private void count(int c) {
+        if (c >= 0 && ++recordChars > maxRecordChars) {
+            throw ReadLimits.exceeded("maxCsvRecordChars", maxRecordChars, "the CSV record starting at line " + recordLine
+                    + " (an unterminated quote?)", recordLine, -1);
+        }
     }
 
     private void endLine(int c) throws IOException {

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.paging.AbstractCloseableIterator;
@@ -27,20 +28,37 @@ import java.util.function.Function;
  * and byte offset. I/O failures raise {@link AuditTransportException}. Closing the reader
  * closes the stream.
  *
+ * <p>Within {@link ReadLimits} ({@link ReadLimits#defaults()} unless given): each element and
+ * each envelope field, read as a tree, may span at most {@link ReadLimits#maxTreeBytes()}
+ * bytes (checked as it is read, before the tree is built) and the document may nest at most
+ * {@link ReadLimits#maxNestingDepth()} levels; crossing either raises
+ * {@link AuditDataException} naming the limit. The array itself may be of any length.
+ *
  * @param <T> the entry type
  */
 public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
     private final InputStream in;
     private final String arrayField;
     private final EntryMapper<JsonNode, ? extends T> mapper;
+    private final ReadLimits limits;
+    private final ObjectMapper json;
+    private final ValueWindow window;
     private final ObjectNode envelope = Json.mapper().createObjectNode();
     private JsonParser parser;
     private long index;
+    /** The envelope field being read, or null. */
+    private String field;
+    /** Whether the parser is inside the array (between its brackets). */
+    private boolean inArray;
 
-    private JsonArrayReader(InputStream in, String arrayField, EntryMapper<JsonNode, ? extends T> mapper) {
+    private JsonArrayReader(InputStream in, String arrayField, EntryMapper<JsonNode, ? extends T> mapper,
+            ReadLimits limits) {
         this.in = Objects.requireNonNull(in, "in");
         this.arrayField = arrayField;
         this.mapper = mapper;
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.json = Json.mapper(limits);
+        this.window = new ValueWindow(in, limits, start -> subject());
     }
 
     /**
@@ -48,7 +66,16 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of the elements as JSON trees
      */
     public static JsonArrayReader<JsonNode> nodes(InputStream in) {
-        return new JsonArrayReader<>(in, null, node -> node);
+        return nodes(in, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in a body holding a top-level JSON array; closed with the reader
+     * @param limits the limits to read within
+     * @return a reader of the elements as JSON trees
+     */
+    public static JsonArrayReader<JsonNode> nodes(InputStream in, ReadLimits limits) {
+        return new JsonArrayReader<>(in, null, node -> node, limits);
     }
 
     /**
@@ -57,7 +84,17 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of the elements as JSON trees
      */
     public static JsonArrayReader<JsonNode> nodes(InputStream in, String arrayField) {
-        return new JsonArrayReader<>(in, Objects.requireNonNull(arrayField, "arrayField"), node -> node);
+        return nodes(in, arrayField, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in a body holding a JSON object with an array field; closed with the reader
+     * @param arrayField the name of the array field, e.g. {@code "entries"}
+     * @param limits the limits to read within
+     * @return a reader of the elements as JSON trees
+     */
+    public static JsonArrayReader<JsonNode> nodes(InputStream in, String arrayField, ReadLimits limits) {
+        return new JsonArrayReader<>(in, Objects.requireNonNull(arrayField, "arrayField"), node -> node, limits);
     }
 
     /**
@@ -68,8 +105,20 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of typed entries
      */
     public static <T> JsonArrayReader<T> of(InputStream in, String arrayField, Class<T> type) {
+        return of(in, arrayField, type, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in the body; closed with the reader
+     * @param arrayField the name of the array field in a top-level object, or null for a top-level array
+     * @param type the entry type, mapped by the shared {@link Json#mapper()}
+     * @param limits the limits to read within
+     * @param <T> the entry type
+     * @return a reader of typed entries
+     */
+    public static <T> JsonArrayReader<T> of(InputStream in, String arrayField, Class<T> type, ReadLimits limits) {
         Objects.requireNonNull(type, "type");
-        return new JsonArrayReader<>(in, arrayField, node -> Json.mapper().treeToValue(node, type));
+        return new JsonArrayReader<>(in, arrayField, node -> Json.mapper().treeToValue(node, type), limits);
     }
 
     /**
@@ -81,7 +130,20 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
      */
     public static <T> JsonArrayReader<T> of(InputStream in, String arrayField,
             Function<? super JsonNode, ? extends T> mapper) {
-        return new JsonArrayReader<>(in, arrayField, EntryMapper.of(Objects.requireNonNull(mapper, "mapper")));
+        return of(in, arrayField, mapper, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in the body; closed with the reader
+     * @param arrayField the name of the array field in a top-level object, or null for a top-level array
+     * @param mapper builds an entry from an element's JSON
+     * @param limits the limits to read within
+     * @param <T> the entry type
+     * @return a reader of mapped entries
+     */
+    public static <T> JsonArrayReader<T> of(InputStream in, String arrayField,
+            Function<? super JsonNode, ? extends T> mapper, ReadLimits limits) {
+        return new JsonArrayReader<>(in, arrayField, EntryMapper.of(Objects.requireNonNull(mapper, "mapper")), limits);
     }
 
     /**
@@ -96,14 +158,16 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
     protected T computeNext() {
         try {
             if (parser == null) {
-                parser = Json.mapper().createParser(in);
+                parser = json.createParser(window);
                 if (!openArray()) {
                     finishDocument();
                     return endOfData();
                 }
             }
+            window.startAtPosition();
             JsonToken token = parser.nextToken();
             if (token == JsonToken.END_ARRAY) {
+                inArray = false;
                 finishDocument();
                 return endOfData();
             }
@@ -111,19 +175,32 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
                 throw error("the JSON ended inside the array (truncated body?)", parser.currentLocation());
             }
             JsonLocation at = parser.currentTokenLocation();
-            JsonNode node = Json.mapper().readTree(parser);
+            window.startAt(at.getByteOffset());
+            JsonNode node = json.readTree(parser);
             index++;
             return mapper.apply(node, "#" + index + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")",
                     at.getLineNr(), at.getByteOffset());
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation() != null ? e.getLocation() : JsonLocation.NA;
-            String problem = e instanceof JsonEOFException ? "the JSON ended unexpectedly (truncated body?)"
-                    : Excerpt.of(e.getOriginalMessage(), 160);
-            throw new AuditDataException("malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
-                    + ": " + problem, at.getLineNr(), at.getByteOffset(), e);
+            throw Json.malformed(e, limits, subject(), parser);
         } catch (IOException e) {
             throw new AuditTransportException("reading the JSON body failed after element " + index, e);
         }
+    }
+
+    /** What is being read, for a limit's message. */
+    private String subject() {
+        if (field != null) {
+            return "the envelope field '" + Excerpt.of(field, 60) + "'";
+        }
+        return inArray ? "JSON array element #" + (index + 1) : "a token of the JSON around the array";
+    }
+
+    /** Reads the envelope field {@code name}, whose value's first token is current, as a tree. */
+    private void readEnvelopeField(String name) throws IOException {
+        field = name;
+        window.startAt(parser.currentTokenLocation().getByteOffset());
+        envelope.set(name, json.readTree(parser));
+        field = null;
     }
 
     /** Positions the parser inside the array; false when the array field is null. */
@@ -133,18 +210,20 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
             if (token != JsonToken.START_ARRAY) {
                 throw error("expected a JSON array but the body starts with " + describe(token), parser.currentTokenLocation());
             }
+            inArray = true;
             return true;
         }
         if (token != JsonToken.START_OBJECT) {
             throw error("expected a JSON object with an array '" + arrayField + "' but the body starts with "
                     + describe(token), parser.currentTokenLocation());
         }
-        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        while (nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            token = parser.nextToken();
+            token = nextToken();
             if (!arrayField.equals(name)) {
-                envelope.set(name, Json.mapper().readTree(parser));
+                readEnvelopeField(name);
             } else if (token == JsonToken.START_ARRAY) {
+                inArray = true;
                 return true;
             } else if (token == JsonToken.VALUE_NULL) {
                 return false;
@@ -159,19 +238,25 @@ public final class JsonArrayReader<T> extends AbstractCloseableIterator<T> {
     private void finishDocument() throws IOException {
         if (arrayField != null) {
             JsonToken token;
-            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            while ((token = nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                parser.nextToken();
-                envelope.set(name, Json.mapper().readTree(parser));
+                nextToken();
+                readEnvelopeField(name);
             }
             if (token != JsonToken.END_OBJECT) {
                 throw error("the JSON object ended unexpectedly after the array (truncated body?)", parser.currentLocation());
             }
         }
-        JsonToken trailing = parser.nextToken();
+        JsonToken trailing = nextToken();
         if (trailing != null) {
             throw error("unexpected content after the JSON document: " + describe(trailing), parser.currentTokenLocation());
         }
+    }
+
+    /** The next token of the document's frame (the envelope, the array), bounded like a value. */
+    private JsonToken nextToken() throws IOException {
+        window.startAtPosition();
+        return parser.nextToken();
     }
 
     private static AuditDataException error(String message, JsonLocation at) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.paging.AbstractCloseableIterator;
@@ -29,8 +30,13 @@ import java.util.function.Function;
  * ignored. A line that is not exactly one JSON value (an HTML error page, a truncated line, two
  * values) raises {@link AuditDataException} naming its 1-based line number and a short
  * redacted excerpt; so does a line that cannot be mapped to the entry
- * type, invalid UTF-8, or a line longer than {@value #MAX_LINE_CHARS} bytes. I/O failures
- * raise {@link AuditTransportException}. Closing the reader closes the stream.
+ * type, or invalid UTF-8. I/O failures raise {@link AuditTransportException}. Closing the
+ * reader closes the stream.
+ *
+ * <p>Within {@link ReadLimits} ({@link ReadLimits#defaults()} unless given): a line, which is
+ * held whole and read as one value, may be at most {@link ReadLimits#maxTreeBytes()} bytes
+ * long, and nest at most {@link ReadLimits#maxNestingDepth()} levels; crossing either raises
+ * {@link AuditDataException} naming the limit and the line.
  *
  * <p>Lines are split on bytes and parsed in place by Jackson's UTF-8 parser (which also
  * validates the encoding): no character decoding and no copy of a line that fits in the read
@@ -55,8 +61,13 @@ import java.util.function.Function;
  * @param <T> the entry type
  */
 public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
-    /** The longest line accepted, in bytes of UTF-8 (at least as many characters); longer lines are malformed data. */
-    public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+    /**
+     * The default longest line, in bytes of UTF-8.
+     *
+     * @deprecated lines are bounded by {@link ReadLimits#maxTreeBytes()}; this is its default
+     */
+    @Deprecated
+    public static final int MAX_LINE_CHARS = ReadLimits.DEFAULT_MAX_TREE_BYTES;
     /**
      * Bound to {@link JsonNode} so the tree deserializer is resolved once, not looked up per
      * line as {@code readTree} does; JSON {@code null} still reads as a {@code NullNode}. What
@@ -64,13 +75,15 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
      */
     private static final ObjectReader TREE = Json.mapper().readerFor(JsonNode.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /** The shared mapper's factory: its parsers can read values as trees and objects. */
-    private static final JsonFactory FACTORY = Json.mapper().getFactory();
     private static final int BUFFER = 16 * 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     private final InputStream in;
+    private final ReadLimits limits;
+    private final int maxLineBytes;
+    /** The limits' mapper's factory: its parsers apply the nesting depth and can read values as trees and objects. */
+    private final JsonFactory factory;
     /** Maps the line's tree; null when {@code lineMapper} reads the bytes itself. */
     private final EntryMapper<JsonNode, ? extends T> mapper;
     private final LineMapper<? extends T> lineMapper;
@@ -97,16 +110,22 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
     /** Reads a line assembled across refills; closed once the line is read. */
     private JsonParser lineParser;
 
-    private JsonLinesReader(InputStream in, EntryMapper<JsonNode, ? extends T> mapper) {
-        this.in = Objects.requireNonNull(in, "in");
-        this.mapper = mapper;
-        this.lineMapper = null;
+    private JsonLinesReader(InputStream in, EntryMapper<JsonNode, ? extends T> mapper, ReadLimits limits) {
+        this(in, mapper, null, limits);
     }
 
-    private JsonLinesReader(InputStream in, LineMapper<? extends T> lineMapper) {
+    private JsonLinesReader(InputStream in, LineMapper<? extends T> lineMapper, ReadLimits limits) {
+        this(in, null, Objects.requireNonNull(lineMapper, "mapper"), limits);
+    }
+
+    private JsonLinesReader(InputStream in, EntryMapper<JsonNode, ? extends T> mapper, LineMapper<? extends T> lineMapper,
+            ReadLimits limits) {
         this.in = Objects.requireNonNull(in, "in");
-        this.mapper = null;
-        this.lineMapper = Objects.requireNonNull(lineMapper, "mapper");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.maxLineBytes = limits.maxTreeBytes();
+        this.factory = Json.mapper(limits).getFactory();
+        this.mapper = mapper;
+        this.lineMapper = lineMapper;
     }
 
     /**
@@ -114,7 +133,16 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of the lines as JSON trees
      */
     public static JsonLinesReader<JsonNode> nodes(InputStream in) {
-        return new JsonLinesReader<>(in, node -> node);
+        return nodes(in, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in the body; closed with the reader
+     * @param limits the limits to read within
+     * @return a reader of the lines as JSON trees
+     */
+    public static JsonLinesReader<JsonNode> nodes(InputStream in, ReadLimits limits) {
+        return new JsonLinesReader<>(in, node -> node, limits);
     }
 
     /**
@@ -124,8 +152,19 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of typed entries
      */
     public static <T> JsonLinesReader<T> of(InputStream in, Class<T> type) {
+        return of(in, type, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in the body; closed with the reader
+     * @param type the entry type, mapped by the shared {@link Json#mapper()}
+     * @param limits the limits to read within
+     * @param <T> the entry type
+     * @return a reader of typed entries
+     */
+    public static <T> JsonLinesReader<T> of(InputStream in, Class<T> type, ReadLimits limits) {
         Objects.requireNonNull(type, "type");
-        return new JsonLinesReader<>(in, node -> Json.mapper().treeToValue(node, type));
+        return new JsonLinesReader<>(in, node -> Json.mapper().treeToValue(node, type), limits);
     }
 
     /**
@@ -135,7 +174,19 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of mapped entries
      */
     public static <T> JsonLinesReader<T> of(InputStream in, Function<? super JsonNode, ? extends T> mapper) {
-        return new JsonLinesReader<>(in, EntryMapper.of(Objects.requireNonNull(mapper, "mapper")));
+        return of(in, mapper, ReadLimits.defaults());
+    }
+
+    /**
+     * @param in the body; closed with the reader
+     * @param mapper builds an entry from a line's JSON (and may keep it as the entry's raw form)
+     * @param limits the limits to read within
+     * @param <T> the entry type
+     * @return a reader of mapped entries
+     */
+    public static <T> JsonLinesReader<T> of(InputStream in, Function<? super JsonNode, ? extends T> mapper,
+            ReadLimits limits) {
+        return new JsonLinesReader<>(in, EntryMapper.of(Objects.requireNonNull(mapper, "mapper")), limits);
     }
 
     /**
@@ -148,7 +199,20 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
      * @return a reader of mapped entries
      */
     public static <T> JsonLinesReader<T> ofLines(InputStream in, LineMapper<? extends T> mapper) {
-        return new JsonLinesReader<>(in, mapper);
+        return ofLines(in, mapper, ReadLimits.defaults());
+    }
+
+    /**
+     * As {@link #ofLines(InputStream, LineMapper)}, within the given limits.
+     *
+     * @param in the body; closed with the reader
+     * @param mapper builds an entry from a line's value and bytes
+     * @param limits the limits to read within
+     * @param <T> the entry type
+     * @return a reader of mapped entries
+     */
+    public static <T> JsonLinesReader<T> ofLines(InputStream in, LineMapper<? extends T> mapper, ReadLimits limits) {
+        return new JsonLinesReader<>(in, mapper, limits);
     }
 
     /** @return the 1-based line number of the entry read last (0 before the first) */
@@ -193,11 +257,11 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
             }
             int nl = indexOfNewline(buffer, pos, limit);
             int n = nl - pos;
-            if (spilled + n > MAX_LINE_CHARS) {
-                byte[] head = spilled > 0 ? spill : Arrays.copyOfRange(buffer, pos, nl);
-                throw new AuditDataException("line " + (lineNumber + 1) + " is longer than " + MAX_LINE_CHARS
-                        + " bytes; it starts with: " + Excerpt.of(text(head, 0, Math.min(head.length, 4096))),
-                        lineNumber + 1, -1, null);
+            if ((long) spilled + n > maxLineBytes) {
+                byte[] head = spilled > 0 ? spill : Arrays.copyOfRange(buffer, pos, Math.min(nl, pos + 4096));
+                throw ReadLimits.exceeded("maxTreeBytes", maxLineBytes, "line " + (lineNumber + 1) + " of the JSON Lines body "
+                        + "(starting with: " + Excerpt.of(text(head, 0, Math.min(head.length, 4096)), 100) + ")",
+                        lineNumber + 1, -1);
             }
             if (nl < limit && spilled == 0) {
                 setLine(buffer, pos, n); // the common case: the whole line is in the buffer, parse it there
@@ -205,7 +269,7 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
                 return true;
             }
             if (spilled + n > spill.length) {
-                spill = Arrays.copyOf(spill, Math.max(spilled + n, Math.min(2 * spill.length, MAX_LINE_CHARS)));
+                spill = Arrays.copyOf(spill, Math.max(spilled + n, (int) Math.min(2L * spill.length, maxLineBytes)));
             }
             System.arraycopy(buffer, pos, spill, spilled, n);
             spilled += n;
@@ -318,14 +382,14 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
         JsonParser p;
         if (lineBytes != buffer) {
             closeBlock();
-            p = FACTORY.createParser(lineBytes, start, end - start);
+            p = factory.createParser(lineBytes, start, end - start);
             lineParser = p;
         } else {
             if (block == null || start < blockStart || start >= blockEnd) {
                 closeBlock();
                 blockStart = start;
                 blockEnd = lastNewline(start, limit) + 1;
-                block = FACTORY.createParser(buffer, blockStart, blockEnd - blockStart);
+                block = factory.createParser(buffer, blockStart, blockEnd - blockStart);
             }
             p = block;
         }
@@ -389,6 +453,10 @@ public final class JsonLinesReader<T> extends AbstractCloseableIterator<T> {
 
     private AuditDataException malformed(JsonProcessingException e) {
         closeBlock();
+        if (Json.isNestingDepth(e)) {
+            return ReadLimits.exceeded("maxNestingDepth", limits.maxNestingDepth(), "the nesting of line " + lineNumber
+                    + " of the JSON Lines body", lineNumber, -1);
+        }
         return new AuditDataException("malformed JSON Lines input at line " + lineNumber + " ("
                 + Excerpt.of(e.getOriginalMessage(), 100) + "); the line starts with: "
                 + Excerpt.of(text(lineBytes, lineStart, Math.min(lineLength, 4096))), lineNumber, -1, e);

@@ -1,6 +1,7 @@
 package dev.auditsdk.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.paging.CloseableIterator;
 import java.io.IOException;
@@ -14,10 +15,12 @@ import java.util.Objects;
 public final class SniffedBody implements AutoCloseable {
     private final BodyFormat format;
     private final InputStream body;
+    private final ReadLimits limits;
 
-    SniffedBody(BodyFormat format, InputStream body) {
+    SniffedBody(BodyFormat format, InputStream body, ReadLimits limits) {
         this.format = Objects.requireNonNull(format, "format");
         this.body = Objects.requireNonNull(body, "body");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** @return the detected format */
@@ -33,7 +36,8 @@ public final class SniffedBody implements AutoCloseable {
     /**
      * Opens the matching reader: a JSON array's elements; a JSON object's {@code arrayField}
      * elements (or, without a field name, the object as the single line of JSON Lines); each line
-     * of JSON Lines; each CSV row as a JSON object of strings; nothing for an empty body.
+     * of JSON Lines; each CSV row as a JSON object of strings; nothing for an empty body. The
+     * reader applies the {@link ReadLimits} the body was sniffed with.
      *
      * @param arrayField the array field of an enveloping object, or null
      * @return the entries as JSON trees; closing it closes the body
@@ -41,13 +45,13 @@ public final class SniffedBody implements AutoCloseable {
     public CloseableIterator<JsonNode> entries(String arrayField) {
         switch (format) {
             case JSON_ARRAY:
-                return JsonArrayReader.nodes(body);
+                return JsonArrayReader.nodes(body, limits);
             case JSON_OBJECT:
-                return arrayField == null ? JsonLinesReader.nodes(body) : JsonArrayReader.nodes(body, arrayField);
+                return arrayField == null ? JsonLinesReader.nodes(body, limits) : JsonArrayReader.nodes(body, arrayField, limits);
             case JSON_LINES:
-                return JsonLinesReader.nodes(body);
+                return JsonLinesReader.nodes(body, limits);
             case CSV:
-                return CsvReader.nodes(body).map(JsonNode.class::cast);
+                return CsvReader.nodes(body, limits).map(JsonNode.class::cast);
             default:
                 close();
                 return CloseableIterator.empty();

@@ -7,8 +7,17 @@
  * <li>{@link dev.auditsdk.core.json.JsonArrayReader}: a top-level array, or the array field of an envelope object;</li>
  * <li>{@link dev.auditsdk.core.json.CsvReader}: RFC 4180 with a header row;</li>
  * <li>{@link dev.auditsdk.core.json.BodyFormat#sniff(java.io.InputStream)}: gzip/zip unwrapping and format detection
- *     for export downloads of unknown shape.</li>
+ *     for export downloads of unknown shape;</li>
+ * <li>{@link dev.auditsdk.core.json.DecompressionGuard#gunzip(java.io.InputStream, dev.auditsdk.core.ReadLimits, String)}:
+ *     the one bounded way to inflate gzip, for the transport's {@code Content-Encoding};</li>
+ * <li>{@link dev.auditsdk.core.json.Json#readTree(java.io.InputStream, dev.auditsdk.core.ReadLimits, String)}:
+ *     the one bounded way to read a whole JSON answer into a tree.</li>
  * </ul>
+ *
+ * <p>Every reader works within {@link dev.auditsdk.core.ReadLimits} (an overload takes them; the others use
+ * {@link dev.auditsdk.core.ReadLimits#defaults()}): decompressed size and ratio, bytes of a value read as a tree,
+ * nesting depth, CSV fields and characters per record. Crossing a limit raises
+ * {@link dev.auditsdk.core.error.AuditDataException} naming it, before the memory is spent.
  *
  * <p>Readers are lazy {@link dev.auditsdk.core.paging.CloseableIterator}s: they read nothing until
  * asked, hold one entry (one line, one record) at a time, close the stream when closed, and report

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import dev.auditsdk.core.ReadLimits;
 import org.junit.jupiter.api.Test;
 
 class BodyFormatTest {
@@ -93,5 +94,28 @@ class BodyFormatTest {
         byte[] notReallyGzip = {0x1f, (byte) 0x8b, 1, 2, 3};
         assertThatThrownBy(() -> BodyFormat.sniff(new ByteArrayInputStream(notReallyGzip)))
                 .isInstanceOf(AuditDataException.class).hasMessageContaining("corrupt");
+    }
+
+    @Test
+    void theReadersOfASniffedBodyApplyItsLimits() throws IOException {
+        String page = "[[" + "0,".repeat(100_000) + "0]]";
+        ReadLimits small = ReadLimits.builder().maxTreeBytes(64 * 1024).build();
+
+        SniffedBody body = BodyFormat.sniff(gzip(page), small, "the export");
+        assertThatThrownBy(() -> entries(body, null)).isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("exceeds ReadLimits.maxTreeBytes (65536)");
+        assertThat(entries(BodyFormat.sniff(gzip(page)), null)).hasSize(1);
+    }
+
+    @Test
+    void sniffingDecompressesWithinTheLimits() throws IOException {
+        String lines = "{\"n\":1}\n".repeat(200_000);
+        ReadLimits small = ReadLimits.builder().maxDecompressedBytes(1 << 20).build();
+
+        SniffedBody body = BodyFormat.sniff(gzip(lines), small, "the export");
+        assertThat(body.format()).isEqualTo(BodyFormat.JSON_LINES);
+        assertThatThrownBy(() -> entries(body, null)).isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("the gzip-decompressed size of the export exceeds ReadLimits.maxDecompressedBytes (1048576)");
+        assertThat(entries(BodyFormat.sniff(gzip(lines)), null)).hasSize(200_000);
     }
 }

@@ -10,6 +10,7 @@ import dev.auditsdk.core.error.AuditDataException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.auditsdk.core.ReadLimits;
 import org.junit.jupiter.api.Test;
 
 class CsvReaderTest {
@@ -105,5 +106,32 @@ class CsvReaderTest {
         reader.next();
         reader.close();
         assertThat(body.closed).isTrue();
+    }
+
+    @Test
+    void aRecordWithMoreThanMaxCsvFieldsFailsNamingTheLimit() {
+        ReadLimits three = ReadLimits.builder().maxCsvFields(3).build();
+
+        assertThat(readAll(CsvReader.rows(utf8("a,b,c\n1,2,3\n"), three))).hasSize(1);
+        assertThatThrownBy(() -> readAll(CsvReader.rows(utf8("a,b,c\n1,2,3\n1,2,3,,,,\n"), three)))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessage("the number of fields of the CSV record starting at line 3 exceeds ReadLimits.maxCsvFields (3); "
+                        + "raise it with ReadLimits.builder().maxCsvFields(...) passed to the source builder's limits(...)");
+    }
+
+    @Test
+    void maxCsvRecordCharsCountsEveryCharacterOfTheRecordSeparatorsAndQuotesIncluded() {
+        ReadLimits ten = ReadLimits.builder().maxCsvRecordChars(10).build();
+
+        assertThat(readAll(CsvReader.rows(utf8("abcdefghij\n\"x,\"\"y\"\n"), ten))).hasSize(1);
+        assertThatThrownBy(() -> readAll(CsvReader.rows(utf8("a\n,,,,,,,,,,,\n"), ten)))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageStartingWith("the CSV record starting at line 2 (an unterminated quote?) exceeds "
+                        + "ReadLimits.maxCsvRecordChars (10)");
+        assertThatThrownBy(() -> readAll(CsvReader.rows(utf8("a\n\"x\"\"\"\"\"\"\"\"\"\n"), ten)))
+                .isInstanceOf(AuditDataException.class).hasMessageContaining("ReadLimits.maxCsvRecordChars (10)");
+        assertThatThrownBy(() -> readAll(CsvReader.rows(utf8("a\n,,,,,,,,,,\n"), ten)))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessage("CSV record at line 2 has 11 fields but the header has 1");
     }
 }

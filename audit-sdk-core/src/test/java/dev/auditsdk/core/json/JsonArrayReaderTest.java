@@ -9,6 +9,7 @@ import dev.auditsdk.core.error.AuditDataException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.auditsdk.core.ReadLimits;
 import org.junit.jupiter.api.Test;
 
 class JsonArrayReaderTest {
@@ -93,5 +94,57 @@ class JsonArrayReaderTest {
             return node;
         }))).isInstanceOfSatisfying(AuditDataException.class, e -> assertThat(e.line()).isEqualTo(2))
                 .hasMessageContaining("#2").hasMessageContaining("unsupported a");
+    }
+
+    @Test
+    void anElementLargerThanMaxTreeBytesFailsNamingTheLimitAndARaisedLimitReadsIt() {
+        String big = "[{\"id\":1},{\"pad\":\"" + "x".repeat(100_000) + "\"},{\"id\":3}]";
+        ReadLimits small = ReadLimits.builder().maxTreeBytes(64 * 1024).build();
+
+        try (JsonArrayReader<JsonNode> reader = JsonArrayReader.nodes(utf8(big), small)) {
+            assertThat(reader.next().get("id").asInt()).isEqualTo(1);
+            assertThatThrownBy(reader::next).isInstanceOf(AuditDataException.class)
+                    .hasMessageStartingWith("JSON array element #2 (from byte 10) exceeds ReadLimits.maxTreeBytes (65536); "
+                            + "raise it with ReadLimits.builder().maxTreeBytes(...)");
+        }
+        assertThat(readAll(JsonArrayReader.nodes(utf8(big), small.toBuilder().maxTreeBytes(256 * 1024).build())))
+                .extracting(n -> n.path("pad").asText().length()).containsExactly(0, 100_000, 0);
+    }
+
+    @Test
+    void theArrayAsAWholeMayBeFarLargerThanMaxTreeBytes() {
+        ReadLimits small = ReadLimits.builder().maxTreeBytes(16 * 1024).build();
+        java.io.InputStream body = new java.io.SequenceInputStream(utf8("{\"entries\":["),
+                new java.io.SequenceInputStream(TestStreams.repeated("{\"id\":\"x\",\"n\":1},", 100_000),
+                        utf8("{\"id\":\"last\"}],\"total\":100001}")));
+
+        JsonArrayReader<JsonNode> reader = JsonArrayReader.nodes(body, "entries", small);
+        assertThat(readAll(reader)).hasSize(100_001);
+        assertThat(reader.envelope().get("total").asInt()).isEqualTo(100_001);
+    }
+
+    @Test
+    void anEnvelopeFieldLargerThanMaxTreeBytesFailsNamingTheField() {
+        String body = "{\"entries\":[],\"debug\":\"" + "x".repeat(100_000) + "\"}";
+        ReadLimits small = ReadLimits.builder().maxTreeBytes(64 * 1024).build();
+
+        assertThatThrownBy(() -> readAll(JsonArrayReader.nodes(utf8(body), "entries", small)))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageStartingWith("the envelope field 'debug' (from byte 22) exceeds ReadLimits.maxTreeBytes (65536)");
+    }
+
+    @Test
+    void nestingDeeperThanMaxNestingDepthFailsNamingTheLimitAndARaisedLimitReadsIt() {
+        String deep = "[" + "[".repeat(300) + "]".repeat(300) + "]";
+
+        assertThatThrownBy(() -> readAll(JsonArrayReader.nodes(utf8(deep))))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageStartingWith("the nesting of JSON array element #1 at line 1, column ")
+                .hasMessageContaining("exceeds ReadLimits.maxNestingDepth (256)")
+                .extracting(e -> ((AuditDataException) e).line()).isEqualTo(1L);
+        assertThat(readAll(JsonArrayReader.nodes(utf8(deep), ReadLimits.builder().maxNestingDepth(400).build())))
+                .hasSize(1);
+        assertThat(readAll(JsonArrayReader.of(utf8("[" + "[".repeat(200) + "]".repeat(200) + "]"), null, JsonNode.class)))
+                .hasSize(1);
     }
 }

@@ -11,6 +11,7 @@ import dev.auditsdk.core.error.AuditTransportException;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import dev.auditsdk.core.ReadLimits;
 import org.junit.jupiter.api.Test;
 
 class JsonLinesReaderTest {
@@ -205,5 +206,33 @@ class JsonLinesReaderTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aLineLongerThanMaxTreeBytesFailsNamingTheLineAndTheLimit() {
+        String body = "{\"n\":1}\n{\"pad\":\"" + "x".repeat(100_000) + "\"}\n{\"n\":3}\n";
+        ReadLimits small = ReadLimits.builder().maxTreeBytes(64 * 1024).build();
+
+        try (JsonLinesReader<JsonNode> reader = JsonLinesReader.nodes(utf8(body), small)) {
+            assertThat(reader.next().get("n").asInt()).isEqualTo(1);
+            assertThatThrownBy(reader::next).isInstanceOf(AuditDataException.class)
+                    .hasMessageStartingWith("line 2 of the JSON Lines body (starting with: {\"pad\":\"xxx")
+                    .hasMessageContaining("exceeds ReadLimits.maxTreeBytes (65536)")
+                    .extracting(e -> ((AuditDataException) e).line()).isEqualTo(2L);
+        }
+        assertThatThrownBy(() -> readAll(JsonLinesReader.ofLines(utf8(body), (p, line, off, len) -> p.readValueAsTree(), small)))
+                .isInstanceOf(AuditDataException.class).hasMessageContaining("ReadLimits.maxTreeBytes");
+        assertThat(readAll(JsonLinesReader.nodes(utf8(body), small.toBuilder().maxTreeBytes(128 * 1024).build()))).hasSize(3);
+    }
+
+    @Test
+    void aLineNestedDeeperThanMaxNestingDepthFailsNamingTheLimit() {
+        String body = "{\"n\":1}\n" + "[".repeat(300) + "]".repeat(300) + "\n";
+
+        assertThatThrownBy(() -> readAll(JsonLinesReader.nodes(utf8(body))))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageStartingWith("the nesting of line 2 of the JSON Lines body exceeds ReadLimits.maxNestingDepth (256)");
+        assertThat(readAll(JsonLinesReader.of(utf8(body), JsonNode.class, ReadLimits.builder().maxNestingDepth(301).build())))
+                .hasSize(2);
     }
 }
