@@ -1,5 +1,6 @@
 package dev.auditsdk.core.http;
 
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * <p>Defaults: {@link RetryPolicy#defaults()} (a vendor may choose another default with
  * {@link #defaultRetryPolicy()}), a client built and closed by the source, 10 s to connect, 60 s
  * per attempt until the headers arrive, 60 s between bytes of a body, HTTPS only (loopback
- * excepted), no listener, the system UTC clock.
+ * excepted), no listener, the system UTC clock, {@link dev.auditsdk.core.ReadLimits#defaults()}.
  *
  * @param <B> the concrete builder type, returned by every setter
  */
@@ -36,6 +37,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     private boolean allowInsecureHttp;
     private TransportListener listener = TransportListener.NONE;
     private Clock clock = Clock.systemUTC();
+    private ReadLimits limits = ReadLimits.defaults();
 
     /** For subclasses. */
     protected AbstractSourceBuilder() {
@@ -130,6 +132,23 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     }
 
     /**
+     * @param limits hard limits on what is read from the vendor (decompressed size and ratio,
+     *     bytes of a JSON value read whole, CSV record size, pages in a row without a new entry);
+     *     crossing one is an {@link dev.auditsdk.core.error.AuditDataException} naming it;
+     *     default {@link ReadLimits#defaults()}
+     * @return this builder
+     */
+    public B limits(ReadLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        return self();
+    }
+
+    /** @return the configured read limits */
+    protected final ReadLimits configuredLimits() {
+        return limits;
+    }
+
+    /**
      * The retry policy used when the caller sets none. Override to follow a vendor's advice
      * (e.g. more attempts); the default is {@link RetryPolicy#defaults()}.
      *
@@ -174,6 +193,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
                 .retryPolicy(configuredRetryPolicy())
                 .listener(listener)
                 .allowInsecureHttp(allowInsecureHttp)
+                .limits(limits)
                 .clock(clock);
     }
 

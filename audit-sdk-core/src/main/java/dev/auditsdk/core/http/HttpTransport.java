@@ -3,12 +3,14 @@ package dev.auditsdk.core.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.auth.Authenticator;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.internal.SdkVersion;
+import dev.auditsdk.core.json.DecompressionGuard;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.io.IOException;
@@ -25,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +99,14 @@ public final class HttpTransport implements AutoCloseable {
     /** @return whether plain HTTP to non-loopback hosts was explicitly allowed */
     public boolean allowsInsecureHttp() {
         return shared.allowInsecureHttp;
+    }
+
+    /**
+     * @return the read limits in force: the transport applies the decompression and tree limits
+     *     itself; vendor readers and pagers take the rest from here
+     */
+    public ReadLimits limits() {
+        return shared.limits;
     }
 
     /**
@@ -197,17 +206,29 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private JsonNode readJson(HttpResult answer, HttpRequestSpec request) throws IOException {
-        try (InputStream in = answer.body()) {
-            JsonNode node = Json.mapper().readTree(in);
-            if (node == null || node.isMissingNode()) {
-                throw new AuditDataException(shared.vendor + ": the answer to " + request.describe() + " is empty, expected JSON");
+        JsonNode node;
+        if (request.operation() == Operation.LOGIN) {
+            // small, and never quoted in an error: it holds a token or session
+            String text = answer.bodyAsString();
+            try {
+                node = Json.mapper().readTree(text);
+            } catch (JsonEOFException e) {
+                throw e; // cut short: the attempt is retried
+            } catch (JsonProcessingException e) {
+                throw notJson(request, e);
             }
-            return node;
-        } catch (JsonEOFException e) {
-            throw e; // cut short: the attempt is retried
-        } catch (JsonProcessingException e) {
-            throw notJson(request, e);
+        } else {
+            try {
+                node = Json.readTree(answer.body(), shared.limits, "the answer to " + request.describe());
+            } catch (AuditDataException e) {
+                throw new AuditDataException(shared.vendor + ": the answer to " + request.describe() + ": " + e.getMessage(),
+                        e.line(), e.offset(), e);
+            }
         }
+        if (node == null || node.isMissingNode()) {
+            throw new AuditDataException(shared.vendor + ": the answer to " + request.describe() + " is empty, expected JSON");
+        }
+        return node;
     }
 
     private Exchange exchange(HttpRequestSpec request, BodyReader<?> reader) {
@@ -295,7 +316,7 @@ public final class HttpTransport implements AutoCloseable {
                     && location.isPresent();
             InputStream guarded = new GuardedBodyStream(response.body(), spec.describe(), shared.bodyReadTimeout);
             if (!redirect) {
-                return Exchange.of(spec, uri, response, guarded);
+                return Exchange.of(spec, uri, response, guarded, shared.limits);
             }
             drain(guarded);
             if (hop >= MAX_REDIRECTS) {
@@ -405,6 +426,7 @@ public final class HttpTransport implements AutoCloseable {
         final TransportListener listener;
         final boolean allowInsecureHttp;
         final RetryExecutor retries;
+        final ReadLimits limits;
         private final AtomicBoolean closed = new AtomicBoolean();
 
         Shared(Builder b) {
@@ -427,6 +449,7 @@ public final class HttpTransport implements AutoCloseable {
             this.listener = b.listener;
             this.allowInsecureHttp = b.allowInsecureHttp;
             this.retries = new RetryExecutor(vendor, b.retryPolicy, b.clock, listener, b.throttlePolicy);
+            this.limits = b.limits;
         }
 
         void close() {
@@ -465,20 +488,21 @@ public final class HttpTransport implements AutoCloseable {
             this.errorExcerpt = errorExcerpt;
         }
 
-        static Exchange of(HttpRequestSpec spec, URI uri, HttpResponse<InputStream> response, InputStream guarded) {
+        static Exchange of(HttpRequestSpec spec, URI uri, HttpResponse<InputStream> response, InputStream guarded,
+                ReadLimits limits) {
             int status = response.statusCode();
             boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
             if (status >= 200 && status < 300) {
-                InputStream body = gzip ? new GuardedGzip(guarded, spec.describe()) : guarded;
+                InputStream body = gzip ? new GuardedGzip(guarded, spec.describe(), limits) : guarded;
                 return new Exchange(status, response.headers(), new HttpResult(status, uri, response.headers(), body), null, null);
             }
-            return new Exchange(status, response.headers(), null, null, errorExcerpt(guarded, gzip));
+            return new Exchange(status, response.headers(), null, null, errorExcerpt(guarded, gzip, limits));
         }
 
         /** Reads the start of an error body under its guard; a stalled or broken error body gives what arrived. */
-        private static String errorExcerpt(InputStream guarded, boolean gzip) {
+        private static String errorExcerpt(InputStream guarded, boolean gzip, ReadLimits limits) {
             byte[] head = new byte[0];
-            try (InputStream in = gzip ? new GuardedGzip(guarded, "error body") : guarded) {
+            try (InputStream in = gzip ? new GuardedGzip(guarded, "error body", limits) : guarded) {
                 head = in.readNBytes(4096);
                 in.skip(64 * 1024);
             } catch (IOException | RuntimeException e) {
@@ -503,16 +527,19 @@ public final class HttpTransport implements AutoCloseable {
     private static final class GuardedGzip extends InputStream {
         private final InputStream source;
         private final String description;
-        private GZIPInputStream gzip;
+        private final ReadLimits limits;
+        private InputStream gzip;
 
-        GuardedGzip(InputStream source, String description) {
+        GuardedGzip(InputStream source, String description, ReadLimits limits) {
             this.source = source;
             this.description = description;
+            this.limits = limits;
         }
 
+        /** Inflates within the read limits (size and ratio): a gzip bomb is an AuditDataException, not an OOM. */
         private InputStream in() throws IOException {
             if (gzip == null) {
-                gzip = new GZIPInputStream(source, 64 * 1024);
+                gzip = DecompressionGuard.gunzip(source, limits, "the gzip body of " + description);
             }
             return gzip;
         }
@@ -560,8 +587,19 @@ public final class HttpTransport implements AutoCloseable {
         private boolean allowInsecureHttp;
         private Clock clock = Clock.systemUTC();
         private ThrottlePolicy throttlePolicy = ThrottlePolicy.standard();
+        private ReadLimits limits = ReadLimits.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * @param limits hard limits on what is read (decompressed size and ratio, JSON trees,
+         *     CSV records, pages without progress); default {@link ReadLimits#defaults()}
+         * @return this builder
+         */
+        public Builder limits(ReadLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
         }
 
         /**

@@ -63,7 +63,7 @@ public final class Json {
      * @param what the document, for messages, e.g. {@code "the AuditLog query page"}; free of secrets
      * @return the tree; a {@link MissingNode} for an empty or blank body
      * @throws AuditDataException if the JSON is malformed or crosses a limit
-     * @throws AuditTransportException if reading fails
+     * @throws AuditTransportException if reading fails, or the body ends inside the document
      */
     public static JsonNode readTree(InputStream in, ReadLimits limits, String what) {
         Objects.requireNonNull(in, "in");
@@ -84,6 +84,9 @@ public final class Json {
                         + at.getLineNr() + ", column " + at.getColumnNr(), at.getLineNr(), at.getByteOffset(), null);
             }
             return node;
+        } catch (JsonEOFException e) {
+            // the body ended inside the document: cut short on the way, so the transport may read it again
+            throw new AuditTransportException("reading " + what + " failed: the body ended inside the JSON document", e);
         } catch (JsonProcessingException e) {
             throw malformed(e, limits, "the JSON of " + what, parser);
         } catch (IOException e) {

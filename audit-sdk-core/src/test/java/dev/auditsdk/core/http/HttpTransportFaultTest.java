@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditRateLimitedException;
 import dev.auditsdk.core.error.AuditServerException;
@@ -112,7 +113,8 @@ class HttpTransportFaultTest {
         try (HttpTransport t = transport().build()) {
             assertThatThrownBy(() -> t.sendForJson(HttpRequestSpec.get(server.url("/page")).build()))
                     .isInstanceOf(AuditDataException.class)
-                    .hasMessageContaining("is not valid JSON");
+                    .hasMessageContaining("test: the answer to GET")
+                    .hasMessageContaining("malformed JSON at line 1");
         }
         assertThat(server.received()).hasSize(1);
     }
@@ -128,6 +130,43 @@ class HttpTransportFaultTest {
                     .hasMessageContaining("is not valid JSON (line 1")
                     .hasMessageNotContaining("sekrit")
                     .hasNoCause();
+        }
+    }
+
+    @Test
+    void aPageLargerThanTheTreeLimitIsADataErrorNamingTheLimit() {
+        server.otherwise(ok("[" + "0,".repeat(5000) + "0]"));
+        ReadLimits small = ReadLimits.builder().maxTreeBytes(4096).build();
+        try (HttpTransport t = transport().limits(small).build()) {
+            assertThatThrownBy(() -> t.sendForJson(HttpRequestSpec.get(server.url("/page")).build()))
+                    .isInstanceOf(AuditDataException.class)
+                    .hasMessageContaining("maxTreeBytes");
+        }
+        assertThat(server.received()).hasSize(1);
+    }
+
+    @Test
+    void aGzipBombInTheContentEncodingIsADataErrorNotAnOutOfMemoryError() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                gz.write(zeros);
+            }
+        }
+        byte[] bomb = buf.toByteArray();
+        server.otherwise(out -> {
+            out.write(ScriptedHttpServer.head(200, "Content-Encoding: gzip\r\nContent-Length: " + bomb.length));
+            out.write(bomb);
+            out.flush();
+        });
+        ReadLimits limits = ReadLimits.builder().maxDecompressedBytes(8 << 20).maxDecompressionRatio(100_000).build();
+        try (HttpTransport t = transport().limits(limits).build()) {
+            HttpResult r = t.send(HttpRequestSpec.get(server.url("/export")).operation(Operation.DOWNLOAD).build());
+            assertThatThrownBy(() -> r.body().transferTo(java.io.OutputStream.nullOutputStream()))
+                    .isInstanceOf(AuditDataException.class)
+                    .hasMessageContaining("maxDecompressedBytes");
+            r.close();
         }
     }
 
