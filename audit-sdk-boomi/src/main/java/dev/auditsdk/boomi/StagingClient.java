@@ -167,6 +167,7 @@ final class StagingClient {
                 if (!budget.retryAfter(cut.failure, false)) {
                     throw cut.failure;
                 }
+                relinked = false; // that link answered: a later refusal is a new expiry
             } catch (AuditApiException refused) {
                 if (relinked || !LINK_GONE.contains(refused.statusCode())) {
                     throw refused;
