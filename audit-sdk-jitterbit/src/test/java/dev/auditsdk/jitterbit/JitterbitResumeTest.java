@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -115,15 +116,28 @@ class JitterbitResumeTest {
     @Test
     void aFileNoLongerServedIsExportedAgainAndReadOnAfterTheEntriesDelivered() {
         start(b -> { });
-        truncateDownloads(1);
-        AtomicInteger gets = new AtomicInteger();
+        AtomicInteger delivered = new AtomicInteger();
+        AtomicBoolean expired = new AtomicBoolean();
         sim.beforeEachRequest(r -> {
-            if (r.method().equals("GET") && r.path().startsWith(JitterbitSimulator.STATUS_PATH) && gets.incrementAndGet() == 2) {
+            if (!r.method().equals("GET") || !r.path().startsWith(JitterbitSimulator.STATUS_PATH)) {
+                return;
+            }
+            if (delivered.get() == 0) {
+                // cut until a cut body has delivered entries (a cut noticed while the answer is
+                // received is retried by the transport before any entry)
+                sim.injectFault(JitterbitSimulator.STATUS_PATH, Fault.truncatedBody());
+            } else if (expired.compareAndSet(false, true)) {
                 sim.advanceTime(Duration.ofHours(24)); // the key's 23 hours are over: log-async answers INVALID
             }
         });
 
-        List<String> ids = readIds(range(T0, T0.plus(Duration.ofDays(1))));
+        List<String> ids = new ArrayList<>();
+        try (AuditLogStream<JitterbitApiLogEntry> entries = source.fetch(range(T0, T0.plus(Duration.ofDays(1))))) {
+            entries.forEach(e -> {
+                ids.add(e.requestId());
+                delivered.incrementAndGet();
+            });
+        }
 
         assertThat(ids).doesNotHaveDuplicates().containsExactlyElementsOf(idsIn(T0, T0.plus(Duration.ofDays(1))));
         assertThat(requests("PUT", JitterbitSimulator.EXPORT_PATH)).as("the window exported again").hasSize(2);
@@ -132,8 +146,22 @@ class JitterbitResumeTest {
     @Test
     void aFileCutMoreTimesInARowThanThePolicyAllowsFailsAndItsCheckpointResumesExactly() {
         start(b -> { });
-        // window 1 whole; window 2 cut four times in a row (the policy allows 4 reads without progress)
-        truncateDownloads(2, 3, 4, 5);
+        // window 1 whole; window 2 cut every time (a cut noticed while the answer is received is
+        // retried by the transport itself, so count nothing: cut them all)
+        AtomicBoolean cutting = new AtomicBoolean(true);
+        List<String> paths = new ArrayList<>();
+        sim.beforeEachRequest(r -> {
+            if (r.method().equals("GET") && r.path().startsWith(JitterbitSimulator.STATUS_PATH)) {
+                synchronized (paths) {
+                    if (paths.isEmpty()) {
+                        paths.add(r.path());
+                    }
+                    if (cutting.get() && !paths.get(0).equals(r.path())) {
+                        sim.injectFault(JitterbitSimulator.STATUS_PATH, Fault.truncatedBody());
+                    }
+                }
+            }
+        });
         List<String> seen = new ArrayList<>();
         Checkpoint checkpoint;
 
@@ -142,8 +170,9 @@ class JitterbitResumeTest {
                     .isInstanceOf(AuditTransportException.class);
             checkpoint = Checkpoint.parse(entries.checkpoint().serialize());
         }
-        assertThat(requests("GET", JitterbitSimulator.STATUS_PATH)).hasSize(5);
+        assertThat(requests("GET", JitterbitSimulator.STATUS_PATH)).hasSizeGreaterThanOrEqualTo(5);
         assertThat(seen).hasSizeBetween(1000, 2999);
+        cutting.set(false);
         seen.addAll(readIds(AuditLogQuery.builder().resumeFrom(checkpoint).to(T3).build()));
 
         assertThat(seen).containsExactlyElementsOf(idsIn(T0, T3));
