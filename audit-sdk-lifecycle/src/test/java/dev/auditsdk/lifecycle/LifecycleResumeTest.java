@@ -117,6 +117,22 @@ class LifecycleResumeTest {
     }
 
     @Test
+    void windowsReadInParallelAreResumedInTheirOwnTask() {
+        sim = LifecycleSimulator.builder().user(USER, PASSWORD).exportEvents(false).seed(22).storedEvents(900)
+                .range(DAY1, DAY4).build().start();
+        truncateRequests(1, 2, 4, 6);
+        LifecycleAuditLogSource source = LifecycleAuditLogSource.builder().baseUrl(sim.baseUrl())
+                .credentials(USER, PASSWORD).retryPolicy(FAST_RETRIES).parallelism(3).build();
+        sources.add(source);
+
+        Read read = LifecycleAuditLogSourceTest.read(source, range(DAY1, DAY4));
+
+        assertThat(read.lines()).isEqualTo(compact(sim.lines(DAY1, DAY4).collect(Collectors.toList())));
+        assertThat(read.ids()).hasSize(900).doesNotHaveDuplicates();
+        assertThat(sim.requestCount()).as("three windows, four of their reads cut").isEqualTo(7);
+    }
+
+    @Test
     void aBodyCutMoreTimesInARowThanThePolicyAllowsFailsAndItsCheckpointResumesExactly() {
         sim = LifecycleSimulator.builder().user(USER, PASSWORD).exportEvents(false).seed(9).storedEvents(400)
                 .range(DAY1, DAY1.plus(Duration.ofDays(2))).build().start();
