@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.boomi.model.BoomiStagingStatus;
+import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditNotFoundException;
 import dev.auditsdk.core.error.AuditSdkException;
@@ -16,6 +17,7 @@ import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.paging.CloseableIterator;
 import dev.auditsdk.core.paging.ExportStatus;
+import dev.auditsdk.core.paging.ResumeBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +31,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 final class StagingClient {
     private static final Logger LOG = LoggerFactory.getLogger(StagingClient.class);
+    /** What a storage service answers for an expired, unknown or revoked download link. */
+    private static final Set<Integer> LINK_GONE = Set.of(403, 404, 410);
 
     private final BoomiConnection connection;
     private final HttpTransport staging;
@@ -147,8 +152,49 @@ final class StagingClient {
         return ExportStatus.pending(status.message().orElse("PENDING"));
     }
 
-    /** Downloads, verifies, and only then opens the archive. */
+    /**
+     * Downloads, verifies, and only then opens the archive. A download cut short (truncated,
+     * reset, stalled past the body-read timeout) is downloaded again from the start, within the
+     * staging transport's retry policy ({@link ResumeBudget}: at most {@code maxAttempts}
+     * downloads, its backoff and deadline); nothing has been delivered yet, so nothing needs
+     * skipping. A link that is refused as expired or unknown (HTTP 403, 404, 410) is replaced
+     * once by polling the request's status again for a fresh one.
+     */
     CloseableIterator<BoomiAuditEntry> download(StagingJob job) {
+        ResumeBudget budget = ResumeBudget.of(staging.retryPolicy(), "boomi: download of staging request " + job.requestId);
+        boolean relinked = false;
+        while (true) {
+            try {
+                return downloadOnce(job);
+            } catch (DownloadCutShort cut) {
+                if (!budget.retryAfter(cut.failure, false)) {
+                    throw cut.failure;
+                }
+                relinked = false; // that link answered: a later refusal is a new expiry
+            } catch (AuditApiException refused) {
+                if (relinked || !LINK_GONE.contains(refused.statusCode())) {
+                    throw refused;
+                }
+                relinked = true;
+                relink(job, refused);
+            }
+        }
+    }
+
+    /** Polls the request again for a fresh download link after the last one was refused. */
+    private void relink(StagingJob job, AuditApiException refused) {
+        LOG.info("boomi: the download link of staging request {} was refused (HTTP {}); polling the request for a fresh link",
+                job.requestId, refused.statusCode());
+        ExportStatus status = poll(job);
+        if (status.kind() != ExportStatus.Kind.READY) {
+            refused.addSuppressed(new AuditSdkException("boomi: polling staging request " + job.requestId
+                    + " again for a fresh download link answered " + status.state()
+                    + status.message().map(m -> ": " + m).orElse("")));
+            throw refused;
+        }
+    }
+
+    private CloseableIterator<BoomiAuditEntry> downloadOnce(StagingJob job) throws DownloadCutShort {
         BoomiStagingStatus status = job.lastStatus;
         String link = status.downloadLink().orElseThrow(() -> new AuditDataException(
                 "boomi: staging request " + job.requestId + " has no downloadLink"));
@@ -185,22 +231,42 @@ final class StagingClient {
             deleteQuietly(file);
             throw new AuditSdkException("boomi: cannot store the archive of staging request " + job.requestId
                     + " in " + file.getParent() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | DownloadCutShort e) {
             deleteQuietly(file);
             throw e;
         }
     }
 
-    /** Streams the body into the file, computing its MD5 on the way; read failures are transport errors. */
-    private byte[] downloadTo(HttpRequestSpec spec, Path file, long requestId) throws IOException {
+    /**
+     * Streams the body into the file, computing its MD5 on the way. A failure to get an answer
+     * is the transport's (already retried); a failure while reading the body is a cut-short
+     * download, which {@link #download} may retry.
+     */
+    private byte[] downloadTo(HttpRequestSpec spec, Path file, long requestId) throws IOException, DownloadCutShort {
         MessageDigest md5 = md5();
         try (HttpResult result = staging.send(spec);
                 InputStream in = new DigestInputStream(capped(result.body(), requestId), md5);
                 OutputStream out = Files.newOutputStream(file)) {
-            long bytes = in.transferTo(out);
+            long bytes;
+            try {
+                bytes = in.transferTo(out);
+            } catch (AuditTransportException e) {
+                throw new DownloadCutShort(e);
+            }
             LOG.debug("boomi: downloaded {} bytes of staging request {}", bytes, requestId);
         }
         return md5.digest();
+    }
+
+    /** A download whose body read failed part-way. */
+    private static final class DownloadCutShort extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient AuditTransportException failure;
+
+        DownloadCutShort(AuditTransportException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
     }
 
     /** The body, failing once it passes {@code maxDownloadBytes} (a body that never ends cannot fill the disk). */

@@ -16,6 +16,7 @@ import dev.auditsdk.core.paging.CloseableIterator;
 import dev.auditsdk.core.paging.DeliveryTracker;
 import dev.auditsdk.core.paging.ExportJobPager;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
+import dev.auditsdk.core.paging.ResumingEntries;
 import dev.auditsdk.core.paging.TimeWindow;
 import dev.auditsdk.core.paging.TimeWindowPager;
 import dev.auditsdk.jitterbit.auth.JitterbitLogin;
@@ -54,6 +55,13 @@ import org.slf4j.LoggerFactory;
  * RECEIVED and PROCESSING, and streams the COMPLETE file (CSV or JSON, gzipped or not, as
  * sniffed) entry by entry. NO_DATA is an empty window; ERROR and INVALID fail with Harmony's
  * message; a request locked by an earlier failure is re-sent as a distinct request.
+ *
+ * <p>A file download that fails part-way (cut short, reset, stalled past the body-read timeout)
+ * is downloaded again from the same reference key and read on after the entries already
+ * delivered ({@link ResumingEntries}), within the retry policy, so the stream goes on without a
+ * gap or a duplicate; if Harmony no longer serves that key's file, the window is exported anew
+ * and its file read on the same way. Only when the policy is used up does the stream fail, and
+ * its checkpoint then resumes exactly.
  *
  * <pre>{@code
  * try (JitterbitApiLogSource source = JitterbitApiLogSource.builder()
@@ -163,14 +171,39 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
                 .csvFormat(csvFormat)
                 .build();
         JitterbitTime times = new JitterbitTime(clientTimeZone);
-        ExportJobPager<String, JitterbitApiLogEntry> job = ExportJobPager.<String, JitterbitApiLogEntry>builder()
+        return new WindowEntries(exportJob(org, export, times, window), window, lateness);
+    }
+
+    /**
+     * Submit, poll, download; a download cut short is downloaded again from the same key and
+     * read on after the entries already handed out ({@link ResumingEntries}).
+     */
+    private CloseableIterator<JitterbitApiLogEntry> exportJob(String org, DebugLogsAsyncRequest export, JitterbitTime times,
+            TimeWindow window) {
+        return ExportJobPager.<String, JitterbitApiLogEntry>builder()
                 .submit(() -> client.submit(export))
                 .poll(key -> client.poll(org, key))
-                .download((key, status) -> client.open(org, key, status, times))
+                .download((key, status) -> ResumingEntries.<JitterbitApiLogEntry>builder(attempt -> attempt == 1
+                                ? client.open(org, key, status, times) : reopen(org, key, export, times, window),
+                        JitterbitApiLogEntry::id)
+                        .retryPolicy(transport.retryPolicy())
+                        .unit("jitterbit export " + key + " of window " + window)
+                        .open())
                 .pollInterval(pollInitial, pollMax)
                 .deadline(exportDeadline)
                 .build();
-        return new WindowEntries(job, window, lateness);
+    }
+
+    /**
+     * The export's file from its start again: downloaded from the same key, or, when Harmony no
+     * longer serves it (the key expired), exported anew for the same window.
+     */
+    private CloseableIterator<JitterbitApiLogEntry> reopen(String org, String key, DebugLogsAsyncRequest export,
+            JitterbitTime times, TimeWindow window) {
+        return client.reopen(org, key, times).orElseGet(() -> {
+            LOG.info("jitterbit: requesting the export of window {} again, as the file of key {} is no longer served", window, key);
+            return exportJob(org, export, times, window);
+        });
     }
 
     /** The configured organization, checked against the user's; or the user's default one. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.error.AuditNotFoundException;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
@@ -125,6 +126,31 @@ final class LogExportClient {
             }
             return again.file;
         });
+        return entries(file, key, times);
+    }
+
+    /**
+     * Downloads a COMPLETE export's file again from its start, after a read of it failed part-way.
+     *
+     * @return its entries; empty when Harmony no longer serves the file for that key (it
+     *     answers a status instead, e.g. INVALID once the key's 23 hours are over, or 404)
+     */
+    Optional<CloseableIterator<JitterbitApiLogEntry>> reopen(String orgId, String key, JitterbitTime times) {
+        Answer again;
+        try {
+            again = get(orgId, key);
+        } catch (AuditNotFoundException gone) {
+            LOG.info("jitterbit: the log file of key {} is gone (HTTP 404)", key);
+            return Optional.empty();
+        }
+        if (again.file == null) {
+            LOG.info("jitterbit: log-async answers {} for key {} instead of its log file", again.status.status(), key);
+            return Optional.empty();
+        }
+        return Optional.of(entries(again.file, key, times));
+    }
+
+    private CloseableIterator<JitterbitApiLogEntry> entries(InputStream file, String key, JitterbitTime times) {
         Function<JsonNode, JitterbitApiLogEntry> toEntry = node -> JitterbitApiLogEntry.fromRecord(node, times);
         SniffedBody sniffed = BodyFormat.sniff(file);
         InputStream in = sniffed.body();

@@ -336,9 +336,22 @@ class JitterbitApiLogSourceTest {
     }
 
     @Test
-    void aTruncatedFileFailsAndAResumeDeliversTheRest() throws Exception {
+    void aTruncatedFileIsDownloadedAgainAndTheStreamGoesOnExactlyOnce() throws Exception {
         simulator(JitterbitSimulator.builder().entries(2000).pollsWhileReceived(0).pollsWhileProcessing(0));
         source = sourceBuilder().build();
+        sim.injectFault(JitterbitSimulator.STATUS_PATH, dev.auditsdk.testkit.Fault.truncatedBody());
+
+        List<String> ids = readAll(range(T0, T1)).stream().map(JitterbitApiLogEntry::requestId).collect(Collectors.toList());
+
+        assertThat(ids).containsExactlyElementsOf(idsIn(T0, T1));
+        assertThat(requests("GET", JitterbitSimulator.STATUS_PATH)).as("the cut file, then the same file again").hasSize(2);
+        assertThat(sim.exportsStarted()).isEqualTo(1);
+    }
+
+    @Test
+    void aTruncatedFileWithoutRetriesFailsAndAResumeDeliversTheRest() throws Exception {
+        simulator(JitterbitSimulator.builder().entries(2000).pollsWhileReceived(0).pollsWhileProcessing(0));
+        source = sourceBuilder().retryPolicy(RetryPolicy.none()).build();
         List<String> seen = new ArrayList<>();
         Checkpoint checkpoint;
         sim.injectFault(JitterbitSimulator.STATUS_PATH, dev.auditsdk.testkit.Fault.truncatedBody());

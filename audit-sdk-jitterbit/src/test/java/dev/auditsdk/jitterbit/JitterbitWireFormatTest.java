@@ -180,6 +180,13 @@ class JitterbitWireFormatTest {
     }
 
     @Test
+    void aMalformedRecordIsNotDownloadedAgain() {
+        statusAnswers(json("time,requestId\r\n2024-01-20T00:00:05Z,a\r\n2024-01-20T00:00:06Z,\"b\r\n"));
+        assertThatThrownBy(this::readAll).isInstanceOf(AuditDataException.class);
+        wm.verify(1, getRequestedFor(urlEqualTo(STATUS)));
+    }
+
+    @Test
     void aRecordWithoutItsIdentityIsADataError() {
         statusAnswers(json("time,apiName\r\n2024-01-20T00:00:05Z,Orders\r\n"));
         assertThatThrownBy(this::readAll)

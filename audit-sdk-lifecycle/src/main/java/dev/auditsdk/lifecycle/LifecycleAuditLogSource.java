@@ -17,6 +17,7 @@ import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.paging.CloseableIterator;
 import dev.auditsdk.core.paging.DeliveryTracker;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
+import dev.auditsdk.core.paging.ResumingEntries;
 import dev.auditsdk.core.paging.StableIdentity;
 import dev.auditsdk.core.paging.TimeWindow;
 import dev.auditsdk.core.paging.TimeWindowPager;
@@ -42,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * (hash of its line as the server wrote it plus its occurrence among identical lines), so two identical
  * events in the same millisecond stay two events and a resumed read re-reads the checkpoint's
  * day and delivers exactly what was not delivered yet.
+ *
+ * <p>A window's body that fails part-way (cut short, reset, stalled past the body-read timeout)
+ * is requested again and read on after the entries already delivered from it
+ * ({@link ResumingEntries}), within the {@link Builder#retryPolicy retry policy}: the stream goes
+ * on without a gap or a duplicate. Only when the policy is used up does the stream fail, and its
+ * checkpoint then resumes exactly.
  *
  * <pre>{@code
  * try (LifecycleAuditLogSource source = LifecycleAuditLogSource.builder()
@@ -122,8 +129,19 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         return PagedAuditLogStream.of(tracker, pager);
     }
 
-    /** Requests the window's UTC days and streams the entries that fall inside the window. */
+    /**
+     * Requests the window's UTC days and streams the entries that fall inside the window; a body
+     * cut short is requested again and continued after the entries already handed out.
+     */
     private CloseableIterator<LifecycleAuditEntry> fetchWindow(TimeWindow window) {
+        return ResumingEntries.<LifecycleAuditEntry>builder(attempt -> readWindow(window), LifecycleAuditEntry::id)
+                .retryPolicy(transport.retryPolicy())
+                .unit("lifecycle window " + window)
+                .open();
+    }
+
+    /** One read of the window from its start: a fresh identity numbering, so a re-read numbers lines the same way. */
+    private CloseableIterator<LifecycleAuditEntry> readWindow(TimeWindow window) {
         LocalDate first = window.start().atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate last = window.end().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
         HttpRequestSpec request = HttpRequestSpec.get(auditLogsUri)

@@ -312,10 +312,22 @@ class LifecycleAuditLogSourceTest {
     }
 
     @Test
-    void aTruncatedBodyFailsAndAResumeFromTheCheckpointDeliversTheRestExactlyOnce() {
+    void aTruncatedBodyIsRequestedAgainAndTheStreamGoesOnExactlyOnce() {
         start(b -> b.seed(9).storedEvents(200).range(DAY1, DAY2));
         sim.injectFault(LifecycleSimulator.AUDIT_LOGS_PATH, Fault.truncatedBody());
-        LifecycleAuditLogSource source = source();
+
+        Read read = read(source(), range(DAY1, DAY2));
+
+        assertThat(read.lines()).isEqualTo(compact(sim.lines(DAY1, DAY2).collect(Collectors.toList())));
+        assertThat(read.ids()).doesNotHaveDuplicates();
+        assertThat(sim.requestCount()).as("the cut body, then the day again").isEqualTo(2);
+    }
+
+    @Test
+    void aTruncatedBodyWithoutRetriesFailsAndAResumeFromTheCheckpointDeliversTheRestExactlyOnce() {
+        start(b -> b.seed(9).storedEvents(200).range(DAY1, DAY2));
+        sim.injectFault(LifecycleSimulator.AUDIT_LOGS_PATH, Fault.truncatedBody());
+        LifecycleAuditLogSource source = source(b -> b.retryPolicy(RetryPolicy.none()));
         List<LifecycleAuditEntry> delivered = new ArrayList<>();
         Checkpoint checkpoint;
 

@@ -10,6 +10,10 @@
  * only when asked and holds one page at a time; {@link dev.auditsdk.core.paging.PagedAuditLogStream}
  * wraps that iterator with a {@link dev.auditsdk.core.paging.DeliveryTracker} so every entry is
  * handed out exactly once and the {@link dev.auditsdk.core.Checkpoint} advances as it goes.
+ * A streamed unit (a time window's body, an export file) is wrapped in
+ * {@link dev.auditsdk.core.paging.ResumingEntries}, so a body that fails part-way is requested
+ * again and read on after the entries already handed out, within the source's retry policy
+ * ({@link dev.auditsdk.core.paging.ResumeBudget}).
  *
  * <pre>{@code
  * DeliveryTracker tracker = DeliveryTracker.forQuery(query);
