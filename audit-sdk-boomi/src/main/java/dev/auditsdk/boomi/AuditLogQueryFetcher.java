@@ -1,20 +1,16 @@
 package dev.auditsdk.boomi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.boomi.query.QueryExpression;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.paging.Page;
 import dev.auditsdk.core.paging.TokenPageFetcher;
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,26 +70,17 @@ final class AuditLogQueryFetcher implements TokenPageFetcher<BoomiAuditEntry> {
         return Page.of(entries, nextToken);
     }
 
-    private static JsonNode readJson(HttpResult answer, int page) {
+    private JsonNode readJson(HttpResult answer, int page) {
         String contentType = answer.header("Content-Type").orElse("");
         if (contentType.contains("xml") || contentType.contains("html")) {
             throw new AuditDataException("boomi: AuditLog query page " + page + " came back as " + contentType
                     + " instead of JSON (a proxy page, or the Accept header was dropped)");
         }
-        try {
-            JsonNode node = Json.mapper().readTree(answer.body());
-            if (node == null || !node.isObject() || (node.has("result") && !node.get("result").isArray())) {
-                throw new AuditDataException("boomi: AuditLog query page " + page + " is not a QueryResult object");
-            }
-            return node;
-        } catch (JsonEOFException e) {
-            throw new AuditTransportException("boomi: AuditLog query page " + page + " ended early", e);
-        } catch (JsonProcessingException e) {
-            throw new AuditDataException("boomi: AuditLog query page " + page + " is not valid JSON: "
-                    + e.getOriginalMessage(), e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? -1 : e.getLocation().getCharOffset(), e);
-        } catch (IOException e) {
-            throw new AuditTransportException("boomi: reading AuditLog query page " + page + " failed: " + e, e);
+        // one bounded tree (ReadLimits.maxTreeBytes); a page cut inside the JSON is a transport failure, read again
+        JsonNode node = Json.readTree(answer.body(), platform.limits(), "boomi: AuditLog query page " + page);
+        if (!node.isObject() || (node.has("result") && !node.get("result").isArray())) {
+            throw new AuditDataException("boomi: AuditLog query page " + page + " is not a QueryResult object");
         }
+        return node;
     }
 }

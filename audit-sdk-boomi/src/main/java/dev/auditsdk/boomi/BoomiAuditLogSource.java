@@ -94,7 +94,9 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
                 connection.auditLog("queryMore"), expressionFor(query, filter));
         DeliveryTracker tracker = DeliveryTracker.builder(query).order(resultOrder).build();
         return PagedAuditLogStream.of(tracker,
-                OrderGuard.of(TokenPager.builder(fetcher).build(), resultOrder, "the AuditLog query"));
+                OrderGuard.of(TokenPager.builder(fetcher)
+                        .maxPagesWithoutProgress(platform.limits().maxPagesWithoutProgress()).build(),
+                        resultOrder, "the AuditLog query"));
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.auditsdk.boomi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.json.BodyFormat;
+import dev.auditsdk.core.json.DecompressionGuard;
 import dev.auditsdk.core.paging.CloseableIterator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +41,10 @@ final class StagedArchive implements CloseableIterator<BoomiAuditEntry> {
     private long record;
     private boolean closed;
 
-    private StagedArchive(Path file, long requestId, ZipFile zip, List<ZipEntry> zipFiles) {
+    private final ReadLimits limits;
+
+    private StagedArchive(Path file, long requestId, ZipFile zip, List<ZipEntry> zipFiles, ReadLimits limits) {
+        this.limits = limits;
         this.file = file;
         this.requestId = requestId;
         this.zip = zip;
@@ -49,9 +54,10 @@ final class StagedArchive implements CloseableIterator<BoomiAuditEntry> {
     /**
      * @param file the verified archive; deleted when the result is closed (or opening fails)
      * @param requestId the staging request, for messages
+     * @param limits the read limits (every file of a zip is inflated within them)
      * @return the archive's entries, read lazily
      */
-    static StagedArchive open(Path file, long requestId) {
+    static StagedArchive open(Path file, long requestId, ReadLimits limits) {
         try {
             if (isZip(file)) {
                 ZipFile zip = new ZipFile(file.toFile());
@@ -62,10 +68,11 @@ final class StagedArchive implements CloseableIterator<BoomiAuditEntry> {
                     }
                 }
                 LOG.debug("boomi: staged archive of request {} is a zip of {} file(s)", requestId, files.size());
-                return new StagedArchive(file, requestId, zip, files);
+                return new StagedArchive(file, requestId, zip, files, limits);
             }
-            StagedArchive archive = new StagedArchive(file, requestId, null, List.of());
-            archive.current = BodyFormat.sniff(Files.newInputStream(file)).entries(null);
+            StagedArchive archive = new StagedArchive(file, requestId, null, List.of(), limits);
+            archive.current = BodyFormat.sniff(Files.newInputStream(file), limits,
+                    "the archive of staging request " + requestId).entries(null);
             archive.currentName = file.getFileName().toString();
             return archive;
         } catch (IOException e) {
@@ -111,7 +118,9 @@ final class StagedArchive implements CloseableIterator<BoomiAuditEntry> {
             ZipEntry next = zipFiles.next();
             currentName = next.getName();
             try {
-                current = BodyFormat.sniff(zip.getInputStream(next)).entries(null);
+                String what = next.getName() + " in the archive of staging request " + requestId;
+                current = BodyFormat.sniff(DecompressionGuard.zipEntry(zip.getInputStream(next), next.getCompressedSize(),
+                        limits, what), limits, what).entries(null);
             } catch (IOException e) {
                 throw new AuditDataException("boomi: cannot read " + currentName + " in the archive of staging request "
                         + requestId + ": " + e.getMessage(), e);

@@ -1,6 +1,5 @@
 package dev.auditsdk.boomi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
@@ -10,6 +9,7 @@ import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditNotFoundException;
 import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.core.error.AuditTransportException;
+import dev.auditsdk.core.http.Operation;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
@@ -98,7 +98,7 @@ final class StagingClient {
         expression.put("property", "date");
         // Retrying a submission is safe: a duplicate is answered 409 and resumed below.
         HttpRequestSpec spec = HttpRequestSpec.post(requestsUri()).header("Accept", "application/json")
-                .jsonBody(body).retrySafe(true).build();
+                .jsonBody(body).retrySafe(true).operation(Operation.SUBMIT).build();
         try {
             BoomiStagingStatus status = status(spec, "submitting the staging request for " + range);
             long id = status.requestId().orElseThrow(() -> new AuditDataException(
@@ -120,7 +120,7 @@ final class StagingClient {
     private StagingJob lookUp(StagingRange range, BoomiErrorDecoder.StagingConflictException conflict) {
         LOG.info("boomi: a staging request for {} already exists (409) and the answer did not name it; looking it up", range);
         HttpRequestSpec spec = HttpRequestSpec.get(requestsUri()).header("Accept", "application/json")
-                .query("fromDate", range.fromDate()).query("toDate", range.toDate()).build();
+                .query("fromDate", range.fromDate()).query("toDate", range.toDate()).operation(Operation.STATUS).build();
         try {
             BoomiStagingStatus status = status(spec, "looking up the staging request for " + range);
             long id = status.requestId().orElseThrow(() -> new AuditDataException(
@@ -139,7 +139,8 @@ final class StagingClient {
 
     /** Asks for the request's status and maps it to the export template's outcomes. */
     ExportStatus poll(StagingJob job) {
-        HttpRequestSpec spec = HttpRequestSpec.get(requestUri(job.requestId)).header("Accept", "application/json").build();
+        HttpRequestSpec spec = HttpRequestSpec.get(requestUri(job.requestId)).header("Accept", "application/json")
+                .operation(Operation.STATUS).build();
         BoomiStagingStatus status = status(spec, "polling staging request " + job.requestId);
         job.lastStatus = status;
         if (status.error().isPresent()) {
@@ -213,7 +214,7 @@ final class StagingClient {
                 .header("Accept", "*/*")
                 .header("Accept-Encoding", "identity") // the checksum is over the file as stored
                 .authenticated(authenticated)
-                .build();
+                .operation(Operation.DOWNLOAD).build();
         Path file = createTempFile();
         try {
             byte[] actual = downloadTo(spec, file, job.requestId);
@@ -225,7 +226,8 @@ final class StagingClient {
             }
             LOG.debug("boomi: archive of staging request {} verified ({} bytes, MD5 {})", job.requestId,
                     Files.size(file), hex(actual));
-            return SortedEntries.of(StagedArchive.open(file, job.requestId), downloadDirectory, sortRunBytes,
+            StagedArchive archive = StagedArchive.open(file, job.requestId, staging.limits());
+            return SortedEntries.of(archive, downloadDirectory, sortRunBytes,
                     SortedEntries.DEFAULT_FAN_IN);
         } catch (IOException e) {
             deleteQuietly(file);

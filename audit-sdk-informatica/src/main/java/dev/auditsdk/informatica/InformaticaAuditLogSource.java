@@ -111,6 +111,7 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
                         .overlap(0) // whole batches only; re-reads are dropped by id, and growth causes no skips
                         .startOffset(batches.startOffset(query.to(), size))
                         .stopWhen(e -> e.timestamp().isBefore(query.start()))
+                        .maxPagesWithoutProgress(client.limits().maxPagesWithoutProgress())
                         .build());
         return PagedAuditLogStream.of(tracker, entries);
     }

@@ -2,10 +2,12 @@ package dev.auditsdk.jitterbit;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditNotFoundException;
 import dev.auditsdk.core.error.AuditTransportException;
+import dev.auditsdk.core.http.Operation;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
@@ -152,18 +154,20 @@ final class LogExportClient {
 
     private CloseableIterator<JitterbitApiLogEntry> entries(InputStream file, String key, JitterbitTime times) {
         Function<JsonNode, JitterbitApiLogEntry> toEntry = node -> JitterbitApiLogEntry.fromRecord(node, times);
-        SniffedBody sniffed = BodyFormat.sniff(file);
+        ReadLimits limits = transport.limits();
+        SniffedBody sniffed = BodyFormat.sniff(file, limits, "the log file of key " + key);
         InputStream in = sniffed.body();
         LOG.debug("jitterbit: reading the {} log file of key {}", sniffed.format(), key);
         switch (sniffed.format()) {
             case CSV:
-                return CsvReader.of(in, row -> toEntry.apply(CsvReader.toNode(row)));
+                return CsvReader.of(in, row -> toEntry.apply(CsvReader.toNode(row)), limits);
             case JSON_ARRAY:
-                return JsonArrayReader.of(in, null, toEntry);
+                return JsonArrayReader.of(in, null, toEntry, limits);
             case JSON_OBJECT:
-                return jsonArrayField != null ? JsonArrayReader.of(in, jsonArrayField, toEntry) : JsonLinesReader.of(in, toEntry);
+                return jsonArrayField != null ? JsonArrayReader.of(in, jsonArrayField, toEntry, limits)
+                        : JsonLinesReader.of(in, toEntry, limits);
             case JSON_LINES:
-                return JsonLinesReader.of(in, toEntry);
+                return JsonLinesReader.of(in, toEntry, limits);
             default:
                 sniffed.close();
                 return CloseableIterator.empty();
@@ -174,7 +178,7 @@ final class LogExportClient {
         HttpRequestSpec spec = HttpRequestSpec.put(Endpoints.resolve(service, "api/analytics/debuglogs-async"))
                 .header("Accept", "application/json")
                 .jsonBody(request.toJson())
-                .build();
+                .operation(Operation.SUBMIT).build();
         String text = transport.sendForText(spec); // read inside the attempt: a cut-off answer is asked for again
         try {
             return Json.mapper().readValue(text, LogExportStatus.class);
@@ -190,10 +194,11 @@ final class LogExportClient {
         HttpRequestSpec spec = HttpRequestSpec.get(Endpoints.resolve(service, "api/analytics/log-async/" + orgId + "/" + key))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .build();
+                .operation(Operation.STATUS).build();
         HttpResult result = transport.send(spec);
         try {
-            SniffedBody sniffed = BodyFormat.sniff(result.body());
+            SniffedBody sniffed = BodyFormat.sniff(result.body(), transport.limits(),
+                    "the log-async answer for key " + key);
             if (sniffed.format() == BodyFormat.EMPTY) {
                 sniffed.close();
                 throw new AuditDataException("jitterbit: log-async answered an empty body for key " + key

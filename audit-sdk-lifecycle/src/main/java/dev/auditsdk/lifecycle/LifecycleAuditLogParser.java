@@ -1,5 +1,6 @@
 package dev.auditsdk.lifecycle;
 
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.json.JsonLinesReader;
 import dev.auditsdk.core.paging.AbstractCloseableIterator;
@@ -44,9 +45,18 @@ final class LifecycleAuditLogParser {
      */
     static CloseableIterator<LifecycleAuditEntry> parse(InputStream body, StableIdentity identity,
             Duration outOfOrderTolerance, String source, TimeWindow window) {
+        return parse(body, identity, outOfOrderTolerance, source, window, ReadLimits.defaults());
+    }
+
+    /**
+     * As {@link #parse(InputStream, StableIdentity, Duration, String, TimeWindow)}, with a line
+     * bounded by {@code limits}' {@link ReadLimits#maxTreeBytes()}.
+     */
+    static CloseableIterator<LifecycleAuditEntry> parse(InputStream body, StableIdentity identity,
+            Duration outOfOrderTolerance, String source, TimeWindow window, ReadLimits limits) {
         JsonLinesReader<LifecycleAuditEntry> lines = JsonLinesReader.ofLines(body,
                 (value, line, offset, length) -> LifecycleAuditEntry.read(value, line, offset, length,
-                        identity.identify(line, offset, length)));
+                        identity.identify(line, offset, length)), limits);
         return new OrderedWindow(lines, outOfOrderTolerance, source, window);
     }
 

@@ -152,7 +152,7 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         HttpResult result = transport.send(request);
         String source = "lifecycle audit log " + first + ".." + last;
         return LifecycleAuditLogParser.parse(result.body(), StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX),
-                outOfOrderTolerance, source, window);
+                outOfOrderTolerance, source, window, transport.limits());
     }
 
     /** Closes the HTTP client if this source built it. */

@@ -161,7 +161,8 @@ final class ClassicPageFetcher implements OffsetPageFetcher<UiPathAuditEntry> {
         }
         requests++;
         String what = "GET " + url.getPath() + " (skip=" + skip + ", top=" + top + ")";
-        UiPathAuditLogPage page = connection.read(spec.build(), result -> UiPathAuditLogPage.read(result.body(), what));
+        UiPathAuditLogPage page = connection.read(spec.build(),
+                result -> UiPathAuditLogPage.read(result.body(), connection.limits(), what));
         if (page.totalCount().isPresent()) {
             totalCount = page.totalCount();
         }

@@ -95,6 +95,7 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
                 .pageSize(size)
                 .stopWhen(e -> e.timestamp().isBefore(query.start()))
                 .maxPages(maxPages)
+                .maxPagesWithoutProgress(connection.limits().maxPagesWithoutProgress())
                 .build();
         DeliveryTracker tracker = DeliveryTracker.builder(query).order(EntryOrder.NEWEST_FIRST).build();
         return new UiPathAuditLogStream(PagedAuditLogStream.of(tracker, pager), fetcher);
@@ -108,8 +109,8 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
     public OptionalLong totalCount() {
         HttpRequestSpec spec = HttpRequestSpec.get(url).query("language", language).query("top", 1).query("skip", 0)
                 .header("Accept", "application/json").build();
-        return connection.read(spec, result -> UiPathAuditLogPage.read(result.body(), "GET " + url.getPath() + " (top=1)"))
-                .totalCount();
+        String what = "GET " + url.getPath() + " (top=1)";
+        return connection.read(spec, result -> UiPathAuditLogPage.read(result.body(), connection.limits(), what)).totalCount();
     }
 
     /** Releases the HTTP client if the source built it; a caller-owned client stays open. */

@@ -1,6 +1,7 @@
 package dev.auditsdk.uipath;
 
 import dev.auditsdk.core.auth.AccessToken;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.error.AuditDataException;
@@ -101,6 +102,11 @@ final class UiPathConnection implements AutoCloseable {
                     + "); refusing to send the access token there");
         }
         return resolved;
+    }
+
+    /** @return the read limits in force */
+    ReadLimits limits() {
+        return transport.limits();
     }
 
     /** Sends a request and reads its bounded answer inside the attempt, so a cut-off page is read again. */

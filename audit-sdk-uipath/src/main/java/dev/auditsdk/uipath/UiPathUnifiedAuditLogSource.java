@@ -91,7 +91,8 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
         Objects.requireNonNull(query, "query");
         int maxCount = Math.max(MIN_PAGE_SIZE, Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(pageSize)));
         UnifiedPageFetcher fetcher = new UnifiedPageFetcher(connection, url, filters, maxCount, query.start(), query.to());
-        TokenPager<UiPathUnifiedAuditEvent> pager = TokenPager.builder(fetcher).maxPages(maxPages).build();
+        TokenPager<UiPathUnifiedAuditEvent> pager = TokenPager.builder(fetcher).maxPages(maxPages)
+                .maxPagesWithoutProgress(connection.limits().maxPagesWithoutProgress()).build();
         DeliveryTracker tracker = DeliveryTracker.builder(query).order(EntryOrder.NEWEST_FIRST).build();
         return PagedAuditLogStream.of(tracker, pager);
     }

@@ -63,7 +63,7 @@ final class UnifiedPageFetcher implements TokenPageFetcher<UiPathUnifiedAuditEve
         UiPathUnifiedEventsPage page;
         HttpRequestSpec spec = HttpRequestSpec.get(uri).header("Accept", "application/json").build();
         String what = "GET " + uri.getPath() + " (page " + pages + ")";
-        page = connection.read(spec, result -> UiPathUnifiedEventsPage.read(result.body(), what));
+        page = connection.read(spec, result -> UiPathUnifiedEventsPage.read(result.body(), connection.limits(), what));
         List<UiPathUnifiedAuditEvent> events = page.auditEvents();
         checkNewestFirst(events);
         Optional<String> previous = page.previous();

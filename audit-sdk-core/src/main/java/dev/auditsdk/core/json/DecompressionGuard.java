@@ -47,6 +47,26 @@ public final class DecompressionGuard {
         return new DecompressionGuard(limits, what).gunzipLayer(compressed);
     }
 
+    /**
+     * Guards an entry of a zip file that is already being inflated (a {@link java.util.zip.ZipFile}
+     * entry read from disk): its output is counted against {@link ReadLimits#maxDecompressedBytes()}
+     * and, when the entry's compressed size is known, {@link ReadLimits#maxDecompressionRatio()}.
+     *
+     * @param inflating the entry's inflated stream; closed when the result is closed
+     * @param compressedSize the entry's compressed size from the archive's directory, or -1 if unknown
+     * @param limits the limits to apply
+     * @param what the entry, for messages; free of secrets
+     * @return the entry; its {@code read} throws {@link dev.auditsdk.core.error.AuditDataException}
+     *     once a limit is crossed
+     */
+    public static InputStream zipEntry(InputStream inflating, long compressedSize, ReadLimits limits, String what) {
+        DecompressionGuard guard = new DecompressionGuard(limits, what);
+        guard.compressed = new Counting(InputStream.nullInputStream());
+        // unknown compressed size: only the size limit applies
+        guard.compressed.count = compressedSize > 0 ? compressedSize : Long.MAX_VALUE;
+        return guard.new Inflated(Objects.requireNonNull(inflating, "inflating"), "zip");
+    }
+
     /** Adds a gzip layer reading {@code in}. */
     InputStream gunzipLayer(InputStream in) throws IOException {
         return new Inflated(new GZIPInputStream(layerInput(in), GZIP_BUFFER), "gzip");

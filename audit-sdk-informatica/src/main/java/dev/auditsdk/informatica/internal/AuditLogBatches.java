@@ -11,7 +11,6 @@ import dev.auditsdk.core.json.JsonArrayReader;
 import dev.auditsdk.core.json.SniffedBody;
 import dev.auditsdk.core.paging.OffsetPageFetcher;
 import dev.auditsdk.informatica.model.InformaticaAuditEntry;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +68,7 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
         String where = "batch " + batchId + " (batchSize " + size + ")";
         // read inside the transport's attempt: a batch cut short or stalled on the way is asked for again
         return client.read(spec, result -> {
-            try (SniffedBody body = BodyFormat.sniff(result.body())) {
+            try (SniffedBody body = BodyFormat.sniff(result.body(), client.limits(), "informatica: " + where)) {
                 if (body.format() == BodyFormat.JSON_OBJECT) {
                     throw errorObject(spec, body, where);
                 }
@@ -79,7 +78,7 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
                 }
                 List<InformaticaAuditEntry> entries = new ArrayList<>(size);
                 try (JsonArrayReader<InformaticaAuditEntry> reader =
-                        JsonArrayReader.of(body.body(), null, InformaticaAuditEntry::of)) {
+                        JsonArrayReader.of(body.body(), null, InformaticaAuditEntry::of, client.limits())) {
                     reader.forEachRemaining(entries::add);
                 } catch (AuditDataException e) {
                     throw new AuditDataException("informatica: " + where + " of the audit log: " + e.getMessage(), e.line(),
@@ -176,11 +175,11 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
         return entry != null && !entry.timestamp().isBefore(to);
     }
 
-    private static RuntimeException errorObject(HttpRequestSpec spec, SniffedBody body, String where) {
+    private RuntimeException errorObject(HttpRequestSpec spec, SniffedBody body, String where) {
         JsonNode node;
         try {
-            node = Json.mapper().readTree(body.body());
-        } catch (IOException e) {
+            node = Json.readTree(body.body(), client.limits(), "informatica: " + where + " of the audit log");
+        } catch (AuditDataException e) {
             return new AuditDataException("informatica: " + where + " of the audit log is neither an array nor an error"
                     + " object", e);
         }

@@ -1,5 +1,6 @@
 package dev.auditsdk.informatica.internal;
 
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.UsernamePassword;
@@ -74,6 +75,11 @@ public final class InformaticaClient implements AutoCloseable {
      */
     public <T> T read(HttpRequestSpec request, BodyReader<T> reader) {
         return transport.send(request, reader);
+    }
+
+    /** @return the read limits in force */
+    public ReadLimits limits() {
+        return transport.limits();
     }
 
     /** Logs out (best effort) and releases the HTTP client if the transport built it. */

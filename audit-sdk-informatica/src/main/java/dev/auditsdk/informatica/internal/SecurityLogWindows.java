@@ -155,7 +155,8 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
         HttpRequestSpec spec = b.build();
         // read inside the transport's attempt: an answer cut short or stalled on the way is asked for again;
         // one that is not JSON is an AuditDataException naming the request
-        JsonNode answer = client.read(spec, result -> Json.mapper().readTree(result.body()));
+        JsonNode answer = client.read(spec, result -> Json.readTree(result.body(), client.limits(),
+                "informatica: the security log answer for " + w));
         AuditApiException error = answer == null ? null : InformaticaErrorDecoder.fromBody("informatica", spec.describe(), answer);
         if (error != null) {
             throw error;

@@ -1,13 +1,9 @@
 package dev.auditsdk.uipath.model;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.json.Json;
-import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads one page body (bounded by the page size) into a tree, with clear errors for non-JSON answers. */
@@ -16,20 +12,19 @@ final class PageReader {
     }
 
     static JsonNode readObject(InputStream body, String what) {
+        return readObject(body, ReadLimits.defaults(), what);
+    }
+
+    /**
+     * Reads the page as one bounded tree ({@link ReadLimits#maxTreeBytes()}); a body cut inside
+     * the JSON is a transport failure, which the transport's bounded read retries.
+     */
+    static JsonNode readObject(InputStream body, ReadLimits limits, String what) {
         JsonNode node;
-        try (InputStream in = body) {
-            node = Json.mapper().readTree(in);
-        } catch (JsonEOFException e) {
-            // the body ended inside the JSON value: cut short on the way, so the transport reads it again
-            throw new AuditTransportException("reading " + what + " failed: the body ended early", e);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            long line = at == null ? -1 : at.getLineNr();
-            long offset = at == null ? -1 : at.getCharOffset();
-            throw new AuditDataException(what + " is not valid JSON (line " + line + ", column "
-                    + (at == null ? -1 : at.getColumnNr()) + "): " + e.getOriginalMessage(), line, offset, e);
-        } catch (IOException e) {
-            throw new AuditTransportException("reading " + what + " failed: " + e.getMessage(), e);
+        try {
+            node = Json.readTree(body, limits, what);
+        } catch (AuditDataException e) {
+            throw new AuditDataException(what + " is not valid JSON: " + e.getMessage(), e.line(), e.offset(), e);
         }
         if (node == null || node.isMissingNode()) {
             throw new AuditDataException(what + " is not a JSON object (empty body)");

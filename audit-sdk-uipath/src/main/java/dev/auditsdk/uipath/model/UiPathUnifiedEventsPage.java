@@ -1,6 +1,7 @@
 package dev.auditsdk.uipath.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import java.io.InputStream;
 import java.util.List;
@@ -29,7 +30,20 @@ public abstract class UiPathUnifiedEventsPage {
      * @throws AuditDataException if the body is not such a page, or an event is malformed
      */
     public static UiPathUnifiedEventsPage read(InputStream body, String what) {
-        JsonNode page = PageReader.readObject(body, what);
+        return read(body, ReadLimits.defaults(), what);
+    }
+
+    /**
+     * Reads a page body within read limits and closes it.
+     *
+     * @param body the response body
+     * @param limits the read limits (the page is read as one tree of at most {@code maxTreeBytes})
+     * @param what names the request in error messages
+     * @return the page
+     * @throws AuditDataException if the body is not such a page, an entry is malformed, or a limit is crossed
+     */
+    public static UiPathUnifiedEventsPage read(InputStream body, ReadLimits limits, String what) {
+        JsonNode page = PageReader.readObject(body, limits, what);
         ImmutableUiPathUnifiedEventsPage.Builder b = builder()
                 .next(Fields.nonBlank(page, "next"))
                 .previous(Fields.nonBlank(page, "previous"));

@@ -51,7 +51,11 @@ class UiPathPagesTest {
                 .isInstanceOf(AuditDataException.class).hasMessageContaining("not an array");
         assertThatThrownBy(() -> UiPathAuditLogPage.read(body("{\"results\":[{\"createdOn\":\"soon\"}]}"), "GET auditlogs"))
                 .isInstanceOf(AuditDataException.class).hasMessageContaining("result 1").hasMessageContaining("'soon'");
+        // a body ending inside the JSON was cut on the way: a transport failure, which the transport's bounded read retries
         assertThatThrownBy(() -> UiPathAuditLogPage.read(body("{\"results\":[{\"a\":1},"), "GET auditlogs"))
+                .isInstanceOf(dev.auditsdk.core.error.AuditTransportException.class)
+                .hasMessageContaining("ended inside the JSON document");
+        assertThatThrownBy(() -> UiPathAuditLogPage.read(body("{\"results\":[{\"a\":1},]}"), "GET auditlogs"))
                 .isInstanceOf(AuditDataException.class)
                 .satisfies(e -> assertThat(((AuditDataException) e).line()).isEqualTo(1));
     }
