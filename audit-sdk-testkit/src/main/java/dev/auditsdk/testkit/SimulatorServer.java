@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The common shape of every vendor simulator: an HTTP server on a free loopback port that
- * records requests, adds latency, injects faults and lets tests act before each request
- * (for example to append entries while a client is reading).
+ * records requests, adds latency, injects faults (queued one by one, or at random with a seeded
+ * {@link Chaos} mode) and lets tests act before each request (for example to append entries
+ * while a client is reading).
  *
  * <p>Subclasses implement {@link #handle(SimExchange)}; everything cross-cutting lives here.
  * A simulator is started with {@link #start()} and stopped with {@link #close()}.
@@ -42,6 +43,7 @@ public abstract class SimulatorServer implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
     private final List<Consumer<RecordedRequest>> beforeRequest = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
+    private volatile ChaosRun chaos;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -125,6 +127,50 @@ public abstract class SimulatorServer implements AutoCloseable {
     }
 
     /**
+     * Turns on a seeded random fault mode: from now on each request that {@code chaos} selects
+     * fails with its probability, with a fault of one of its kinds, never more than
+     * {@link Chaos#maxConsecutive()} times in a row for the same request. Faults queued with
+     * {@link #injectFault} still come first. Replaces any earlier chaos mode and its counts.
+     *
+     * @param chaos the fault mode
+     */
+    public void chaos(Chaos chaos) {
+        this.chaos = new ChaosRun(Objects.requireNonNull(chaos, "chaos"));
+    }
+
+    /** Turns the chaos mode off; its counts stay readable until the next {@link #chaos(Chaos)}. */
+    public void stopChaos() {
+        ChaosRun run = chaos;
+        if (run != null) {
+            run.stop();
+        }
+    }
+
+    /**
+     * @return how many faults of each kind the chaos mode injected (every kind present, zero
+     *     when none); a body fault that met an answer without a body is not counted
+     */
+    public Map<Chaos.Kind, Integer> chaosCounts() {
+        ChaosRun run = chaos;
+        if (run == null) {
+            Map<Chaos.Kind, Integer> none = new java.util.EnumMap<>(Chaos.Kind.class);
+            for (Chaos.Kind k : Chaos.Kind.values()) {
+                none.put(k, 0);
+            }
+            return none;
+        }
+        return run.counts();
+    }
+
+    /**
+     * @param kind a kind of fault
+     * @return how many faults of that kind the chaos mode injected
+     */
+    public int chaosCount(Chaos.Kind kind) {
+        return chaosCounts().get(Objects.requireNonNull(kind, "kind"));
+    }
+
+    /**
      * Registers an action run before each request is answered, e.g. appending entries to
      * model a log that grows while a client reads it.
      *
@@ -182,6 +228,9 @@ public abstract class SimulatorServer implements AutoCloseable {
     protected abstract void handle(SimExchange exchange) throws IOException;
 
     private void dispatch(HttpExchange http) throws IOException {
+        ChaosRun chaosRun = null;
+        ChaosRun.Draw drawn = null;
+        SimExchange exchange = null;
         try (InputStream in = http.getRequestBody()) {
             byte[] body = in.readAllBytes();
             URI uri = http.getRequestURI();
@@ -196,22 +245,43 @@ public abstract class SimulatorServer implements AutoCloseable {
             }
             sleep(latency);
             Fault fault = nextFault(recorded.path());
-            SimExchange exchange = new SimExchange(http, recorded, fault);
+            ChaosRun run = chaos;
+            if (fault == null && run != null) {
+                drawn = run.draw(recorded);
+                chaosRun = run;
+                fault = drawn == null ? null : drawn.fault;
+            }
+            exchange = new SimExchange(http, recorded, fault);
             if (fault != null && fault.kind() == Fault.Kind.RESET) {
                 LOG.debug("{} simulator: resetting connection for {}", vendor, recorded);
+                settle(chaosRun, drawn, true);
+                drawn = null;
                 http.close();
                 return;
             }
             if (fault != null && fault.kind() == Fault.Kind.STATUS) {
                 LOG.debug("{} simulator: injecting {} for {}", vendor, fault, recorded);
+                settle(chaosRun, drawn, true);
+                drawn = null;
                 fault.headers().forEach((k, v) -> http.getResponseHeaders().add(k, v));
                 exchange.respond(fault.status(), "text/plain", fault.body());
                 return;
             }
+            if (drawn != null) {
+                LOG.debug("{} simulator: injecting {} into the answer to {}", vendor, fault, recorded);
+            }
             handle(exchange);
+            settle(chaosRun, drawn, exchange.faultApplied());
+            drawn = null;
+        } catch (IOException e) {
+            // the client went away, possibly in the middle of a slow answer
+            settle(chaosRun, drawn, exchange != null && exchange.faultApplied());
+            throw e;
         } catch (SimExchange.TruncatedOnPurpose e) {
+            settle(chaosRun, drawn, true);
             LOG.debug("{} simulator: truncated a response body on purpose", vendor);
         } catch (RuntimeException e) {
+            settle(chaosRun, drawn, exchange != null && exchange.faultApplied());
             LOG.warn("{} simulator failed on a request", vendor, e);
             try {
                 byte[] msg = ("simulator error: " + e).getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -222,6 +292,12 @@ public abstract class SimulatorServer implements AutoCloseable {
             }
         } finally {
             http.close();
+        }
+    }
+
+    private static void settle(ChaosRun run, ChaosRun.Draw drawn, boolean applied) {
+        if (run != null && drawn != null) {
+            run.settle(drawn, applied);
         }
     }
 
