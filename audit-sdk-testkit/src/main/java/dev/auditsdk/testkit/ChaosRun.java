@@ -15,12 +15,15 @@ import java.util.Random;
 final class ChaosRun {
     /** Bounds the per-request memory if clients abandon requests after a fault. */
     private static final int MAX_TRACKED_REQUESTS = 10_000;
+    /** How many injected faults {@link #log()} keeps. */
+    static final int MAX_LOGGED = 1_000;
 
     private final Chaos chaos;
     private final Random random;
     private final List<Chaos.Kind> kinds;
     private final Map<String, Integer> inARow = new HashMap<>();
     private final EnumMap<Chaos.Kind, Integer> counts = new EnumMap<>(Chaos.Kind.class);
+    private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
     private boolean stopped;
 
     ChaosRun(Chaos chaos) {
@@ -37,11 +40,13 @@ final class ChaosRun {
         final String key;
         final Chaos.Kind kind;
         final Fault fault;
+        final String request;
 
-        Draw(String key, Chaos.Kind kind, Fault fault) {
+        Draw(String key, Chaos.Kind kind, Fault fault, String request) {
             this.key = key;
             this.kind = kind;
             this.fault = fault;
+            this.request = request;
         }
     }
 
@@ -59,7 +64,8 @@ final class ChaosRun {
             return null;
         }
         Chaos.Kind kind = kinds.get(random.nextInt(kinds.size()));
-        return new Draw(key, kind, fault(kind));
+        String target = request.method() + ' ' + request.path() + (request.query() == null ? "" : "?" + request.query());
+        return new Draw(key, kind, fault(kind), target);
     }
 
     /**
@@ -78,6 +84,14 @@ final class ChaosRun {
         }
         inARow.merge(draw.key, 1, Integer::sum);
         counts.merge(draw.kind, 1, Integer::sum);
+        if (log.size() >= MAX_LOGGED) {
+            log.removeFirst();
+        }
+        log.addLast(draw.kind + " " + draw.fault + " " + draw.request);
+    }
+
+    synchronized List<String> log() {
+        return new ArrayList<>(log);
     }
 
     /** Draws no more faults; the counts stay. */

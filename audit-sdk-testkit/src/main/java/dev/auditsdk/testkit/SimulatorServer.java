@@ -163,6 +163,15 @@ public abstract class SimulatorServer implements AutoCloseable {
     }
 
     /**
+     * @return the faults the chaos mode injected, oldest first (the latest 1,000), each as
+     *     {@code KIND Fault[...] METHOD /path?query}, to tell what a failing client met last
+     */
+    public List<String> chaosLog() {
+        ChaosRun run = chaos;
+        return run == null ? List.of() : run.log();
+    }
+
+    /**
      * @param kind a kind of fault
      * @return how many faults of that kind the chaos mode injected
      */

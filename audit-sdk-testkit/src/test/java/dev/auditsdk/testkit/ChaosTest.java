@@ -209,6 +209,8 @@ class ChaosTest {
                 .isBetween(500, 504);
 
         assertThat(sim.chaosCount(Chaos.Kind.SERVER_ERROR)).isEqualTo(4);
+        assertThat(sim.chaosLog()).hasSize(4).allMatch(line -> line.startsWith("SERVER_ERROR Fault[50"))
+                .last().asString().endsWith(" GET /whole?other");
         assertThat(sim.chaosCounts()).containsEntry(Chaos.Kind.RESET, 0).hasSize(Chaos.Kind.values().length);
     }
 
