@@ -22,13 +22,22 @@ public final class SimExchange {
     private final RecordedRequest request;
     private final Fault fault;
     private final Map<String, String> query;
+    private final Runnable onFaultApplied;
     private volatile boolean faultApplied;
 
-    SimExchange(HttpExchange http, RecordedRequest request, Fault fault) {
+    /**
+     * @param http the exchange
+     * @param request the request as recorded
+     * @param fault a fault to apply to the answer, or null
+     * @param onFaultApplied run once when a body fault starts to change the answer (before a
+     *     stall's pause, so that the fault is counted while the client still waits)
+     */
+    SimExchange(HttpExchange http, RecordedRequest request, Fault fault, Runnable onFaultApplied) {
         this.http = http;
         this.request = request;
         this.fault = fault;
         this.query = parseQuery(request.query());
+        this.onFaultApplied = onFaultApplied;
     }
 
     /** @return the request as received */
@@ -116,7 +125,7 @@ public final class SimExchange {
         Fault.Kind kind = fault == null ? null : fault.kind();
         if ((kind == Fault.Kind.TRUNCATE || kind == Fault.Kind.STALL) && body.length > 1) {
             // Promise the whole body, send half: the client sees a premature EOF (after a pause, for a stall).
-            faultApplied = true;
+            markFaultApplied();
             http.sendResponseHeaders(status, body.length);
             OutputStream out = http.getResponseBody();
             out.write(Arrays.copyOf(body, body.length / 2));
@@ -127,7 +136,7 @@ public final class SimExchange {
             throw new TruncatedOnPurpose();
         }
         if (kind == Fault.Kind.SLOW) {
-            faultApplied = true;
+            markFaultApplied();
             respondSlowly(status, body, fault.duration().dividedBy(4));
             return;
         }
@@ -193,6 +202,13 @@ public final class SimExchange {
             };
             writer.write(buffered);
             buffered.flush();
+        }
+    }
+
+    private void markFaultApplied() {
+        if (!faultApplied) {
+            faultApplied = true;
+            onFaultApplied.run();
         }
     }
 

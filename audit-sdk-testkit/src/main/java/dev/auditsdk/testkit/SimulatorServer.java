@@ -237,9 +237,7 @@ public abstract class SimulatorServer implements AutoCloseable {
     protected abstract void handle(SimExchange exchange) throws IOException;
 
     private void dispatch(HttpExchange http) throws IOException {
-        ChaosRun chaosRun = null;
-        ChaosRun.Draw drawn = null;
-        SimExchange exchange = null;
+        ChaosOutcome chaosOutcome = ChaosOutcome.NONE;
         try (InputStream in = http.getRequestBody()) {
             byte[] body = in.readAllBytes();
             URI uri = http.getRequestURI();
@@ -256,41 +254,34 @@ public abstract class SimulatorServer implements AutoCloseable {
             Fault fault = nextFault(recorded.path());
             ChaosRun run = chaos;
             if (fault == null && run != null) {
-                drawn = run.draw(recorded);
-                chaosRun = run;
-                fault = drawn == null ? null : drawn.fault;
+                ChaosRun.Draw drawn = run.draw(recorded);
+                if (drawn != null) {
+                    chaosOutcome = new ChaosOutcome(run, drawn);
+                    fault = drawn.fault;
+                }
             }
-            exchange = new SimExchange(http, recorded, fault);
+            ChaosOutcome outcome = chaosOutcome;
+            SimExchange exchange = new SimExchange(http, recorded, fault, () -> outcome.settle(true));
             if (fault != null && fault.kind() == Fault.Kind.RESET) {
                 LOG.debug("{} simulator: resetting connection for {}", vendor, recorded);
-                settle(chaosRun, drawn, true);
-                drawn = null;
+                outcome.settle(true);
                 http.close();
                 return;
             }
             if (fault != null && fault.kind() == Fault.Kind.STATUS) {
                 LOG.debug("{} simulator: injecting {} for {}", vendor, fault, recorded);
-                settle(chaosRun, drawn, true);
-                drawn = null;
+                outcome.settle(true);
                 fault.headers().forEach((k, v) -> http.getResponseHeaders().add(k, v));
                 exchange.respond(fault.status(), "text/plain", fault.body());
                 return;
             }
-            if (drawn != null) {
+            if (fault != null) {
                 LOG.debug("{} simulator: injecting {} into the answer to {}", vendor, fault, recorded);
             }
             handle(exchange);
-            settle(chaosRun, drawn, exchange.faultApplied());
-            drawn = null;
-        } catch (IOException e) {
-            // the client went away, possibly in the middle of a slow answer
-            settle(chaosRun, drawn, exchange != null && exchange.faultApplied());
-            throw e;
         } catch (SimExchange.TruncatedOnPurpose e) {
-            settle(chaosRun, drawn, true);
             LOG.debug("{} simulator: truncated a response body on purpose", vendor);
         } catch (RuntimeException e) {
-            settle(chaosRun, drawn, exchange != null && exchange.faultApplied());
             LOG.warn("{} simulator failed on a request", vendor, e);
             try {
                 byte[] msg = ("simulator error: " + e).getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -300,13 +291,28 @@ public abstract class SimulatorServer implements AutoCloseable {
                 // headers may already be sent; the connection is closed below
             }
         } finally {
+            // a body fault that found no body to act on left the answer intact
+            chaosOutcome.settle(false);
             http.close();
         }
     }
 
-    private static void settle(ChaosRun run, ChaosRun.Draw drawn, boolean applied) {
-        if (run != null && drawn != null) {
-            run.settle(drawn, applied);
+    /** Reports a chaos draw's outcome to its run exactly once: applied when it changed the answer. */
+    private static final class ChaosOutcome {
+        static final ChaosOutcome NONE = new ChaosOutcome(null, null);
+        private final ChaosRun run;
+        private final ChaosRun.Draw draw;
+        private final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+
+        ChaosOutcome(ChaosRun run, ChaosRun.Draw draw) {
+            this.run = run;
+            this.draw = draw;
+        }
+
+        void settle(boolean applied) {
+            if (run != null && settled.compareAndSet(false, true)) {
+                run.settle(draw, applied);
+            }
         }
     }
 

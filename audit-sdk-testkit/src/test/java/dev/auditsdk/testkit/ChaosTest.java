@@ -245,6 +245,15 @@ class ChaosTest {
     }
 
     @Test
+    void aStallIsCountedAsSoonAsItStartsWhileTheClientStillWaits() throws Exception {
+        sim.chaos(Chaos.builder().rate(1.0).kinds(Chaos.Kind.STALL).stall(Duration.ofSeconds(3)).build());
+        Received stalled = get("/stream?lines=3000", Duration.ofMillis(300));
+        assertThat(stalled.timedOut).isTrue();
+        assertThat(sim.chaosCount(Chaos.Kind.STALL)).isEqualTo(1);
+        assertThat(sim.chaosLog()).singleElement().asString().startsWith("STALL Fault[STALL 3000 ms] GET /stream");
+    }
+
+    @Test
     void aBodyFaultOnAnAnswerWithoutBodyLeavesItIntactAndIsNotCounted() throws Exception {
         sim.chaos(Chaos.builder().rate(1.0).kinds(Chaos.Kind.TRUNCATE).build());
         Received empty = get("/stream?lines=0", Duration.ofSeconds(5));

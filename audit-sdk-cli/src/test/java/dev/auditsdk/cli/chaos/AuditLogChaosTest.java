@@ -82,7 +82,9 @@ class AuditLogChaosTest {
 
     private void readUnderChaos(ChaosApi api, ChaosRoute route, long seed) throws IOException {
         try (ChaosTarget target = api.start(100 + seed, route)) {
+            long started = System.nanoTime();
             List<String> expected = sorted(readThroughSdk(target));
+            long cleanMillis = (System.nanoTime() - started) / 1_000_000;
             assertThat(expected).as("a clean read of %s gives every entry the simulator holds in the range", api)
                     .hasSize(target.entriesInRange.getAsInt()).doesNotHaveDuplicates();
             assertThat(expected.size()).as("the data spans several pages, windows or batches")
@@ -90,7 +92,8 @@ class AuditLogChaosTest {
 
             SimulatorServer sim = target.simulator;
             sim.resetStatistics();
-            sim.chaos(ChaosSettings.chaos(seed, target));
+            sim.chaos(ChaosSettings.chaos(seed, api, target));
+            started = System.nanoTime();
             List<String> read;
             try {
                 if (route == ChaosRoute.SDK) {
@@ -105,6 +108,9 @@ class AuditLogChaosTest {
             } finally {
                 sim.stopChaos();
                 FAULTS_MET.put(KnownFailing.key(api, route, seed), sim.chaosCounts());
+                System.out.printf("chaos %-32s clean read %5d ms, chaos read %5d ms, %3d requests, faults %s%n",
+                        KnownFailing.key(api, route, seed), cleanMillis, (System.nanoTime() - started) / 1_000_000,
+                        sim.requestCount(), sim.chaosCounts());
             }
             Collections.sort(read);
             assertThat(read).as("%s via %s under chaos: exactly the simulator's entries, none twice\n%s", api, route,

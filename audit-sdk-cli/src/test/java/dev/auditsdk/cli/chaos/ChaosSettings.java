@@ -40,9 +40,13 @@ final class ChaosSettings {
     private ChaosSettings() {
     }
 
-    /** @return the fault mode for one seed: every kind, plus the vendor's own throttle answers */
-    static Chaos chaos(long seed, ChaosTarget target) {
-        Chaos.Builder b = Chaos.builder().seed(seed).rate(RATE).stall(STALL).slow(SLOW);
+    /**
+     * @return the fault mode for one seed of one API: every kind, plus the vendor's own throttle
+     *     answers; the API is mixed into the random seed so that the APIs do not all meet the same
+     *     sequence of faults
+     */
+    static Chaos chaos(long seed, ChaosApi api, ChaosTarget target) {
+        Chaos.Builder b = Chaos.builder().seed(seed * 1_000 + api.ordinal()).rate(RATE).stall(STALL).slow(SLOW);
         target.throttles.forEach(b::throttle);
         return b.build();
     }
