@@ -1,6 +1,7 @@
 package dev.auditsdk.boomi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
@@ -52,10 +53,9 @@ final class AuditLogQueryFetcher implements TokenPageFetcher<BoomiAuditEntry> {
                 : HttpRequestSpec.post(queryMoreUri).header("Accept", "application/json")
                         .textBody(token.get(), "text/plain").retrySafe(true).build();
         pages++;
-        JsonNode result;
-        try (HttpResult answer = platform.send(spec)) {
-            result = readJson(answer, pages);
-        }
+        int page = pages;
+        // read inside the attempt: a page cut short on the way is asked for again
+        JsonNode result = platform.send(spec, answer -> readJson(answer, page));
         JsonNode results = result.path("result");
         List<BoomiAuditEntry> entries = new ArrayList<>(results.size());
         int index = 0;
@@ -86,6 +86,8 @@ final class AuditLogQueryFetcher implements TokenPageFetcher<BoomiAuditEntry> {
                 throw new AuditDataException("boomi: AuditLog query page " + page + " is not a QueryResult object");
             }
             return node;
+        } catch (JsonEOFException e) {
+            throw new AuditTransportException("boomi: AuditLog query page " + page + " ended early", e);
         } catch (JsonProcessingException e) {
             throw new AuditDataException("boomi: AuditLog query page " + page + " is not valid JSON: "
                     + e.getOriginalMessage(), e.getLocation() == null ? -1 : e.getLocation().getLineNr(),

@@ -7,6 +7,7 @@ import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.http.ThrottlePolicy;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.URI;
 import java.util.Set;
@@ -28,6 +29,9 @@ final class BoomiConnection {
     final URI baseUrl;
     private final CredentialsProvider<UsernamePassword> credentials;
     private final Supplier<Secret> otp;
+    /** Boomi answers 503 when a caller exceeds the account's rate: refused, not processed. */
+    static final ThrottlePolicy THROTTLE = ThrottlePolicy.statuses(Set.of(429, 503));
+
     private final HttpTransport.Builder transportSettings;
     private final boolean allowInsecureHttp;
 
@@ -88,6 +92,7 @@ final class BoomiConnection {
         return transportSettings
                 .authenticator(authenticator)
                 .errorDecoder(new BoomiErrorDecoder(accountId))
+                .throttlePolicy(THROTTLE)
                 .build();
     }
 

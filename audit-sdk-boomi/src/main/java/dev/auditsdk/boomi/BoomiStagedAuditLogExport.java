@@ -68,6 +68,10 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
     public static final Duration DEFAULT_POLL_MAX = Duration.ofMinutes(1);
     /** Default time allowed from submission to a ready archive. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofHours(2);
+    /** Default {@link Builder#maxDownloadBytes(long)}: 8 GiB. */
+    public static final long DEFAULT_MAX_DOWNLOAD_BYTES = 8L * 1024 * 1024 * 1024;
+    /** Default {@link Builder#sortRunBytes(long)}: 16 MiB. */
+    public static final long DEFAULT_SORT_RUN_BYTES = SortedEntries.DEFAULT_RUN_BYTES;
     private static final Logger LOG = LoggerFactory.getLogger(BoomiStagedAuditLogExport.class);
 
     private final BoomiConnection connection;
@@ -86,7 +90,7 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
         this.staging = connection.transport(BoomiJwt.authenticator(platform, connection.jwtGenerate(),
                 b.jwtLifetime, b.jwtRefreshAhead, b.jwtClock()));
         this.client = new StagingClient(connection, staging, stagingBase, b.requestsPath, b.requestPath,
-                b.notificationEmail, b.downloadDirectory, b.sortRunSize);
+                b.notificationEmail, b.downloadDirectory, b.sortRunBytes, b.maxDownloadBytes);
         this.pollInitial = b.pollInitial;
         this.pollMax = b.pollMax;
         this.deadline = b.deadline;
@@ -173,7 +177,8 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
         private Duration jwtRefreshAhead = BoomiJwt.DEFAULT_REFRESH_AHEAD;
         private Path downloadDirectory;
         private boolean requestPathSet;
-        private int sortRunSize = SortedEntries.DEFAULT_RUN_SIZE;
+        private long sortRunBytes = DEFAULT_SORT_RUN_BYTES;
+        private long maxDownloadBytes = DEFAULT_MAX_DOWNLOAD_BYTES;
 
         private Builder() {
         }
@@ -295,15 +300,31 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
         }
 
         /**
-         * @param records how many archive records are sorted in memory at most; larger archives are
-         *     sorted through temporary files in {@link #downloadDirectory(Path)}; default 10,000
+         * @param bytes how many bytes of archive records (as JSON) are sorted in memory at once; larger
+         *     archives are sorted through temporary runs of about this size in
+         *     {@link #downloadDirectory(Path)}, merged at most 64 at a time; default 16 MiB
+         *     ({@value #DEFAULT_SORT_RUN_BYTES}). Memory holds the parsed records too, a few times more.
          * @return this builder
          */
-        public Builder sortRunSize(int records) {
-            if (records < 2) {
-                throw new IllegalArgumentException("sortRunSize must be at least 2, was " + records);
+        public Builder sortRunBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("sortRunBytes must be at least 1024, was " + bytes);
             }
-            this.sortRunSize = records;
+            this.sortRunBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param bytes the largest staged archive downloaded; a larger one fails with an
+         *     {@link dev.auditsdk.core.error.AuditDataException} naming this cap, and nothing of it is
+         *     delivered; default 8 GiB ({@value #DEFAULT_MAX_DOWNLOAD_BYTES})
+         * @return this builder
+         */
+        public Builder maxDownloadBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxDownloadBytes must be positive, was " + bytes);
+            }
+            this.maxDownloadBytes = bytes;
             return this;
         }
 

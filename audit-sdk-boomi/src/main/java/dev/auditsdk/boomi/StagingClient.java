@@ -52,10 +52,12 @@ final class StagingClient {
     private final String requestPath;
     private final String notificationEmail;
     private final Path downloadDirectory;
-    private final int runSize;
+    private final long sortRunBytes;
+    private final long maxDownloadBytes;
 
     StagingClient(BoomiConnection connection, HttpTransport staging, URI stagingBaseUrl, String requestsPath,
-            String requestPath, String notificationEmail, Path downloadDirectory, int runSize) {
+            String requestPath, String notificationEmail, Path downloadDirectory, long sortRunBytes,
+            long maxDownloadBytes) {
         this.connection = connection;
         this.staging = staging;
         this.stagingBaseUrl = stagingBaseUrl;
@@ -63,7 +65,8 @@ final class StagingClient {
         this.requestPath = requestPath;
         this.notificationEmail = notificationEmail;
         this.downloadDirectory = downloadDirectory;
-        this.runSize = runSize;
+        this.sortRunBytes = sortRunBytes;
+        this.maxDownloadBytes = maxDownloadBytes;
     }
 
     URI requestsUri() {
@@ -176,7 +179,8 @@ final class StagingClient {
             }
             LOG.debug("boomi: archive of staging request {} verified ({} bytes, MD5 {})", job.requestId,
                     Files.size(file), hex(actual));
-            return SortedEntries.of(StagedArchive.open(file, job.requestId), downloadDirectory, runSize);
+            return SortedEntries.of(StagedArchive.open(file, job.requestId), downloadDirectory, sortRunBytes,
+                    SortedEntries.DEFAULT_FAN_IN);
         } catch (IOException e) {
             deleteQuietly(file);
             throw new AuditSdkException("boomi: cannot store the archive of staging request " + job.requestId
@@ -191,7 +195,7 @@ final class StagingClient {
     private byte[] downloadTo(HttpRequestSpec spec, Path file, long requestId) throws IOException {
         MessageDigest md5 = md5();
         try (HttpResult result = staging.send(spec);
-                InputStream in = new DigestInputStream(result.body(), md5);
+                InputStream in = new DigestInputStream(capped(result.body(), requestId), md5);
                 OutputStream out = Files.newOutputStream(file)) {
             long bytes = in.transferTo(out);
             LOG.debug("boomi: downloaded {} bytes of staging request {}", bytes, requestId);
@@ -199,18 +203,20 @@ final class StagingClient {
         return md5.digest();
     }
 
+    /** The body, failing once it passes {@code maxDownloadBytes} (a body that never ends cannot fill the disk). */
+    private InputStream capped(InputStream body, long requestId) {
+        return new CappedInputStream(body, maxDownloadBytes, cap -> new AuditDataException("boomi: the archive of"
+                + " staging request " + requestId + " is larger than the download cap of " + cap + " bytes"
+                + " (maxDownloadBytes); it was not read. If archives this large are expected, raise the cap with"
+                + " BoomiStagedAuditLogExport.Builder.maxDownloadBytes(long)"));
+    }
+
     private BoomiStagingStatus status(HttpRequestSpec spec, String what) {
-        try (HttpResult result = staging.send(spec)) {
-            JsonNode node = Json.mapper().readTree(result.body());
-            if (node == null || !node.isObject()) {
-                throw new AuditDataException("boomi: " + what + ": the answer is not a JSON object");
-            }
-            return BoomiStagingStatus.of(node);
-        } catch (JsonProcessingException e) {
-            throw new AuditDataException("boomi: " + what + ": the answer is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new AuditTransportException("boomi: " + what + ": reading the answer failed: " + e, e);
+        JsonNode node = staging.sendForJson(spec); // read inside the attempt: a cut-off answer is asked for again
+        if (!node.isObject()) {
+            throw new AuditDataException("boomi: " + what + ": the answer is not a JSON object");
         }
+        return BoomiStagingStatus.of(node);
     }
 
     /** The published checksum as 16 bytes: 32 hex digits, or (as in {@code Content-MD5}) base64. */

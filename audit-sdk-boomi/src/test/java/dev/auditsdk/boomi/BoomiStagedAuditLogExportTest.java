@@ -10,7 +10,10 @@ import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditSdkException;
+import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.testkit.RecordedRequest;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;
 import dev.auditsdk.testkit.boomi.StagingArchiveFormat;
@@ -87,6 +90,16 @@ class BoomiStagedAuditLogExportTest {
         }
     }
 
+    /** A listener that moves {@code clock} on by {@code step} before every request, so JWTs expire without waiting. */
+    private static TransportListener advancing(MutableClock clock, Duration step) {
+        return new TransportListener() {
+            @Override
+            public void onRequest(HttpRequestSpec request, int attempt) {
+                clock.advance(step);
+            }
+        };
+    }
+
     @ParameterizedTest
     @EnumSource(StagingArchiveFormat.class)
     void exportsTheRangeFromAVerifiedArchive(StagingArchiveFormat format) throws IOException {
@@ -114,8 +127,8 @@ class BoomiStagedAuditLogExportTest {
     void deliversAnArchiveInDateOrderWhateverOrderItHolds() throws IOException {
         start(BoomiSimulator.builder().seed(14).entries(500).spacing(Duration.ofHours(1)));
         sim.setShuffledArchives(true);
-        // 7 records in memory at most: the archive is sorted through temporary runs and merged
-        BoomiStagedAuditLogExport export = build(exportBuilder().sortRunSize(7));
+        // 1 KiB of records in memory at most: the archive is sorted through temporary runs and merged
+        BoomiStagedAuditLogExport export = build(exportBuilder().sortRunBytes(1024));
 
         List<String> got = read(export.fetch(range()));
 
@@ -124,10 +137,27 @@ class BoomiStagedAuditLogExportTest {
     }
 
     @Test
+    void anArchiveLargerThanTheDownloadCapFailsNamingTheCapAndLeavesNoFile() throws IOException {
+        start(BoomiSimulator.builder().seed(15).entries(600).spacing(Duration.ofHours(1)));
+        BoomiStagedAuditLogExport export = build(exportBuilder().maxDownloadBytes(1000));
+
+        assertThatThrownBy(() -> read(export.fetch(range())))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("larger than the download cap of 1000 bytes (maxDownloadBytes)")
+                .hasMessageContaining("BoomiStagedAuditLogExport.Builder.maxDownloadBytes(long)");
+        assertThat(sim.stagingDownloads()).isEqualTo(1);
+        assertThat(leftovers()).isEmpty();
+        assertThat(BoomiStagedAuditLogExport.DEFAULT_MAX_DOWNLOAD_BYTES).isEqualTo(8L << 30);
+        assertThatThrownBy(() -> exportBuilder().maxDownloadBytes(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void outlivesSeveralJwts() {
-        start(BoomiSimulator.builder().seed(6).entries(300).spacing(Duration.ofHours(1))
-                .jwtLifetime(Duration.ofSeconds(1)).stagingReadyAfter(Duration.ofMillis(2600), 1));
-        BoomiStagedAuditLogExport export = build(exportBuilder());
+        MutableClock clock = new MutableClock(Instant.now());
+        start(BoomiSimulator.builder().seed(6).entries(300).spacing(Duration.ofHours(1)).jwtClock(clock)
+                .stagingReadyAfter(Duration.ZERO, 6));
+        // Boomi's 5-minute JWTs; two minutes pass per request
+        BoomiStagedAuditLogExport export = build(exportBuilder().clock(clock).listener(advancing(clock, Duration.ofMinutes(2))));
 
         List<String> got = read(export.fetch(range()));
 
@@ -138,10 +168,12 @@ class BoomiStagedAuditLogExportTest {
 
     @Test
     void fetchesAFreshJwtWhenTheStagingApiAnswers401() {
-        start(BoomiSimulator.builder().seed(6).entries(300).spacing(Duration.ofHours(1))
-                .jwtLifetime(Duration.ofMillis(800)).stagingReadyAfter(Duration.ofMillis(2200), 1));
+        MutableClock clock = new MutableClock(Instant.now());
+        start(BoomiSimulator.builder().seed(6).entries(300).spacing(Duration.ofHours(1)).jwtClock(clock)
+                .jwtLifetime(Duration.ofSeconds(90)).stagingReadyAfter(Duration.ZERO, 6));
         sim.setJwtExpiryClaim(false); // the client then assumes Boomi's 5 minutes and learns of each expiry from a 401
-        BoomiStagedAuditLogExport export = build(exportBuilder());
+        // a minute passes per request: each JWT is refused before the client would renew it
+        BoomiStagedAuditLogExport export = build(exportBuilder().clock(clock).listener(advancing(clock, Duration.ofMinutes(1))));
 
         List<String> got = read(export.fetch(range()));
 

@@ -48,6 +48,8 @@ final class Collector {
     private long lastCommit;
     private boolean committedOnce;
     private boolean sealed;
+    /** An entry was taken from the stream but not written: the stream's checkpoint is past the output. */
+    private boolean writeFailed;
 
     /**
      * @param store where checkpoints go; null when the run has none
@@ -126,15 +128,29 @@ final class Collector {
             return null;
         }
         AuditLogEntry entry = it.next();
-        writer.write(entry);
+        try {
+            writer.write(entry);
+        } catch (IOException | RuntimeException | Error e) {
+            writeFailed = true;
+            throw e;
+        }
         total++;
         uncommitted++;
         return entry;
     }
 
-    /** Flushes the output, forces it to disk, then saves the checkpoint of what it holds. */
+    /**
+     * Flushes the output, forces it to disk, then saves the checkpoint of what it holds. After a
+     * write failure nothing more is committed: the stream's position already counts the entry
+     * that was not written, while the last saved state (checkpoint and output length) still
+     * matches the output, and the next run cuts the output back to it and re-reads from there.
+     */
     synchronized void commit() throws IOException {
         if (sealed) {
+            return;
+        }
+        if (writeFailed) {
+            LOG.debug("not committing after a write failure: the checkpoint stays at the last commit");
             return;
         }
         writer.flush();

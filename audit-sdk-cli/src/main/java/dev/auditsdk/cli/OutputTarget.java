@@ -46,10 +46,15 @@ final class OutputTarget implements AutoCloseable {
     static OutputTarget file(Path path, boolean append, OptionalLong committedLength, Consumer<String> notice)
             throws IOException {
         Path abs = path.toAbsolutePath().normalize();
-        FileChannel ch = append
-                ? FileChannel.open(abs, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
-                : FileChannel.open(abs, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
+        java.util.Set<StandardOpenOption> options = append
+                ? java.util.EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE)
+                : java.util.EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        // audit data is sensitive: a new output file is readable by its owner only (an existing one keeps its mode)
+        boolean posix = abs.getFileSystem().supportedFileAttributeViews().contains("posix");
+        FileChannel ch = posix
+                ? FileChannel.open(abs, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(abs, options);
         try {
             long size = ch.size();
             if (append && committedLength.isPresent()) {

@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class PullCommandTest {
@@ -124,6 +126,38 @@ class PullCommandTest {
         assertThat(all).hasSize(25).doesNotHaveDuplicates();
         assertThat(all).isEqualTo(expectedIds(25));
         assertThat(Files.readString(cp)).contains("\"vendor\" : \"testlist\"").contains("\"entries\" : 25");
+    }
+
+    @Test
+    void aNewOutputFileIsReadableByItsOwnerOnly() throws Exception {
+        Path out = dir.resolve("owner-only.jsonl");
+        CliRunner.Result r = cli().run("pull", "testlist", "--from", FROM, "--to", TO, "--count", "3", "-o", out.toString());
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        org.junit.jupiter.api.Assumptions.assumeTrue(out.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rw-------");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ndjson", "raw"})
+    void anEntryThatCannotBeWrittenIsNotCheckpointedAndTheRerunWritesItOnce(String format) throws Exception {
+        Path cp = dir.resolve("cp.json");
+        Path out = dir.resolve("out.jsonl");
+        // entries 0-6 are written but not yet committed when entry 7 fails to render
+        CliRunner.Result failed = cli().run("pull", "testlist", "--from", FROM, "--to", TO, "--count", "20",
+                "--fail-at", "7", "--fail-kind", "render", "-f", format, "-o", out.toString(), "-c", cp.toString());
+        assertThat(failed.exitCode).as(failed.toString()).isNotZero();
+        assertThat(failed.stderr).contains("e-00007");
+
+        CliRunner.Result rerun = cli().run("pull", "testlist", "--to", TO, "--count", "20", "-f", format,
+                "-o", out.toString(), "-c", cp.toString());
+        assertThat(rerun.exitCode).as(rerun.toString()).isZero();
+        List<String> written = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode n = Json.mapper().readTree(line);
+            written.add(format.equals("raw") ? ListEntry.idOf(n.get("n").asInt()) : n.get("id").asText());
+        }
+        assertThat(written).isEqualTo(expectedIds(20));
     }
 
     @Test

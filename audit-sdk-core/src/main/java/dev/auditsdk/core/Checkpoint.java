@@ -90,14 +90,21 @@ public final class Checkpoint {
     }
 
     /**
-     * Whether an entry is still to be delivered after this checkpoint.
+     * Whether an entry is still to be delivered after this checkpoint. The delivered identities
+     * only describe {@code [horizon, watermark]}: an entry after the watermark is new whatever
+     * its identity, so a vendor that reuses ids over time (Jitterbit's {@code requestid}) loses
+     * nothing.
      *
      * @param timestamp the entry's time
      * @param id the entry's identity
-     * @return true if it is at or after the horizon and was not delivered yet
+     * @return true if it is at or after the horizon and, at or before the watermark, was not
+     *     delivered yet
      */
     public boolean admits(Instant timestamp, String id) {
-        return !timestamp.isBefore(horizon) && !deliveredIds.contains(id);
+        if (timestamp.isBefore(horizon)) {
+            return false;
+        }
+        return timestamp.isAfter(watermark) || !deliveredIds.contains(id);
     }
 
     /**

@@ -31,6 +31,15 @@ class CheckpointTest {
     }
 
     @Test
+    void aDeliveredIdIsOnlyKnownUpToTheWatermark() {
+        Checkpoint c = Checkpoint.of(T.minusSeconds(5), T, Set.of("req-1"), null);
+        assertThat(c.admits(T.minusSeconds(1), "req-1")).isFalse();
+        assertThat(c.admits(T, "req-1")).isFalse();
+        // a vendor that reuses an id later: the later entry is a different one
+        assertThat(c.admits(T.plusMillis(1), "req-1")).isTrue();
+    }
+
+    @Test
     void rejectsGarbageWithAClearMessage() {
         assertThatThrownBy(() -> Checkpoint.parse("hello")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an audit-sdk checkpoint");

@@ -7,6 +7,7 @@ import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.Checkpoint;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
+import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.informatica.model.InformaticaSecurityLogEntry;
 import dev.auditsdk.testkit.Fault;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class InformaticaSecurityLogSourceTest {
     private static final String PASSWORD = "pa55-S3CR3T-word";
@@ -138,6 +140,22 @@ class InformaticaSecurityLogSourceTest {
                 .containsExactlyInAnyOrderElementsOf(sim.securityEntries().stream().map(InformaticaSecurityRecord::id)
                         .collect(Collectors.toList()));
         assertThat(securityRequests()).anySatisfy(r -> assertThat(r.query()).contains("skip=2000"));
+    }
+
+    @Test
+    @Timeout(60) // before the guard this requested the same rows forever
+    void aServerIgnoringSkipStopsAfterOneSkipRequestNamingSkip() {
+        start(InformaticaSimulator.builder().securityEntries(20).span(Duration.ofHours(1)).ignoreSecurityLogSkip(true));
+        Instant burst = END.minus(Duration.ofMinutes(30)).plusMillis(123);
+        sim.addSecurityEntries(burst, 2_300);
+        source = sourceBuilder().build();
+        AuditLogQuery query = AuditLogQuery.builder().from(END.minus(Duration.ofHours(2))).to(END.plusSeconds(1)).build();
+
+        assertThatThrownBy(() -> readAll(source.fetch(query)))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("skip=1000")
+                .hasMessageContaining("ignore the 'skip' parameter");
+        assertThat(securityRequests()).filteredOn(r -> r.query().contains("skip=")).hasSize(1);
     }
 
     @Test

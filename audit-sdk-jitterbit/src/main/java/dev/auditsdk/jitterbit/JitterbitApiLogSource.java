@@ -177,8 +177,9 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
     /** The configured organization, checked against the user's; or the user's default one. */
     private String resolveOrgId() {
         JitterbitSession session = authenticator.token();
-        String org = orgId != null ? orgId : session.defaultOrgId().orElseThrow(() -> new AuditDataException(
-                "jitterbit: the login answer names no defaultOrgId; set orgId(...) on the source builder"));
+        String org = orgId != null ? orgId : session.defaultOrgId().map(JitterbitApiLogSource::checkedDefaultOrgId)
+                .orElseThrow(() -> new AuditDataException(
+                        "jitterbit: the login answer names no defaultOrgId; set orgId(...) on the source builder"));
         if (orgId != null && session.org(orgId).isEmpty()) {
             throw new AuditAccessDeniedException("jitterbit: organization " + orgId + " is not one of the user's "
                     + "organizations " + session.orgAttrs().stream().map(OrgAttr::orgId).collect(Collectors.toList())
@@ -193,6 +194,24 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
             }
         });
         return org;
+    }
+
+    /**
+     * The server's {@code defaultOrgId} goes into request paths: it must look like an organization
+     * id, as a configured one must. The message describes the value's shape, without quoting it.
+     */
+    private static String checkedDefaultOrgId(String serverValue) {
+        if (ORG_ID.matcher(serverValue).matches()) {
+            return serverValue;
+        }
+        String shape = serverValue.length() + " characters";
+        int bad = serverValue.chars().filter(c -> !(c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_')))
+                .findFirst().orElse(-1);
+        if (bad >= 0) {
+            shape += ", including " + (bad > 32 && bad < 127 ? "'" + (char) bad + "'" : String.format("U+%04X", bad));
+        }
+        throw new AuditDataException("jitterbit: the login answer's defaultOrgId is not an organization id (" + shape
+                + "; expected 1 to 64 letters, digits, '-' or '_'); set orgId(...) on the source builder");
     }
 
     private HttpTransport transport() {

@@ -149,10 +149,7 @@ final class LogExportClient {
                 .header("Accept", "application/json")
                 .jsonBody(request.toJson())
                 .build();
-        String text;
-        try (HttpResult result = transport.send(spec)) {
-            text = result.bodyAsString();
-        }
+        String text = transport.sendForText(spec); // read inside the attempt: a cut-off answer is asked for again
         try {
             return Json.mapper().readValue(text, LogExportStatus.class);
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
+import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.core.json.Json;
@@ -428,6 +429,42 @@ class JitterbitApiLogSourceTest {
                 .isInstanceOf(AuditAccessDeniedException.class)
                 .hasMessageContaining("999999")
                 .hasMessageContaining("[123456, 654321]");
+    }
+
+    @Test
+    void sessionsAnnouncedAsZeroSecondsDoNotCauseALoginPerRequest() {
+        simulator(JitterbitSimulator.builder().entries(100).announcedSessionTimeoutSeconds(0));
+        source = sourceBuilder().windowSize(Duration.ofHours(1)).build();
+
+        List<JitterbitApiLogEntry> entries = readAll(range(T0, T1));
+
+        assertThat(entries).extracting(JitterbitApiLogEntry::requestId).containsExactlyElementsOf(idsIn(T0, T1));
+        assertThat(entries).hasSize(100);
+        assertThat(sim.requestCount()).isGreaterThan(24 * 3); // a submit, polls and a download per window
+        assertThat(sim.successfulLogins()).isBetween(1, 2);
+    }
+
+    @Test
+    void aServerSuppliedDefaultOrgIdThatIsNotAnOrganizationIdIsRefusedBeforeItReachesAPath() {
+        simulator(JitterbitSimulator.builder().entries(5).organization("12/../34", "Elsewhere"));
+        source = sourceBuilder().build();
+
+        assertThatThrownBy(() -> readAll(range(T0, T1)))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("defaultOrgId is not an organization id (8 characters, including '/'")
+                .hasMessageContaining("set orgId(...)")
+                .hasMessageNotContaining("12/../34");
+        assertThat(requests("PUT", JitterbitSimulator.EXPORT_PATH)).isEmpty();
+        assertThat(requests("GET", JitterbitSimulator.STATUS_PATH)).isEmpty();
+    }
+
+    @Test
+    void aConfiguredOrgIdNeedsNoValidDefaultOrgId() {
+        simulator(JitterbitSimulator.builder().entries(0).organization("bad id\n", "Elsewhere").organization("654321", "Ours"));
+        sim.append("654321", List.of(ApiLogRecord.builder().time(T0.plusSeconds(10)).requestId("ours").build()));
+        source = sourceBuilder().orgId("654321").build();
+
+        assertThat(readAll(range(T0, T1))).extracting(JitterbitApiLogEntry::requestId).containsExactly("ours");
     }
 
     @Test

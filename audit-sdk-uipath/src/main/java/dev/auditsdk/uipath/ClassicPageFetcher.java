@@ -2,7 +2,6 @@ package dev.auditsdk.uipath;
 
 import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.paging.OffsetPageFetcher;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
 import dev.auditsdk.uipath.model.UiPathAuditLogPage;
@@ -161,13 +160,11 @@ final class ClassicPageFetcher implements OffsetPageFetcher<UiPathAuditEntry> {
             spec.query("api-version", apiVersion);
         }
         requests++;
-        try (HttpResult result = connection.send(spec.build())) {
-            UiPathAuditLogPage page = UiPathAuditLogPage.read(result.body(),
-                    "GET " + url.getPath() + " (skip=" + skip + ", top=" + top + ")");
-            if (page.totalCount().isPresent()) {
-                totalCount = page.totalCount();
-            }
-            return page;
+        String what = "GET " + url.getPath() + " (skip=" + skip + ", top=" + top + ")";
+        UiPathAuditLogPage page = connection.read(spec.build(), result -> UiPathAuditLogPage.read(result.body(), what));
+        if (page.totalCount().isPresent()) {
+            totalCount = page.totalCount();
         }
+        return page;
     }
 }

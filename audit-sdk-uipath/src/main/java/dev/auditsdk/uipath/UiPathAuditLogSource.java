@@ -3,7 +3,6 @@ package dev.auditsdk.uipath;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.paging.DeliveryTracker;
 import dev.auditsdk.core.paging.EntryOrder;
 import dev.auditsdk.core.paging.OffsetPager;
@@ -109,9 +108,8 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
     public OptionalLong totalCount() {
         HttpRequestSpec spec = HttpRequestSpec.get(url).query("language", language).query("top", 1).query("skip", 0)
                 .header("Accept", "application/json").build();
-        try (HttpResult result = connection.send(spec)) {
-            return UiPathAuditLogPage.read(result.body(), "GET " + url.getPath() + " (top=1)").totalCount();
-        }
+        return connection.read(spec, result -> UiPathAuditLogPage.read(result.body(), "GET " + url.getPath() + " (top=1)"))
+                .totalCount();
     }
 
     /** Releases the HTTP client if the source built it; a caller-owned client stays open. */

@@ -4,10 +4,11 @@ import dev.auditsdk.core.auth.AccessToken;
 import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.http.BodyReader;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.http.ThrottlePolicy;
 import dev.auditsdk.uipath.auth.UiPathTokenClient;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,22 +48,20 @@ final class UiPathConnection implements AutoCloseable {
                 b.identityUrl != null ? b.identityUrl : Endpoints.resolve(baseUrl, "identity_"), b.allowsInsecureHttp());
         this.organization = b.organization.trim();
         this.tenant = b.tenant == null ? null : b.tenant.trim();
+        // the token client logs in through the plain transport; the authenticated view is built on top
+        HttpTransport plain = b.transport()
+                .errorDecoder(new UiPathErrorDecoder())
+                .throttlePolicy(ThrottlePolicy.standard()
+                        .withRetryAfterFromBody((status, body) -> UiPathErrorDecoder.retryAfterInBody(body)))
+                .build();
+        this.tokens = new UiPathTokenClient(plain, identityUrl, b.credentials, b.scopes, b.tokenClock());
         TokenAuthenticator<AccessToken> authenticator = TokenAuthenticator
-                .<AccessToken>builder(this::login, t -> AuthHeaders.of("Authorization", "Bearer " + t.value().reveal()))
+                .<AccessToken>builder(tokens::fetchToken, t -> AuthHeaders.of("Authorization", "Bearer " + t.value().reveal()))
                 .expiry(AccessToken::expiresAt)
                 .refreshAhead(b.tokenRefreshAhead)
                 .clock(b.tokenClock())
                 .build();
-        this.transport = b.transport()
-                .authenticator(authenticator)
-                .errorDecoder(new UiPathErrorDecoder())
-                .retryAfterFromBody(UiPathErrorDecoder::retryAfterInBody)
-                .build();
-        this.tokens = new UiPathTokenClient(transport, identityUrl, b.credentials, b.scopes, b.tokenClock());
-    }
-
-    private AccessToken login() {
-        return tokens.fetchToken();
+        this.transport = plain.withAuthenticator(authenticator);
     }
 
     /** @return the organization name */
@@ -104,8 +103,9 @@ final class UiPathConnection implements AutoCloseable {
         return resolved;
     }
 
-    HttpResult send(HttpRequestSpec spec) {
-        return transport.send(spec);
+    /** Sends a request and reads its bounded answer inside the attempt, so a cut-off page is read again. */
+    <T> T read(HttpRequestSpec spec, BodyReader<T> reader) {
+        return transport.send(spec, reader);
     }
 
     UiPathTokenClient tokenClient() {

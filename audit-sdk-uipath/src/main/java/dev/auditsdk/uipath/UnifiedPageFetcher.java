@@ -2,7 +2,6 @@ package dev.auditsdk.uipath;
 
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.paging.Page;
 import dev.auditsdk.core.paging.TokenPageFetcher;
@@ -63,9 +62,8 @@ final class UnifiedPageFetcher implements TokenPageFetcher<UiPathUnifiedAuditEve
         pages++;
         UiPathUnifiedEventsPage page;
         HttpRequestSpec spec = HttpRequestSpec.get(uri).header("Accept", "application/json").build();
-        try (HttpResult result = connection.send(spec)) {
-            page = UiPathUnifiedEventsPage.read(result.body(), "GET " + uri.getPath() + " (page " + pages + ")");
-        }
+        String what = "GET " + uri.getPath() + " (page " + pages + ")";
+        page = connection.read(spec, result -> UiPathUnifiedEventsPage.read(result.body(), what));
         List<UiPathUnifiedAuditEvent> events = page.auditEvents();
         checkNewestFirst(events);
         Optional<String> previous = page.previous();

@@ -1,24 +1,20 @@
 package dev.auditsdk.boomi.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.auth.AccessToken;
 import dev.auditsdk.core.auth.AuthHeaders;
+import dev.auditsdk.core.auth.JwtClaims;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.auth.TokenLifetime;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.json.Json;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * core's {@code TokenCache}: refreshed ahead of expiry, one fetch at a time, and once more when
  * the staging API answers 401, so a long export survives any number of expiries.
  *
- * <p>The token's expiry is the earlier of its {@code exp} claim (read, not verified: the SDK is
- * not the audience that checks the signature) and the fetch time plus the assumed lifetime.
+ * <p>The token's expiry is the earlier of its {@code exp} claim (read by core's
+ * {@link JwtClaims}, not verified: the SDK is not the audience that checks the signature) and the
+ * fetch time plus the assumed lifetime, clamped by {@link TokenLifetime} to 30 s .. 24 h after
+ * the fetch (logged): an {@code exp} already past (clock skew) counts as 30 s, and an absurd one
+ * never throws.
  */
 public final class BoomiJwt {
     /** Boomi's documented JWT lifetime. */
@@ -76,29 +75,9 @@ public final class BoomiJwt {
                     + " answered no usable token (" + jwt.length() + " characters)");
         }
         Instant assumed = fetchedAt.plus(lifetime);
-        Instant expires = expiryClaim(jwt).filter(exp -> exp.isBefore(assumed)).orElse(assumed);
+        Instant claimed = JwtClaims.expiry(jwt).filter(exp -> exp.isBefore(assumed)).orElse(assumed);
+        Instant expires = TokenLifetime.clampExpiry(claimed, fetchedAt, "boomi JWT exp");
         LOG.debug("boomi: fetched a staging JWT valid until {}", expires);
         return AccessToken.of(Secret.of(jwt), expires);
-    }
-
-    /**
-     * Reads a JWT's {@code exp} claim without verifying the signature.
-     *
-     * @param jwt the token
-     * @return its expiry, when the token is a JWT with a numeric {@code exp}
-     */
-    public static Optional<Instant> expiryClaim(String jwt) {
-        String[] parts = jwt.split("\\.");
-        if (parts.length < 2) {
-            return Optional.empty();
-        }
-        try {
-            byte[] payload = Base64.getUrlDecoder().decode(parts[1].replace('+', '-').replace('/', '_').replace("=", ""));
-            JsonNode claims = Json.mapper().readTree(new String(payload, StandardCharsets.UTF_8));
-            JsonNode exp = claims == null ? null : claims.get("exp");
-            return exp != null && exp.isNumber() ? Optional.of(Instant.ofEpochSecond(exp.asLong())) : Optional.empty();
-        } catch (IllegalArgumentException | IOException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,15 +1,28 @@
 package dev.auditsdk.boomi.auth;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.auditsdk.core.auth.AccessToken;
 import dev.auditsdk.core.auth.ApiToken;
 import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.testing.LogCapture;
+import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.core.testing.SecretLeakGuard;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BoomiJwtTest {
@@ -26,19 +39,68 @@ class BoomiJwtTest {
         assertThat(SecretLeakGuard.isWatching()).isTrue();
     }
 
-    @Test
-    void readsTheExpiryClaim() {
-        assertThat(BoomiJwt.expiryClaim(jwt("{\"sub\":\"a\",\"exp\":1767225600}")))
-                .hasValue(Instant.parse("2026-01-01T00:00:00Z"));
+    private static final String GENERATE = "/auth/jwt/generate/acme-A1B2C3";
+    private static final Instant T0 = Instant.parse("2026-12-03T11:00:00Z");
+
+    private WireMockServer wm;
+    private HttpTransport platform;
+
+    @BeforeEach
+    void start() {
+        wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        wm.start();
+        platform = HttpTransport.builder().vendor("boomi").build();
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+        wm.stop();
+    }
+
+    /** Serves {@code token} as the JWT endpoint's plain-text answer and returns the token the SDK caches. */
+    private AccessToken fetched(String token, Duration lifetime) {
+        SecretLeakGuard.secret(token);
+        wm.stubFor(get(GENERATE).willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody(token)));
+        TokenAuthenticator<AccessToken> auth = BoomiJwt.authenticator(platform, URI.create(wm.baseUrl() + GENERATE),
+                lifetime, BoomiJwt.DEFAULT_REFRESH_AHEAD, new MutableClock(T0));
+        return auth.token();
     }
 
     @Test
-    void toleratesTokensWithoutAReadableExpiry() {
-        assertThat(BoomiJwt.expiryClaim(jwt("{\"sub\":\"a\"}"))).isEmpty();
-        assertThat(BoomiJwt.expiryClaim(jwt("{\"exp\":\"soon\"}"))).isEmpty();
-        assertThat(BoomiJwt.expiryClaim("opaque-S3CR3T")).isEmpty();
-        assertThat(BoomiJwt.expiryClaim("a.%%%.b")).isEmpty();
-        assertThat(BoomiJwt.expiryClaim("a.bm90IGpzb24.b")).isEmpty();
+    void anExpClaimSoonerThanTheAssumedLifetimeIsTheExpiry() {
+        assertThat(fetched(jwt("{\"sub\":\"a\",\"exp\":" + T0.plusSeconds(120).getEpochSecond() + "}"),
+                BoomiJwt.DEFAULT_LIFETIME).expiresAt()).hasValue(T0.plusSeconds(120));
+    }
+
+    @Test
+    void tokensWithoutAReadableExpiryGetTheAssumedLifetime() {
+        assertThat(fetched(jwt("{\"sub\":\"a\"}"), BoomiJwt.DEFAULT_LIFETIME).expiresAt())
+                .hasValue(T0.plus(BoomiJwt.DEFAULT_LIFETIME));
+        assertThat(fetched("opaque-S3CR3T", BoomiJwt.DEFAULT_LIFETIME).expiresAt()).hasValue(T0.plus(BoomiJwt.DEFAULT_LIFETIME));
+    }
+
+    @Test
+    void aHugeExpClaimDoesNotThrowAndIsClampedToADay() {
+        String huge = jwt("{\"sub\":\"a\",\"exp\":" + Long.MAX_VALUE + "}");
+        assertThat(fetched(huge, BoomiJwt.DEFAULT_LIFETIME).expiresAt()).hasValue(T0.plus(BoomiJwt.DEFAULT_LIFETIME));
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(fetched(huge, Duration.ofDays(30)).expiresAt()).hasValue(T0.plus(Duration.ofHours(24)));
+            assertThat(log.text()).contains("boomi JWT exp: the server-sent lifetime of 2592000 s is longer than the maximum")
+                    .doesNotContain("S3CR3T");
+        }
+    }
+
+    @Test
+    void anExpClaimAlreadyPastIsClampedToThirtySecondsWithALogLine() {
+        try (LogCapture log = LogCapture.start()) {
+            AccessToken token = fetched(jwt("{\"sub\":\"a\",\"exp\":" + T0.minusSeconds(3600).getEpochSecond() + "}"),
+                    BoomiJwt.DEFAULT_LIFETIME);
+
+            assertThat(token.expiresAt()).hasValue(T0.plusSeconds(30));
+            assertThat(log.text()).containsOnlyOnce("boomi JWT exp: the server-sent lifetime of -3600 s is shorter than"
+                    + " the minimum; using 30 s").doesNotContain("S3CR3T");
+        }
     }
 
     @Test

@@ -16,10 +16,20 @@ public final class ListEntry implements AuditLogEntry {
     /** Every entry's time is this plus {@code index / 2} seconds: pairs share a timestamp. */
     public static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
     private final int index;
+    private final boolean broken;
 
     /** @param index the entry's position in the generated list */
     public ListEntry(int index) {
+        this(index, false);
+    }
+
+    /**
+     * @param index the entry's position in the generated list
+     * @param broken whether the entry cannot be rendered (its normalized view and raw form throw)
+     */
+    public ListEntry(int index, boolean broken) {
         this.index = index;
+        this.broken = broken;
     }
 
     /** @return the id of entry {@code index} */
@@ -44,6 +54,9 @@ public final class ListEntry implements AuditLogEntry {
 
     @Override
     public AuditEvent toAuditEvent() {
+        if (broken) {
+            throw new dev.auditsdk.core.error.AuditDataException("testlist: entry " + id() + " cannot be normalized");
+        }
         return AuditEvent.builder().vendor("testlist").id(id()).time(timestamp())
                 .actor(Actor.builder().name("user" + (index % 3)).email("user" + (index % 3) + "@example.com").build())
                 .action(index % 2 == 0 ? "login" : "update").category(index % 2 == 0 ? "authentication" : "config")
@@ -56,6 +69,9 @@ public final class ListEntry implements AuditLogEntry {
 
     @Override
     public JsonNode raw() {
+        if (broken) {
+            throw new dev.auditsdk.core.error.AuditDataException("testlist: entry " + id() + " cannot be read");
+        }
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("n", index);
         o.put("when", timestamp().toString());

@@ -48,7 +48,7 @@ public final class ListVendorPlugin implements VendorPlugin {
                 VendorOption.builder().from(VendorOption.secret("password", "SECRET", "the password")).required(true).build(),
                 VendorOption.text("delay-ms", "MS", "pause per entry"),
                 VendorOption.text("fail-at", "N", "fail before entry N"),
-                VendorOption.text("fail-kind", "KIND", "auth, api, data, network or leak"),
+                VendorOption.text("fail-kind", "KIND", "auth, api, data, network, leak, or render (entry N cannot be written)"),
                 VendorOption.text("grow", "N", "entries the list grows by on every fetch"));
     }
 
@@ -121,10 +121,11 @@ public final class ListVendorPlugin implements VendorPlugin {
                     }
                     while (next < count) {
                         int i = next++;
-                        if (i == failAt) {
+                        boolean broken = i == failAt && kind.equals("render");
+                        if (i == failAt && !broken) {
                             fail();
                         }
-                        ListEntry e = new ListEntry(i);
+                        ListEntry e = new ListEntry(i, broken);
                         if (query.admits(e.timestamp(), e.id())) {
                             pending = e;
                             return true;

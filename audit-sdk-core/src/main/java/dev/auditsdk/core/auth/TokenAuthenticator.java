@@ -27,7 +27,14 @@ import org.slf4j.LoggerFactory;
  * <p>On a 401 the transport calls {@link #refresh(AuthHeaders)}: if the refused headers are
  * still the current ones, it logs in again (one login however many requests were refused at
  * once); otherwise another thread already did and the replay uses the newer headers.
- * {@link #close()} logs the session out, best effort.
+ * {@link #close()} logs the session out, best effort; a login still in flight then is logged
+ * out as soon as it completes and never cached, and later calls fail with
+ * {@link IllegalStateException}.
+ *
+ * <p>Logins are paced as {@link TokenCache} describes: at most one per
+ * {@code minLoginInterval} (default one minute) for expiry, plus at most one per interval after
+ * a refusal, whatever lifetimes the server announces; vendor-sent lifetimes are clamped to
+ * [{@link TokenLifetime#MIN}, {@link TokenLifetime#MAX}].
  *
  * @param <T> the token (session) type the login returns
  */
@@ -43,9 +50,16 @@ public final class TokenAuthenticator<T> implements Authenticator {
         Function<? super T, Optional<Instant>> expiry = builder.expiry;
         // headers are built once per login, so each session has exactly one AuthHeaders instance
         // and a refused instance identifies the session it came from
-        this.sessions = TokenCache.of(() -> Session.of(login.get(), headers),
-                session -> expiry.apply(session.token), builder.refreshAhead, builder.clock);
         this.logout = builder.logout;
+        this.sessions = TokenCache.<Session<T>>builder(() -> Session.of(login.get(), headers),
+                        session -> expiry.apply(session.token))
+                .refreshAhead(builder.refreshAhead)
+                .minLoginInterval(builder.minLoginInterval)
+                .waitTimeout(builder.loginWaitTimeout)
+                .clock(builder.clock)
+                // a login that completes after close() is ended at once, never cached
+                .discard(this::logOut)
+                .build();
     }
 
     /**
@@ -55,7 +69,9 @@ public final class TokenAuthenticator<T> implements Authenticator {
      *     the vendor's: {@code Authorization: Bearer x}, {@code icSessionId: x}, {@code authToken: x})
      * @param <T> the token type
      * @return a builder; by default tokens never expire (kept until refused), refresh ahead is
-     *     one minute, the clock is the system UTC clock and there is no logout
+     *     one minute, logins are paced by {@link TokenCache#DEFAULT_MIN_LOGIN_INTERVAL}, waits for
+     *     another thread's login end after {@link TokenCache#DEFAULT_WAIT_TIMEOUT}, the clock is
+     *     the system UTC clock and there is no logout
      */
     public static <T> Builder<T> builder(Supplier<? extends T> login, Function<? super T, AuthHeaders> headers) {
         return new Builder<>(login, headers);
@@ -64,6 +80,7 @@ public final class TokenAuthenticator<T> implements Authenticator {
     /**
      * @return the headers of the current session, logging in first if there is none or it is
      *     due for refresh
+     * @throws IllegalStateException after {@link #close()}
      */
     @Override
     public AuthHeaders authenticate() {
@@ -75,7 +92,9 @@ public final class TokenAuthenticator<T> implements Authenticator {
      * thread already replaced it.
      *
      * @param rejected the headers the server refused
-     * @return true: the replay uses the new session's headers
+     * @return true: the replay uses the new session's headers; false when login pacing declines
+     *     to log in again (a refusal already caused a login within {@code minLoginInterval}), so
+     *     the 401 is final
      * @throws RuntimeException what the login threw, when the new login fails
      */
     @Override
@@ -83,7 +102,7 @@ public final class TokenAuthenticator<T> implements Authenticator {
         Objects.requireNonNull(rejected, "rejected");
         Optional<Session<T>> session = sessions.peek();
         if (session.isPresent() && session.get().headers == rejected) {
-            sessions.refreshAfterRejection(session.get());
+            return sessions.refreshAfterRejection(session.get()) != session.get();
         }
         return true;
     }
@@ -99,18 +118,22 @@ public final class TokenAuthenticator<T> implements Authenticator {
     }
 
     /**
-     * Logs the current session out, if there is one and a logout was configured. Best effort:
-     * never throws; a failure is logged at debug level by type only. A later
-     * {@link #authenticate()} logs in again.
+     * Logs the current session out, if there is one and a logout was configured, and closes the
+     * authenticator: a login in flight is logged out when it completes and not cached, and a
+     * later {@link #authenticate()} or {@link #token()} fails with {@link IllegalStateException}.
+     * Best effort: never throws; a failed logout is logged at debug level by type only. Idempotent.
      */
     @Override
     public void close() {
-        Optional<Session<T>> session = sessions.clear();
-        if (session.isEmpty() || logout == null) {
+        sessions.close().ifPresent(this::logOut);
+    }
+
+    private void logOut(Session<T> session) {
+        if (logout == null) {
             return;
         }
         try {
-            logout.accept(session.get().token);
+            logout.accept(session.token);
             LOG.debug("Session logged out");
         } catch (RuntimeException e) {
             LOG.debug("Best-effort logout failed: {}", e.getClass().getName());
@@ -143,6 +166,8 @@ public final class TokenAuthenticator<T> implements Authenticator {
         private final Function<? super T, AuthHeaders> headers;
         private Function<? super T, Optional<Instant>> expiry = token -> Optional.empty();
         private Duration refreshAhead = Duration.ofMinutes(1);
+        private Duration minLoginInterval = TokenCache.DEFAULT_MIN_LOGIN_INTERVAL;
+        private Duration loginWaitTimeout = TokenCache.DEFAULT_WAIT_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private Consumer<? super T> logout;
 
@@ -174,6 +199,35 @@ public final class TokenAuthenticator<T> implements Authenticator {
         }
 
         /**
+         * @param interval the shortest time between two logins for expiry, and between two
+         *     logins after a refusal (see {@link TokenCache}); {@link Duration#ZERO} turns pacing off
+         * @return this builder
+         */
+        public Builder<T> minLoginInterval(Duration interval) {
+            Objects.requireNonNull(interval, "minLoginInterval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("minLoginInterval must not be negative");
+            }
+            this.minLoginInterval = interval;
+            return this;
+        }
+
+        /**
+         * @param timeout how long a request waits for a login another thread is running before
+         *     failing with {@link dev.auditsdk.core.error.AuditTransportException}; positive.
+         *     Set it at least as long as a login may take (its request timeout times its attempts)
+         * @return this builder
+         */
+        public Builder<T> loginWaitTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "loginWaitTimeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("loginWaitTimeout must be positive, was " + timeout);
+            }
+            this.loginWaitTimeout = timeout;
+            return this;
+        }
+
+        /**
          * @param clock the time source expiries are compared with
          * @return this builder
          */
@@ -183,8 +237,8 @@ public final class TokenAuthenticator<T> implements Authenticator {
         }
 
         /**
-         * @param logout ends a session on {@link TokenAuthenticator#close()}; may throw, the
-         *     failure is logged and ignored
+         * @param logout ends a session on {@link TokenAuthenticator#close()}, and a session whose
+         *     login completes after it; may throw, the failure is logged and ignored
          * @return this builder
          */
         public Builder<T> logout(Consumer<? super T> logout) {

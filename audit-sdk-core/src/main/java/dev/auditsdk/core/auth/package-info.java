@@ -1,6 +1,8 @@
 /**
  * Credentials and authentication: secret-safe credential values, {@code CredentialsProvider}s,
- * the single-flight token cache for session-style logins, and the
+ * the single-flight token cache for session-style logins (with its login pacing), the one rule
+ * for vendor-sent lifetimes ({@link dev.auditsdk.core.auth.TokenLifetime}) and JWT {@code exp}
+ * reader ({@link dev.auditsdk.core.auth.JwtClaims}), and the
  * {@link dev.auditsdk.core.auth.Authenticator} the transport asks for request headers.
  */
 @AuditSdkStyle

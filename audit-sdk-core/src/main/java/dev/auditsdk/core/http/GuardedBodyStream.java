@@ -106,16 +106,16 @@ final class GuardedBodyStream extends FilterInputStream {
         ACTIVE.remove(this);
     }
 
-    private AuditTransportException failure(IOException e) {
+    private BodyReadException failure(IOException e) {
         ACTIVE.remove(this);
         if (timedOut) {
             return timeout(e);
         }
-        return new AuditTransportException("reading the response of " + description + " failed: " + e, e);
+        return new BodyReadException("reading the response of " + description + " failed: " + e, e);
     }
 
-    private AuditTransportException timeout(IOException cause) {
-        return new AuditTransportException("reading the response of " + description + " timed out: no data for "
+    private BodyReadException timeout(IOException cause) {
+        return new BodyReadException("reading the response of " + description + " timed out: no data for "
                 + Duration.ofNanos(timeoutNanos).toMillis() + " ms", cause);
     }
 

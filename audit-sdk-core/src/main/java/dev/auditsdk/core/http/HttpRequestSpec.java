@@ -1,6 +1,7 @@
 package dev.auditsdk.core.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.json.Json;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,6 +36,8 @@ public final class HttpRequestSpec {
     private final byte[] body;
     private final boolean retrySafe;
     private final boolean authenticated;
+    private final Operation operation;
+    private final AuthHeaders credentials;
 
     private HttpRequestSpec(Builder b) {
         this.method = b.method;
@@ -43,6 +46,8 @@ public final class HttpRequestSpec {
         this.body = b.body;
         this.retrySafe = b.retrySafe != null ? b.retrySafe : IDEMPOTENT.contains(b.method);
         this.authenticated = b.authenticated;
+        this.operation = b.operation;
+        this.credentials = b.credentials;
     }
 
     /**
@@ -102,7 +107,11 @@ public final class HttpRequestSpec {
         return body;
     }
 
-    /** @return whether a failed attempt may be retried: idempotent methods, or explicitly marked */
+    /**
+     * @return whether a failed attempt may be retried: idempotent methods, or explicitly marked.
+     *     Throttling answers and connections never made are retried whatever this says: the
+     *     request was not processed.
+     */
     public boolean retrySafe() {
         return retrySafe;
     }
@@ -110,6 +119,19 @@ public final class HttpRequestSpec {
     /** @return whether the transport adds authentication headers (false for login calls themselves) */
     public boolean authenticated() {
         return authenticated;
+    }
+
+    /**
+     * @return credentials this one request carries itself (e.g. the session a logout ends), sent
+     *     like the authenticator's: never to another origin; {@link AuthHeaders#none()} by default
+     */
+    public AuthHeaders credentials() {
+        return credentials;
+    }
+
+    /** @return what the request is for; {@link Operation#PAGE} unless the builder said otherwise */
+    public Operation operation() {
+        return operation;
     }
 
     /** @return {@code METHOD scheme://host/path} for logs and messages (no query, no secrets) */
@@ -131,6 +153,8 @@ public final class HttpRequestSpec {
         private byte[] body;
         private Boolean retrySafe;
         private boolean authenticated = true;
+        private Operation operation = Operation.PAGE;
+        private AuthHeaders credentials = AuthHeaders.none();
 
         private Builder(String method, URI uri) {
             Objects.requireNonNull(method, "method");
@@ -241,6 +265,36 @@ public final class HttpRequestSpec {
          */
         public Builder authenticated(boolean authenticated) {
             this.authenticated = authenticated;
+            return this;
+        }
+
+        /**
+         * Tags the request with what it is for. Error decoders and logs read the tag (a failed
+         * {@link Operation#LOGIN} means wrong credentials, not an expired session); a login is
+         * also sent without authentication headers.
+         *
+         * @param operation what the request is for; default {@link Operation#PAGE}
+         * @return this builder
+         */
+        public Builder operation(Operation operation) {
+            this.operation = Objects.requireNonNull(operation, "operation");
+            if (operation == Operation.LOGIN) {
+                this.authenticated = false;
+            }
+            return this;
+        }
+
+        /**
+         * Credentials that belong to this request rather than to the source's authenticator —
+         * the session a logout ends, say. They are treated like the authenticator's headers:
+         * never sent to another origin, a cross-origin redirect refused, never logged. Use this,
+         * not {@link #header(String, String)}, for anything secret.
+         *
+         * @param credentials the headers
+         * @return this builder
+         */
+        public Builder credentials(AuthHeaders credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 

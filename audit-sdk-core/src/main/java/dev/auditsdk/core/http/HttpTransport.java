@@ -1,35 +1,67 @@
 package dev.auditsdk.core.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.auth.Authenticator;
 import dev.auditsdk.core.error.AuditApiException;
-import dev.auditsdk.core.error.AuditSdkException;
+import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.internal.SdkVersion;
+import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place every request of a vendor source goes through. It adds authentication
- * headers (and on an HTTP 401 asks the {@link Authenticator} for fresh ones once and replays
- * once), applies the {@link RetryPolicy} (backoff with jitter, {@code Retry-After}, client-side
- * rate limit, overall deadline; failed bodies drained), follows redirects without forwarding
- * credentials to another origin, refuses plain HTTP except to loopback unless allowed,
- * decompresses gzip, guards body reads with a timeout, decodes errors into the SDK's
- * exception hierarchy, and logs without secrets.
+ * The one place every request of a vendor source goes through, as an ordered pipeline.
+ *
+ * <p>Per call, in this order:
+ * <ol>
+ *   <li><b>endpoint security</b> — plain HTTP is refused except to loopback unless
+ *       {@link Builder#allowInsecureHttp(boolean) allowed};</li>
+ *   <li><b>authentication</b> — the {@link Authenticator}'s headers are added; on an HTTP 401
+ *       it is asked once for fresh credentials and the request is replayed once;</li>
+ *   <li><b>retry</b> ({@link RetryPolicy}) — attempts, backoff with jitter, {@code Retry-After}
+ *       (never shortened, clamped), the overall deadline, and the client-side rate limit
+ *       before each attempt.</li>
+ * </ol>
+ * Per attempt:
+ * <ol>
+ *   <li><b>redirects</b> — followed up to five hops; credentials, session headers and request
+ *       bodies never cross to another origin (a cross-origin redirect of a login, logout or a
+ *       request with a body is refused), and https never drops to http unless allowed;</li>
+ *   <li><b>body guards and decompression</b> — every body, error bodies and drains included,
+ *       is read under the body-read idle timeout; gzip is undone lazily under the guard;</li>
+ *   <li><b>bounded reads</b> — an answer read whole ({@link #send(HttpRequestSpec, BodyReader)},
+ *       {@link #sendForJson}, {@link #sendForText}) is read inside the attempt, so a body cut
+ *       short, reset or stalled is retried like a 5xx;</li>
+ *   <li><b>error decoding</b> — a failed answer becomes the most specific
+ *       {@link AuditApiException} via the vendor's {@link ErrorDecoder}; a throttling answer
+ *       (per the vendor's {@link ThrottlePolicy}) is retried whatever the method, because the
+ *       request was refused, not processed.</li>
+ * </ol>
+ *
+ * <p>Logins and logouts go through {@link #withoutAuth()}, a view of the same transport (same
+ * client, retry policy, rate limit and listener) without the authenticator; a vendor builds
+ * its plain transport first, its authenticator on top of that, and the authenticated view with
+ * {@link #withAuthenticator(Authenticator)} — no late binding.
  *
  * <p>Thread-safe. Build one per source with {@link #builder()}; close it with the source.
  * A caller-owned {@link HttpClient} is used as is and never closed.
@@ -37,40 +69,15 @@ import org.slf4j.LoggerFactory;
 public final class HttpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final int MAX_REDIRECTS = 5;
+    /** Headers that may follow a redirect to another origin; all others are the vendor's and stay home. */
+    private static final Set<String> CROSS_ORIGIN_SAFE_HEADERS = Set.of("accept", "accept-language");
 
-    private final String vendor;
-    private final HttpClient client;
-    private final boolean ownsClient;
-    private final Duration requestTimeout;
-    private final Duration bodyReadTimeout;
-    private final HttpClient.Version httpVersion;
+    private final Shared shared;
     private final Authenticator authenticator;
-    private final ErrorDecoder errorDecoder;
-    private final TransportListener listener;
-    private final boolean allowInsecureHttp;
-    private final RetryExecutor retries;
 
-    private HttpTransport(Builder b) {
-        this.vendor = b.vendor;
-        this.ownsClient = b.httpClient == null;
-        this.client = b.httpClient != null ? b.httpClient
-                : HttpClient.newBuilder()
-                        .connectTimeout(b.connectTimeout)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .version(b.httpVersion)
-                        .build();
-        if (!ownsClient && client.followRedirects() != HttpClient.Redirect.NEVER) {
-            LOG.warn("{}: the caller's HttpClient follows redirects itself ({}); the SDK cannot then keep credentials"
-                    + " from being forwarded to another host. Build it with Redirect.NEVER.", vendor, client.followRedirects());
-        }
-        this.requestTimeout = b.requestTimeout;
-        this.bodyReadTimeout = b.bodyReadTimeout;
-        this.httpVersion = b.httpVersion;
-        this.authenticator = b.authenticator;
-        this.errorDecoder = b.errorDecoder;
-        this.listener = b.listener;
-        this.allowInsecureHttp = b.allowInsecureHttp;
-        this.retries = new RetryExecutor(vendor, b.retryPolicy, b.clock, listener, b.retryAfterFromBody);
+    private HttpTransport(Shared shared, Authenticator authenticator) {
+        this.shared = shared;
+        this.authenticator = authenticator;
     }
 
     /** @return a new builder */
@@ -80,21 +87,47 @@ public final class HttpTransport implements AutoCloseable {
 
     /** @return the vendor name used in messages and logs */
     public String vendor() {
-        return vendor;
+        return shared.vendor;
     }
 
     /** @return the retry policy in force */
     public RetryPolicy retryPolicy() {
-        return retries.policy();
+        return shared.retries.policy();
     }
 
     /** @return whether plain HTTP to non-loopback hosts was explicitly allowed */
     public boolean allowsInsecureHttp() {
-        return allowInsecureHttp;
+        return shared.allowInsecureHttp;
     }
 
     /**
-     * Sends a request and returns its successful answer, streaming.
+     * The same transport (client, retry policy, rate limit, listener, error decoder) without
+     * authentication: for logins and logouts, which carry their credentials themselves.
+     * Closing the view closes the shared client (if the transport owns it), not the
+     * authenticator.
+     *
+     * @return a view that never adds authentication headers
+     */
+    public HttpTransport withoutAuth() {
+        return authenticator == NO_AUTH ? this : new HttpTransport(shared, NO_AUTH);
+    }
+
+    /**
+     * The same transport with an authenticator, typically one that logs in through
+     * {@link #withoutAuth()} of this very transport.
+     *
+     * @param authenticator supplies authentication headers for requests marked authenticated
+     * @return an authenticated view; closing it closes the authenticator, then the shared client
+     */
+    public HttpTransport withAuthenticator(Authenticator authenticator) {
+        return new HttpTransport(shared, Objects.requireNonNull(authenticator, "authenticator"));
+    }
+
+    /**
+     * Sends a request and returns its successful answer, streaming. Use it for log data of any
+     * size; a failure while the caller reads the body surfaces as {@link AuditTransportException}
+     * from the body's stream. Answers that are read whole go through
+     * {@link #send(HttpRequestSpec, BodyReader)} instead, so their read is retried.
      *
      * @param request the request
      * @return the 2xx answer; close it (or read its body to the end)
@@ -103,87 +136,239 @@ public final class HttpTransport implements AutoCloseable {
      * @throws IllegalArgumentException for plain HTTP to a non-loopback host without opt-in
      */
     public HttpResult send(HttpRequestSpec request) {
+        return exchange(request, null).result;
+    }
+
+    /**
+     * Sends a request and reads its successful answer whole inside the attempt: a body cut
+     * short, reset or silent past the body-read timeout is retried (for retry-safe requests)
+     * within the retry policy's attempts and deadline, like a 5xx.
+     *
+     * @param request the request
+     * @param reader reads the answer; it is closed afterwards
+     * @param <T> the value read
+     * @return what the reader returned
+     * @throws AuditApiException for an error answer
+     * @throws AuditTransportException when the answer cannot be had whole after retries
+     * @throws AuditDataException when the reader finds malformed data (not retried)
+     */
+    public <T> T send(HttpRequestSpec request, BodyReader<T> reader) {
+        Objects.requireNonNull(reader, "reader");
+        @SuppressWarnings("unchecked")
+        T value = (T) exchange(request, reader).value;
+        return value;
+    }
+
+    /**
+     * Sends a request and reads its answer as one JSON value (a page, a status, a token
+     * answer), inside the attempt (see {@link #send(HttpRequestSpec, BodyReader)}).
+     *
+     * @param request the request
+     * @return the JSON tree of the answer
+     * @throws AuditDataException when the answer is not JSON, naming the request
+     */
+    public JsonNode sendForJson(HttpRequestSpec request) {
+        return send(request, answer -> readJson(answer, request));
+    }
+
+    /**
+     * Sends a request and reads its answer as UTF-8 text of at most
+     * {@link HttpResult#MAX_STRING_BODY} bytes, inside the attempt.
+     *
+     * @param request the request
+     * @return the body text
+     */
+    public String sendForText(HttpRequestSpec request) {
+        return send(request, HttpResult::bodyAsString);
+    }
+
+    /**
+     * Sends a request whose answer carries nothing the caller needs (a logout, an
+     * acknowledgement); the body is read and discarded inside the attempt.
+     *
+     * @param request the request
+     * @return the HTTP status of the successful answer
+     */
+    public int sendAndDiscard(HttpRequestSpec request) {
+        return send(request, answer -> {
+            answer.body().transferTo(OutputStream.nullOutputStream());
+            return answer.status();
+        });
+    }
+
+    private JsonNode readJson(HttpResult answer, HttpRequestSpec request) throws IOException {
+        try (InputStream in = answer.body()) {
+            JsonNode node = Json.mapper().readTree(in);
+            if (node == null || node.isMissingNode()) {
+                throw new AuditDataException(shared.vendor + ": the answer to " + request.describe() + " is empty, expected JSON");
+            }
+            return node;
+        } catch (JsonEOFException e) {
+            throw e; // cut short: the attempt is retried
+        } catch (JsonProcessingException e) {
+            throw notJson(request, e);
+        }
+    }
+
+    private Exchange exchange(HttpRequestSpec request, BodyReader<?> reader) {
         Objects.requireNonNull(request, "request");
-        Endpoints.requireSecure(request.uri(), allowInsecureHttp);
+        Endpoints.requireSecure(request.uri(), shared.allowInsecureHttp);
         boolean replayed = false;
         while (true) {
             AuthHeaders auth = request.authenticated() ? authenticator.authenticate() : AuthHeaders.none();
-            Exchange ex = retries.execute(request, attempt -> sendFollowingRedirects(request, auth));
+            AuthHeaders sent = withRequestCredentials(auth, request);
+            Exchange ex = shared.retries.execute(request, attempt -> attempt(request, sent, reader));
             if (ex.status == 401 && request.authenticated() && !replayed) {
                 replayed = true;
-                LOG.debug("{}: {} answered 401; asking the authenticator for fresh credentials", vendor, request.describe());
+                LOG.debug("{}: {} answered 401; asking the authenticator for fresh credentials", shared.vendor, request.describe());
                 if (authenticator.refresh(auth)) {
                     continue;
                 }
             }
             if (ex.isSuccess()) {
-                return ex.result;
+                return ex;
             }
-            AuditApiException error = errorDecoder.decode(new ErrorResponse(vendor, request, ex.status, ex.headers,
-                    ex.errorExcerpt, retries.retryAfter(ex).orElse(null)));
-            LOG.debug("{}: {} failed: {}", vendor, request.describe(), error.getMessage());
+            Duration retryAfter = shared.retries.retryAfter(ex).map(shared.retries::clamp).orElse(null);
+            AuditApiException error = shared.errorDecoder.decode(new ErrorResponse(shared.vendor, request, ex.status,
+                    ex.headers, ex.errorExcerpt, retryAfter));
+            LOG.debug("{}: {} failed: {}", shared.vendor, request.describe(), error.getMessage());
             throw error;
         }
     }
 
+    private static AuthHeaders withRequestCredentials(AuthHeaders auth, HttpRequestSpec request) {
+        if (request.credentials().headers().isEmpty()) {
+            return auth;
+        }
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(auth.headers());
+        all.putAll(request.credentials().headers());
+        return AuthHeaders.of(all);
+    }
+
+    /** One attempt: send (following redirects), then read a bounded answer inside it. */
+    private Exchange attempt(HttpRequestSpec spec, AuthHeaders auth, BodyReader<?> reader) throws IOException {
+        Exchange ex = sendFollowingRedirects(spec, auth);
+        if (reader == null || !ex.isSuccess()) {
+            return ex;
+        }
+        try (HttpResult answer = ex.result) {
+            Object value = Objects.requireNonNull(reader.read(answer), "BodyReader returned null");
+            return ex.withValue(value);
+        } catch (AuditTransportException e) {
+            // the body failed while read (cut, reset, stalled, or a reader's own transport error)
+            throw new RetryableBodyFailure(e.getMessage(), e);
+        } catch (JsonEOFException e) {
+            throw new RetryableBodyFailure("the answer to " + spec.describe() + " ended early: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw notJson(spec, e);
+        } catch (IOException e) {
+            throw new RetryableBodyFailure("reading the answer to " + spec.describe() + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * A parse error names the request and the position. The parser's own message quotes the
+     * input, so it is left out of a login's error: a login answer holds a token or session.
+     */
+    private AuditDataException notJson(HttpRequestSpec spec, JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        long line = at == null ? -1 : at.getLineNr();
+        long column = at == null ? -1 : at.getColumnNr();
+        String where = " is not valid JSON (line " + line + ", column " + column + ")";
+        if (spec.operation() == Operation.LOGIN) {
+            return new AuditDataException(shared.vendor + ": the answer to " + spec.describe() + where, line, column, null);
+        }
+        return new AuditDataException(shared.vendor + ": the answer to " + spec.describe() + where + ": "
+                + e.getOriginalMessage(), line, column, e);
+    }
+
     private Exchange sendFollowingRedirects(HttpRequestSpec spec, AuthHeaders auth) throws IOException {
         URI uri = spec.uri();
-        boolean sendAuth = true;
+        String method = spec.method();
+        byte[] body = spec.bodyOrNull();
         for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> response = sendOnce(spec, uri, sendAuth ? auth : AuthHeaders.none());
+            boolean home = Endpoints.sameOrigin(spec.uri(), uri);
+            HttpResponse<InputStream> response = sendOnce(spec, method, uri, body, home ? auth : AuthHeaders.none(), home);
             int status = response.statusCode();
             Optional<String> location = response.headers().firstValue("Location");
             boolean redirect = (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
                     && location.isPresent();
+            InputStream guarded = new GuardedBodyStream(response.body(), spec.describe(), shared.bodyReadTimeout);
             if (!redirect) {
-                return Exchange.of(spec, uri, response, bodyReadTimeout);
+                return Exchange.of(spec, uri, response, guarded);
             }
-            drain(response.body());
+            drain(guarded);
             if (hop >= MAX_REDIRECTS) {
-                throw new AuditTransportException(vendor + ": " + spec.describe() + " redirected more than "
+                throw new AuditTransportException(shared.vendor + ": " + spec.describe() + " redirected more than "
                         + MAX_REDIRECTS + " times");
             }
-            boolean bodyless = spec.method().equals("GET") || spec.method().equals("HEAD") || status == 303;
-            if (!bodyless && status != 307 && status != 308) {
-                throw new AuditTransportException(vendor + ": " + spec.describe() + " was redirected (HTTP " + status
-                        + "); the SDK does not re-send a " + spec.method() + " body to another location");
+            boolean bodyless = method.equals("GET") || method.equals("HEAD");
+            if (status == 303 && !bodyless) {
+                method = "GET"; // 303 See Other: fetch the answer elsewhere, without the body
+                body = null;
+            } else if (!bodyless && status != 307 && status != 308) {
+                throw new AuditTransportException(shared.vendor + ": " + spec.describe() + " was redirected (HTTP " + status
+                        + "); the SDK does not re-send a " + method + " body to another location");
             }
             URI next = uri.resolve(location.get());
-            Endpoints.requireSecure(next, allowInsecureHttp);
-            if (!Endpoints.sameOrigin(uri, next)) {
-                sendAuth = false; // never forward credentials to another origin
+            refuseInsecureRedirect(spec, uri, next);
+            boolean crossOrigin = !Endpoints.sameOrigin(spec.uri(), next);
+            if (crossOrigin && (body != null || spec.operation() == Operation.LOGIN || spec.operation() == Operation.LOGOUT
+                    || !spec.credentials().headers().isEmpty())) {
+                throw new AuditTransportException(shared.vendor + ": " + spec.operation().label() + " request " + spec.describe()
+                        + " was redirected (HTTP " + status + ") to another origin (" + next.getHost() + "); refused: the SDK never"
+                        + " sends a request body, credentials or session headers to another host. Check the configured base URL.");
             }
-            LOG.debug("{}: {} redirected to {}{}", vendor, spec.describe(), next.getHost(), sendAuth ? "" : " (credentials dropped)");
+            LOG.debug("{}: {} redirected to {}{}", shared.vendor, spec.describe(), next.getHost(),
+                    crossOrigin ? " (another origin: credentials and vendor headers dropped)" : "");
             uri = next;
         }
     }
 
-    private HttpResponse<InputStream> sendOnce(HttpRequestSpec spec, URI uri, AuthHeaders auth) throws IOException {
+    private void refuseInsecureRedirect(HttpRequestSpec spec, URI from, URI to) {
+        if ("https".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(to.getScheme())
+                && !shared.allowInsecureHttp) {
+            throw new AuditTransportException(shared.vendor + ": " + spec.describe() + " was redirected from https to "
+                    + to.getScheme() + "://" + to.getHost() + "; refused: data and credentials would travel in clear text"
+                    + " (allowInsecureHttp(true) permits it)");
+        }
+        Endpoints.requireSecure(to, shared.allowInsecureHttp);
+    }
+
+    private HttpResponse<InputStream> sendOnce(HttpRequestSpec spec, String method, URI uri, byte[] body, AuthHeaders auth,
+            boolean sameOrigin) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .version(httpVersion)
+                .timeout(shared.requestTimeout)
+                .version(shared.httpVersion)
                 .header("User-Agent", SdkVersion.userAgent())
                 .header("Accept-Encoding", "gzip");
-        spec.headers().forEach(b::setHeader);
+        spec.headers().forEach((name, value) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            boolean contentType = lower.equals("content-type");
+            if ((sameOrigin || CROSS_ORIGIN_SAFE_HEADERS.contains(lower)) && (!contentType || body != null)) {
+                b.setHeader(name, value);
+            }
+        });
         auth.headers().forEach(b::setHeader);
-        byte[] body = spec.bodyOrNull();
-        b.method(spec.method(), body == null ? HttpRequest.BodyPublishers.noBody()
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         long start = System.nanoTime();
         try {
-            HttpResponse<InputStream> response = client.send(b.build(), ReadAheadBodyStream.handler());
+            HttpResponse<InputStream> response = shared.client.send(b.build(), ReadAheadBodyStream.handler());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            LOG.debug("{}: {} -> {} in {} ms", vendor, spec.describe(), response.statusCode(), elapsed.toMillis());
+            LOG.debug("{}: {} {} -> {} in {} ms", shared.vendor, spec.operation().label(), spec.describe(),
+                    response.statusCode(), elapsed.toMillis());
             response.headers().firstValue("X-RateLimit-Remaining").ifPresent(remaining ->
-                    LOG.debug("{}: X-RateLimit-Remaining: {}", vendor, remaining));
-            listener.onResponse(spec, response.statusCode(), response.headers(), elapsed);
+                    LOG.debug("{}: X-RateLimit-Remaining: {}", shared.vendor, remaining));
+            shared.listener.onResponse(spec, response.statusCode(), response.headers(), elapsed);
             return response;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AuditTransportException(vendor + ": interrupted while sending " + spec.describe(), e);
+            throw new AuditTransportException(shared.vendor + ": interrupted while sending " + spec.describe(), e);
         }
     }
 
+    /** Reads what is left of a body (at most 64 KB, under its guard) so the connection can be reused. */
     static void drain(InputStream body) {
         try (InputStream in = body) {
             in.skip(64 * 1024);
@@ -192,71 +377,137 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** Closes the HTTP client if this transport built it, and the authenticator's session. */
+    /**
+     * Closes the authenticator's session (if this view has one), then the HTTP client if the
+     * transport built it. Idempotent.
+     */
     @Override
     public void close() {
         try {
             authenticator.close();
         } catch (RuntimeException e) {
-            LOG.debug("{}: closing the session failed: {}", vendor, e.toString());
+            LOG.debug("{}: closing the session failed: {}", shared.vendor, e.toString());
         }
-        if (ownsClient && client instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) client).close();
-            } catch (Exception e) {
-                LOG.debug("{}: closing the HTTP client failed: {}", vendor, e.toString());
+        shared.close();
+    }
+
+    private static final Authenticator NO_AUTH = Authenticator.none();
+
+    /** What every view of one transport shares: the client, the retry loop, the listener. */
+    private static final class Shared {
+        final String vendor;
+        final HttpClient client;
+        final boolean ownsClient;
+        final Duration requestTimeout;
+        final Duration bodyReadTimeout;
+        final HttpClient.Version httpVersion;
+        final ErrorDecoder errorDecoder;
+        final TransportListener listener;
+        final boolean allowInsecureHttp;
+        final RetryExecutor retries;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Shared(Builder b) {
+            this.vendor = b.vendor;
+            this.ownsClient = b.httpClient == null;
+            this.client = b.httpClient != null ? b.httpClient
+                    : HttpClient.newBuilder()
+                            .connectTimeout(b.connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .version(b.httpVersion)
+                            .build();
+            if (!ownsClient && client.followRedirects() != HttpClient.Redirect.NEVER) {
+                LOG.warn("{}: the caller's HttpClient follows redirects itself ({}); the SDK cannot then keep credentials"
+                        + " from being forwarded to another host. Build it with Redirect.NEVER.", vendor, client.followRedirects());
+            }
+            this.requestTimeout = b.requestTimeout;
+            this.bodyReadTimeout = b.bodyReadTimeout;
+            this.httpVersion = b.httpVersion;
+            this.errorDecoder = b.errorDecoder;
+            this.listener = b.listener;
+            this.allowInsecureHttp = b.allowInsecureHttp;
+            this.retries = new RetryExecutor(vendor, b.retryPolicy, b.clock, listener, b.throttlePolicy);
+        }
+
+        void close() {
+            if (closed.compareAndSet(false, true) && ownsClient && client instanceof AutoCloseable) {
+                try {
+                    ((AutoCloseable) client).close();
+                } catch (Exception e) {
+                    LOG.debug("{}: closing the HTTP client failed: {}", vendor, e.toString());
+                }
             }
         }
     }
 
-    /** The outcome of one attempt: a streaming success, or a drained error with its excerpt. */
+    /** A bounded answer's body failed while read inside the attempt: retried like an I/O error. */
+    static final class RetryableBodyFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RetryableBodyFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The outcome of one attempt: a streaming success (or the value read from it), or a drained error with its excerpt. */
     static final class Exchange {
         final int status;
         final java.net.http.HttpHeaders headers;
         final HttpResult result;
+        final Object value;
         final String errorExcerpt;
 
-        private Exchange(int status, java.net.http.HttpHeaders headers, HttpResult result, String errorExcerpt) {
+        private Exchange(int status, java.net.http.HttpHeaders headers, HttpResult result, Object value, String errorExcerpt) {
             this.status = status;
             this.headers = headers;
             this.result = result;
+            this.value = value;
             this.errorExcerpt = errorExcerpt;
         }
 
-        static Exchange of(HttpRequestSpec spec, URI uri, HttpResponse<InputStream> response, Duration readTimeout)
-                throws IOException {
+        static Exchange of(HttpRequestSpec spec, URI uri, HttpResponse<InputStream> response, InputStream guarded) {
             int status = response.statusCode();
-            InputStream raw = response.body();
-            boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
+            boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
             if (status >= 200 && status < 300) {
-                InputStream guarded = new GuardedBodyStream(raw, spec.describe(), readTimeout);
-                InputStream body = gzip ? new GuardedGzip(guarded) : guarded;
-                return new Exchange(status, response.headers(), new HttpResult(status, uri, response.headers(), body), null);
+                InputStream body = gzip ? new GuardedGzip(guarded, spec.describe()) : guarded;
+                return new Exchange(status, response.headers(), new HttpResult(status, uri, response.headers(), body), null, null);
             }
-            String excerpt;
-            try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-                byte[] head = in.readNBytes(4096);
-                excerpt = Redactor.excerpt(new String(head, java.nio.charset.StandardCharsets.UTF_8));
+            return new Exchange(status, response.headers(), null, null, errorExcerpt(guarded, gzip));
+        }
+
+        /** Reads the start of an error body under its guard; a stalled or broken error body gives what arrived. */
+        private static String errorExcerpt(InputStream guarded, boolean gzip) {
+            byte[] head = new byte[0];
+            try (InputStream in = gzip ? new GuardedGzip(guarded, "error body") : guarded) {
+                head = in.readNBytes(4096);
                 in.skip(64 * 1024);
-            } catch (IOException e) {
-                excerpt = "";
+            } catch (IOException | RuntimeException e) {
+                // the status decides the error; the excerpt is only a hint
             }
-            return new Exchange(status, response.headers(), null, excerpt);
+            return Redactor.excerpt(new String(head, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        Exchange withValue(Object v) {
+            return new Exchange(status, headers, null, v, null);
         }
 
         boolean isSuccess() {
-            return result != null;
+            return status >= 200 && status < 300;
         }
-
     }
 
-    /** Gunzips lazily, so that the gzip header is read on the first read, under the guard. */
+    /**
+     * Gunzips lazily, so that the gzip header is read on the first read, under the guard; a
+     * gzip stream that ends early or is corrupt is a failed body read like a cut connection.
+     */
     private static final class GuardedGzip extends InputStream {
         private final InputStream source;
+        private final String description;
         private GZIPInputStream gzip;
 
-        GuardedGzip(InputStream source) {
+        GuardedGzip(InputStream source, String description) {
             this.source = source;
+            this.description = description;
         }
 
         private InputStream in() throws IOException {
@@ -268,12 +519,24 @@ public final class HttpTransport implements AutoCloseable {
 
         @Override
         public int read() throws IOException {
-            return in().read();
+            try {
+                return in().read();
+            } catch (BodyReadException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new BodyReadException("decompressing the response of " + description + " failed: " + e, e);
+            }
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            return in().read(b, off, len);
+            try {
+                return in().read(b, off, len);
+            } catch (BodyReadException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new BodyReadException("decompressing the response of " + description + " failed: " + e, e);
+            }
         }
 
         @Override
@@ -296,22 +559,18 @@ public final class HttpTransport implements AutoCloseable {
         private TransportListener listener = TransportListener.NONE;
         private boolean allowInsecureHttp;
         private Clock clock = Clock.systemUTC();
-        private Function<String, Optional<Duration>> retryAfterFromBody = body -> Optional.empty();
+        private ThrottlePolicy throttlePolicy = ThrottlePolicy.standard();
 
         private Builder() {
         }
 
         /**
-         * For vendors that announce the wait of a throttling answer in its body instead of a
-         * {@code Retry-After} header (e.g. {@code {"retry_after": 5}}). Used only when the header
-         * is absent; the wait is then honoured like the header's.
-         *
-         * @param reader given the start of the error body (redacted, a few hundred characters),
-         *     returns the wait it announces, or empty
+         * @param policy how the vendor signals throttling (statuses, a wait in the body);
+         *     default {@link ThrottlePolicy#standard()} (HTTP 429, {@code Retry-After})
          * @return this builder
          */
-        public Builder retryAfterFromBody(Function<String, Optional<Duration>> reader) {
-            this.retryAfterFromBody = Objects.requireNonNull(reader, "retryAfterFromBody");
+        public Builder throttlePolicy(ThrottlePolicy policy) {
+            this.throttlePolicy = Objects.requireNonNull(policy, "throttlePolicy");
             return this;
         }
 
@@ -425,7 +684,7 @@ public final class HttpTransport implements AutoCloseable {
 
         /** @return the transport */
         public HttpTransport build() {
-            return new HttpTransport(this);
+            return new HttpTransport(new Shared(this), authenticator);
         }
 
         private static Duration positive(Duration d, String name) {

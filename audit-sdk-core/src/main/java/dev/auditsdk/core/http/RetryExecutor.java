@@ -13,16 +13,17 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies a {@link RetryPolicy} to one request with Failsafe: the SDK's single retry loop.
- * Retries I/O errors and retryable statuses of retry-safe requests, waits a server's
- * {@code Retry-After} exactly (clamped to the policy's maximum, never shortened by jitter),
- * otherwise backs off exponentially with jitter, gives up at the overall deadline, and
- * spaces attempts by the client-side rate limit.
+ * Retries I/O errors (a body cut short while read inside the attempt among them) and
+ * retryable statuses of retry-safe requests; retries throttling answers (per the vendor's
+ * {@link ThrottlePolicy}) and connections that were never established whatever the method,
+ * since nothing was processed; waits a server's {@code Retry-After} exactly (clamped to the
+ * policy's maximum, never shortened by jitter), otherwise backs off exponentially with
+ * jitter; gives up at the overall deadline; spaces attempts by the client-side rate limit.
  */
 final class RetryExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(RetryExecutor.class);
@@ -37,15 +38,14 @@ final class RetryExecutor {
     private final Clock clock;
     private final TransportListener listener;
     private final RateLimiter<Object> rateLimiter;
-    private final Function<String, Optional<Duration>> retryAfterFromBody;
+    private final ThrottlePolicy throttle;
 
-    RetryExecutor(String vendor, RetryPolicy policy, Clock clock, TransportListener listener,
-            Function<String, Optional<Duration>> retryAfterFromBody) {
+    RetryExecutor(String vendor, RetryPolicy policy, Clock clock, TransportListener listener, ThrottlePolicy throttle) {
         this.vendor = vendor;
         this.policy = policy;
         this.clock = clock;
         this.listener = listener;
-        this.retryAfterFromBody = retryAfterFromBody;
+        this.throttle = throttle;
         this.rateLimiter = policy.rateLimitPerSecond()
                 .map(rps -> RateLimiter.smoothBuilder(Duration.ofNanos((long) (1_000_000_000L / rps)))
                         .withMaxWaitTime(Duration.ofMinutes(10))
@@ -62,26 +62,22 @@ final class RetryExecutor {
     }
 
     HttpTransport.Exchange execute(HttpRequestSpec spec, Attempt attempt) {
-        int maxAttempts = spec.retrySafe() ? policy.maxAttempts() : 1;
+        int maxAttempts = policy.maxAttempts();
         dev.failsafe.RetryPolicy<HttpTransport.Exchange> retry = dev.failsafe.RetryPolicy.<HttpTransport.Exchange>builder()
-                .handleIf((result, failure) -> shouldRetry(result, failure))
+                .handleIf((result, failure) -> shouldRetry(spec, result, failure))
                 .withMaxAttempts(maxAttempts)
                 .withMaxDuration(policy.overallDeadline())
                 .withDelayFn(ctx -> delayAfter(ctx.getLastResult(), ctx.getAttemptCount()))
-                .onRetry(e -> {
-                    String reason = e.getLastException() != null ? e.getLastException().toString()
-                            : "HTTP " + e.getLastResult().status;
-                    LOG.debug("{}: retrying {} (attempt {} failed: {})", vendor, spec.describe(), e.getAttemptCount(), reason);
+                .onRetryScheduled(e -> {
+                    String reason = reason(e.getLastResult(), e.getLastException());
+                    LOG.debug("{}: retrying {} in {} ms (attempt {} failed: {})", vendor, spec.describe(),
+                            e.getDelay().toMillis(), e.getAttemptCount(), reason);
+                    listener.onRetry(spec, e.getAttemptCount(), reason, e.getDelay());
                 })
                 .build();
         try {
             return Failsafe.with(retry).get(ctx -> {
                 int n = ctx.getAttemptCount() + 1;
-                if (n > 1) {
-                    String reason = ctx.getLastException() != null ? ctx.getLastException().toString()
-                            : "HTTP " + ctx.getLastResult().status;
-                    listener.onRetry(spec, n - 1, reason, Duration.ZERO);
-                }
                 acquirePermit(spec);
                 listener.onRequest(spec, n);
                 return attempt.run(n);
@@ -91,24 +87,68 @@ final class RetryExecutor {
             if (cause instanceof AuditTransportException) {
                 throw (AuditTransportException) cause;
             }
-            String attempts = maxAttempts == 1 ? "" : " (after retries)";
-            throw new AuditTransportException(vendor + ": " + spec.describe() + " failed" + attempts + ": "
-                    + cause, cause);
+            if (cause instanceof HttpTransport.RetryableBodyFailure && cause.getCause() instanceof AuditTransportException) {
+                cause = cause.getCause();
+            }
+            String message = cause instanceof HttpTransport.RetryableBodyFailure || cause instanceof AuditTransportException
+                    ? cause.getMessage() : cause.toString();
+            throw new AuditTransportException(vendor + ": " + spec.describe() + " failed" + attemptsText(spec, cause)
+                    + ": " + message, cause);
         }
     }
 
-    private boolean shouldRetry(HttpTransport.Exchange result, Throwable failure) {
-        if (failure != null) {
-            return policy.retryOnIoErrors() && failure instanceof IOException;
+    private String attemptsText(HttpRequestSpec spec, Throwable cause) {
+        if (policy.maxAttempts() == 1) {
+            return "";
         }
-        return result != null && !result.isSuccess() && policy.isRetryable(result.status);
+        if (!spec.retrySafe() && !neverSent(cause)) {
+            return " (not retried: " + spec.method() + " is not retry-safe)";
+        }
+        return " (after retries)";
+    }
+
+    private static String reason(HttpTransport.Exchange result, Throwable failure) {
+        return failure != null ? failure.toString() : "HTTP " + result.status;
+    }
+
+    private boolean shouldRetry(HttpRequestSpec spec, HttpTransport.Exchange result, Throwable failure) {
+        if (failure != null) {
+            if (!policy.retryOnIoErrors() || !(failure instanceof IOException)) {
+                return false;
+            }
+            return spec.retrySafe() || neverSent(failure);
+        }
+        if (result == null || result.isSuccess()) {
+            return false;
+        }
+        if (isThrottle(result)) {
+            return true; // refused, not processed: safe to repeat whatever the method
+        }
+        return spec.retrySafe() && policy.isRetryable(result.status);
+    }
+
+    /** A connection that could not be made carried nothing: repeating the request cannot do harm. */
+    private static boolean neverSent(Throwable failure) {
+        return failure instanceof java.net.ConnectException || failure instanceof java.net.http.HttpConnectTimeoutException;
+    }
+
+    boolean isThrottle(HttpTransport.Exchange result) {
+        return throttle.isThrottle(result.status, result.headers);
+    }
+
+    /** @return the wait clamped to the policy's {@link RetryPolicy#maxRetryAfter()} */
+    Duration clamp(Duration wait) {
+        if (wait.isNegative()) {
+            return Duration.ZERO;
+        }
+        return wait.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : wait;
     }
 
     private Duration delayAfter(HttpTransport.Exchange last, int attempts) {
         if (last != null) {
             Optional<Duration> asked = retryAfter(last);
             if (asked.isPresent()) {
-                Duration wait = asked.get().compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : asked.get();
+                Duration wait = clamp(asked.get());
                 LOG.debug("{}: server asked to wait {} ms (Retry-After)", vendor, wait.toMillis());
                 return wait;
             }
@@ -138,7 +178,8 @@ final class RetryExecutor {
         if (header.isPresent() || failed.errorExcerpt == null || failed.errorExcerpt.isEmpty()) {
             return header;
         }
-        return Objects.requireNonNull(retryAfterFromBody.apply(failed.errorExcerpt), "retryAfterFromBody returned null");
+        return Objects.requireNonNull(throttle.retryAfterFromBody(failed.status, failed.errorExcerpt),
+                "ThrottlePolicy.retryAfterFromBody returned null");
     }
 
     static Optional<Duration> retryAfterOf(HttpHeaders headers, Clock clock) {

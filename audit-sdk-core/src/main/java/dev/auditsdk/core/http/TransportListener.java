@@ -31,10 +31,13 @@ public interface TransportListener {
     }
 
     /**
+     * Called when a retry is scheduled, before the transport waits.
+     *
      * @param request the request about to be retried
      * @param attempt the attempt that failed (1-based)
      * @param reason why, e.g. {@code "HTTP 503"} or the I/O error's message
-     * @param delay how long the transport waits before the next attempt
+     * @param delay how long the transport waits before the next attempt: the server's
+     *     {@code Retry-After} (clamped to the policy's maximum) or the jittered backoff
      */
     default void onRetry(HttpRequestSpec request, int attempt, String reason, Duration delay) {
     }

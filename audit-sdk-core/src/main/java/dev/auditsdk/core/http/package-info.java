@@ -1,6 +1,12 @@
 /**
  * The transport: {@link dev.auditsdk.core.http.HttpTransport} is the one place every request of
- * every vendor goes through (authentication, retry, rate limit, timeouts, gzip, redirects,
- * error decoding, logging without secrets).
+ * every vendor goes through, as an ordered pipeline — per call: endpoint security,
+ * authentication (one refresh and replay on 401), retry with the client-side rate limit and the
+ * overall deadline; per attempt: redirects (nothing secret crosses origins, https never drops to
+ * http), body guards and decompression, bounded reads inside the attempt (a body cut short or
+ * stalled is retried), and error decoding. Vendor quirks plug in as values: an
+ * {@link dev.auditsdk.core.http.ErrorDecoder}, a {@link dev.auditsdk.core.http.ThrottlePolicy};
+ * each request carries an {@link dev.auditsdk.core.http.Operation} tag that decoders and logs
+ * read instead of guessing from the URL.
  */
 package dev.auditsdk.core.http;

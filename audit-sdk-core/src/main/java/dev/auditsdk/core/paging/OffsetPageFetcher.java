@@ -21,4 +21,14 @@ public interface OffsetPageFetcher<T> {
      * @return the entries, in the vendor's order; fewer than {@code size} only at the end of the log
      */
     List<T> fetch(long offset, int size);
+
+    /**
+     * The name of the request parameter that carries the offset, in the vendor's words, for
+     * error messages (e.g. when the server seems to ignore it).
+     *
+     * @return the parameter's name; default {@code "offset"}
+     */
+    default String offsetParameter() {
+        return "offset";
+    }
 }

@@ -44,6 +44,12 @@ import org.slf4j.LoggerFactory;
  *     {@link Builder#stopWhen(Predicate) stopWhen} (e.g. older than the query's {@code from}
  *     when newest-first) ends the walk before it. More than {@code maxPages} requests
  *     (including re-reads) fail with {@link AuditSdkException} rather than loop.</li>
+ * <li><em>Progress.</em> More than {@link Builder#maxPagesWithoutProgress(int) maxPagesWithoutProgress}
+ *     pages in a row that deliver no new entry (default {@value #DEFAULT_MAX_PAGES_WITHOUT_PROGRESS})
+ *     fail with {@link AuditDataException} naming the limit: a server that ignores the offset
+ *     answers the same page at every offset, and would otherwise be read until {@code maxPages}.
+ *     When the pages were the same page again, the message names the fetcher's
+ *     {@link OffsetPageFetcher#offsetParameter() offset parameter} as probably ignored.</li>
  * </ol>
  * A batch API that can only fetch multiples of {@code size} uses {@code overlap(0)}: rule 1
  * still removes the duplicates growth at the head causes, but rule 3 is then unavailable.
@@ -60,6 +66,8 @@ public final class OffsetPager<T> extends PagedIterator<T> {
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** Default {@link Builder#maxPages(int)}. */
     public static final int DEFAULT_MAX_PAGES = 100_000;
+    /** Default {@link Builder#maxPagesWithoutProgress(int)}. */
+    public static final int DEFAULT_MAX_PAGES_WITHOUT_PROGRESS = ProgressGuard.DEFAULT_MAX_PAGES_WITHOUT_PROGRESS;
     private static final Logger LOG = LoggerFactory.getLogger(OffsetPager.class);
 
     private final OffsetPageFetcher<T> fetcher;
@@ -70,6 +78,7 @@ public final class OffsetPager<T> extends PagedIterator<T> {
     private final int overlap;
     private final Predicate<? super T> stopWhen;
     private final int maxPages;
+    private final ProgressGuard progress;
 
     private long offset;
     private final long startOffset;
@@ -78,6 +87,9 @@ public final class OffsetPager<T> extends PagedIterator<T> {
     private int requests;
     private Instant boundary;
     private final Set<String> idsAtBoundary = new HashSet<>();
+    private long previousOffset = -1;
+    private int previousPageSize;
+    private int previousPageHash;
 
     private OffsetPager(Builder<T> b) {
         this.fetcher = b.fetcher;
@@ -91,6 +103,7 @@ public final class OffsetPager<T> extends PagedIterator<T> {
         }
         this.stopWhen = b.stopWhen;
         this.maxPages = b.maxPages;
+        this.progress = new ProgressGuard(b.maxPagesWithoutProgress, "OffsetPager");
         this.offset = b.startOffset;
         this.startOffset = b.startOffset;
     }
@@ -123,10 +136,12 @@ public final class OffsetPager<T> extends PagedIterator<T> {
             List<T> page = Objects.requireNonNull(fetcher.fetch(at, size), "page fetcher returned null");
             requests++;
             checkSorted(page, at);
+            boolean samePageAgain = isSamePageAgain(page, at);
             if (!firstPage && overlap > 0 && at > startOffset && !page.isEmpty() && isNew(page.get(0))) {
                 offset = Math.max(startOffset, at - (size - overlap));
                 LOG.debug("offset {}: page starts past the last entry read (the log shifted by more than the overlap"
                         + " of {}); reading again from offset {}", at, overlap, offset);
+                progress.onPage(false, samePageAgain, "offset " + at, offsetParameter());
                 continue;
             }
             firstPage = false;
@@ -148,11 +163,35 @@ public final class OffsetPager<T> extends PagedIterator<T> {
                 offset = at + page.size() - overlap;
             }
             LOG.debug("offset {}: {} entries, {} new{}", at, page.size(), fresh.size(), done ? ", last page" : "");
+            if (!done) {
+                progress.onPage(!fresh.isEmpty(), samePageAgain, "offset " + at, offsetParameter());
+            }
             if (!fresh.isEmpty()) {
                 return fresh.iterator();
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a non-empty page holds the same entries as the page fetched before it at another
+     * offset (compared by a hash of identities and times: a collision only words a message).
+     */
+    private boolean isSamePageAgain(List<T> page, long at) {
+        int hash = 1;
+        for (T item : page) {
+            hash = 31 * (31 * hash + idOf(item).hashCode()) + timestampOf(item).hashCode();
+        }
+        boolean same = !page.isEmpty() && previousOffset >= 0 && previousOffset != at
+                && page.size() == previousPageSize && hash == previousPageHash;
+        previousOffset = at;
+        previousPageSize = page.size();
+        previousPageHash = hash;
+        return same;
+    }
+
+    private String offsetParameter() {
+        return "the offset parameter '" + fetcher.offsetParameter() + "'";
     }
 
     private boolean isNew(T item) {
@@ -210,6 +249,7 @@ public final class OffsetPager<T> extends PagedIterator<T> {
         private long startOffset;
         private Predicate<? super T> stopWhen = item -> false;
         private int maxPages = DEFAULT_MAX_PAGES;
+        private int maxPagesWithoutProgress = DEFAULT_MAX_PAGES_WITHOUT_PROGRESS;
 
         private Builder(OffsetPageFetcher<T> fetcher, Function<? super T, String> identity,
                 Function<? super T, Instant> timestamp) {
@@ -287,6 +327,17 @@ public final class OffsetPager<T> extends PagedIterator<T> {
                 throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
             }
             this.maxPages = maxPages;
+            return this;
+        }
+
+        /**
+         * @param maxPagesWithoutProgress the most pages in a row, re-reads included, that may deliver
+         *     no new entry; one more fails with {@link AuditDataException}; default
+         *     {@value OffsetPager#DEFAULT_MAX_PAGES_WITHOUT_PROGRESS}
+         * @return this builder
+         */
+        public Builder<T> maxPagesWithoutProgress(int maxPagesWithoutProgress) {
+            this.maxPagesWithoutProgress = ProgressGuard.requireValid(maxPagesWithoutProgress);
             return this;
         }
 

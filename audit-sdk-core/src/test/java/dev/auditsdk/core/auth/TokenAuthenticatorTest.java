@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -179,6 +182,96 @@ class TokenAuthenticatorTest {
     }
 
     @Test
+    void closeDuringAnInFlightLoginLogsTheNewSessionOutOnceAndCachesNothing() throws Exception {
+        CountDownLatch loginStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TokenAuthenticator<AccessToken> auth = sessionIdAuth(() -> {
+            loginStarted.countDown();
+            awaitLatch(release);
+            return login.get();
+        }).logout(loggedOut::add).build();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread requester = new Thread(() -> {
+            try {
+                auth.authenticate();
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        requester.start();
+        awaitLatch(loginStarted);
+
+        auth.close();
+        assertThat(loggedOut).isEmpty(); // nothing was cached yet
+        release.countDown();
+        requester.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(loggedOut).hasSize(1).allSatisfy(token -> assertThat(token.value().reveal()).isEqualTo(SECRET_PREFIX + "1"));
+        assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        auth.close();
+        assertThat(loggedOut).hasSize(1);
+        assertThat(logins).hasValue(1);
+    }
+
+    @Test
+    void authenticateAfterCloseFailsInsteadOfOpeningANewSession() {
+        TokenAuthenticator<AccessToken> auth = sessionIdAuth(login).logout(loggedOut::add).build();
+        auth.authenticate();
+        auth.close();
+
+        assertThatThrownBy(auth::authenticate).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(auth::token).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(logins).hasValue(1);
+        assertThat(loggedOut).hasSize(1);
+    }
+
+    @Test
+    void aRefusedReplacementSessionWithinTheMinimumIntervalMakesThe401Final() {
+        TokenAuthenticator<AccessToken> auth = sessionIdAuth(login).build();
+        AuthHeaders first = auth.authenticate();
+        assertThat(auth.refresh(first)).isTrue();
+        AuthHeaders second = auth.authenticate();
+
+        assertThat(auth.refresh(second)).isFalse();
+        assertThat(auth.authenticate()).isSameAs(second);
+        assertThat(logins).hasValue(2);
+
+        clock.advance(TokenCache.DEFAULT_MIN_LOGIN_INTERVAL);
+        assertThat(auth.refresh(second)).isTrue();
+        assertThat(logins).hasValue(3);
+    }
+
+    @Test
+    void sessionsAnnouncedAsAlreadyExpiredAreReusedForAMinuteNotRenewedPerRequest() {
+        TokenAuthenticator<AccessToken> auth = sessionIdAuth(() -> AccessToken.of(
+                Secret.of(SECRET_PREFIX + logins.incrementAndGet()), clock.instant().minusSeconds(1))).build();
+        AuthHeaders first = auth.authenticate();
+        for (int i = 0; i < 59; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(auth.authenticate()).isSameAs(first);
+        }
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(auth.authenticate()).isNotSameAs(first);
+        assertThat(logins).hasValue(2);
+    }
+
+    @Test
+    void aPacedAuthenticatorCanBeConfiguredWithoutPacingAndWithAShortLoginWait() {
+        TokenAuthenticator<AccessToken> auth = sessionIdAuth(login).minLoginInterval(Duration.ZERO)
+                .loginWaitTimeout(Duration.ofSeconds(5)).build();
+        AuthHeaders first = auth.authenticate();
+        auth.refresh(first);
+
+        assertThat(auth.refresh(auth.authenticate())).isTrue();
+        assertThat(logins).hasValue(3);
+        assertThatThrownBy(() -> sessionIdAuth(login).loginWaitTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loginWaitTimeout");
+        assertThatThrownBy(() -> sessionIdAuth(login).minLoginInterval(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minLoginInterval");
+    }
+
+    @Test
     void rejectsInvalidConfiguration() {
         assertThatThrownBy(() -> TokenAuthenticator.builder(null, token -> AuthHeaders.none()))
                 .isInstanceOf(NullPointerException.class).hasMessage("login");
@@ -196,6 +289,17 @@ class TokenAuthenticatorTest {
 
         assertThatThrownBy(auth::authenticate).isInstanceOf(NullPointerException.class)
                 .hasMessage("headers function returned null");
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("latch not released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static void sleep(long millis) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditSdkException;
+import dev.auditsdk.core.error.AuditTransportException;
+import dev.auditsdk.core.testing.LogCapture;
 import dev.auditsdk.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,9 +82,10 @@ class TokenCacheTest {
     }
 
     @Test
-    void tokenShorterLivedThanTheMarginIsUsedForHalfItsLifetime() {
-        TokenCache<AccessToken> cache = cache(() -> AccessToken.of(
-                Secret.of("short-" + logins.incrementAndGet()), clock.instant().plusSeconds(30)));
+    void tokenShorterLivedThanTheMarginIsUsedForHalfItsLifetimeWhenPacingIsOff() {
+        TokenCache<AccessToken> cache = TokenCache.<AccessToken>builder(() -> AccessToken.of(
+                Secret.of("short-" + logins.incrementAndGet()), clock.instant().plusSeconds(30)), AccessToken::expiresAt)
+                .refreshAhead(REFRESH_AHEAD).clock(clock).minLoginInterval(Duration.ZERO).build();
         AccessToken first = cache.get();
 
         clock.advance(Duration.ofSeconds(14));
@@ -281,6 +285,10 @@ class TokenCacheTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("expiry");
         assertThatThrownBy(() -> TokenCache.of(login, AccessToken::expiresAt, REFRESH_AHEAD).refreshAfterRejection(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("rejected");
+        assertThatThrownBy(() -> TokenCache.builder(login, AccessToken::expiresAt).minLoginInterval(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minLoginInterval");
+        assertThatThrownBy(() -> TokenCache.builder(login, AccessToken::expiresAt).waitTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("waitTimeout");
     }
 
     @Test
@@ -290,6 +298,166 @@ class TokenCacheTest {
 
         assertThat(cache.get()).isSameAs(cache.get());
         assertThat(logins).hasValue(1);
+    }
+
+    @Test
+    void zeroSecondTokensAreClampedAndReusedForTheMinimumLoginIntervalNotLoggedInPerCall() {
+        TokenCache<AccessToken> cache = cache(() -> AccessToken.of(
+                Secret.of("zero-" + logins.incrementAndGet()), clock.instant()));
+        try (LogCapture log = LogCapture.start()) {
+            AccessToken first = cache.get();
+            for (int i = 0; i < 119; i++) {
+                clock.advance(Duration.ofMillis(500));
+                assertThat(cache.get()).isSameAs(first);
+            }
+            assertThat(logins).hasValue(1);
+            assertThat(log.text()).contains("token expiry: the server-sent lifetime of 0 s is shorter than the minimum");
+        }
+
+        clock.advance(Duration.ofMillis(500)); // one minute after the first login
+        assertThat(cache.get().value().reveal()).isEqualTo("zero-2");
+        assertThat(logins).hasValue(2);
+    }
+
+    @Test
+    void tokensExpiredBeforeTheyArriveAreClampedToTheMinimumLifetime() {
+        TokenCache<AccessToken> cache = TokenCache.<AccessToken>builder(() -> AccessToken.of(
+                Secret.of("stale-" + logins.incrementAndGet()), clock.instant().minus(Duration.ofHours(3))),
+                AccessToken::expiresAt).refreshAhead(Duration.ZERO).clock(clock).minLoginInterval(Duration.ZERO).build();
+        AccessToken first = cache.get();
+
+        clock.advance(TokenLifetime.MIN.minusMillis(1)); // no refresh-ahead margin: used for all of its 30 s
+        assertThat(cache.get()).isSameAs(first);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(cache.get()).isNotSameAs(first);
+    }
+
+    @Test
+    void anAbsurdExpiryIsClampedToADayWithoutOverflow() {
+        TokenCache<AccessToken> cache = cache(() -> AccessToken.of(
+                Secret.of("forever-" + logins.incrementAndGet()), Instant.MAX));
+        AccessToken first = cache.get();
+
+        clock.advance(TokenLifetime.MAX.minus(REFRESH_AHEAD).minusSeconds(1));
+        assertThat(cache.get()).isSameAs(first);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(cache.get()).isNotSameAs(first);
+        assertThat(logins).hasValue(2);
+    }
+
+    @Test
+    void aRefusalLogsInAtOnceButARefusalOfTheReplacementWithinTheIntervalStands() {
+        TokenCache<AccessToken> cache = cache(login);
+        AccessToken first = cache.get();
+        AccessToken second = cache.refreshAfterRejection(first);
+        assertThat(second).isNotSameAs(first);
+
+        clock.advance(Duration.ofSeconds(59));
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(cache.refreshAfterRejection(second)).isSameAs(second);
+            assertThat(log.text()).contains("not logging in again").contains("minLoginInterval");
+        }
+        assertThat(logins).hasValue(2);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(cache.refreshAfterRejection(second).value().reveal()).isEqualTo("token-3");
+        assertThat(logins).hasValue(3);
+    }
+
+    @Test
+    void aServerRefusingEverySessionGetsAtMostTwoLoginsPerMinute() {
+        TokenCache<AccessToken> cache = cache(() -> AccessToken.of(
+                Secret.of("refused-" + logins.incrementAndGet()), clock.instant()));
+        for (int request = 0; request < 600; request++) { // ten minutes, one request a second
+            AccessToken sent = cache.get();
+            cache.refreshAfterRejection(sent);
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(logins.get()).isBetween(10, 20);
+    }
+
+    @Test
+    void aRejectedLoginDoesNotCountSoTheNextCallLogsInAtOnce() {
+        AtomicBoolean refuse = new AtomicBoolean();
+        TokenCache<AccessToken> cache = cache(() -> {
+            if (refuse.get()) {
+                logins.incrementAndGet();
+                throw new AuditAuthenticationException("Login refused", 401, null, null, null);
+            }
+            return login.get();
+        });
+        AccessToken first = cache.get();
+        refuse.set(true);
+        assertThatThrownBy(() -> cache.refreshAfterRejection(first)).isInstanceOf(AuditAuthenticationException.class);
+
+        refuse.set(false);
+        assertThat(cache.get().value().reveal()).isEqualTo("token-3");
+        assertThat(logins).hasValue(3);
+    }
+
+    @Test
+    void aWaiterGivesUpOnAHangingLoginAfterTheWaitTimeout() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        TokenCache<AccessToken> cache = TokenCache.<AccessToken>builder(() -> {
+            await(release);
+            return login.get();
+        }, AccessToken::expiresAt).clock(clock).waitTimeout(Duration.ofMillis(200)).build();
+        Thread owner = new Thread(cache::get);
+        owner.start();
+        try {
+            awaitAllParkedInTheCache(List.of(owner));
+            long start = System.nanoTime();
+
+            assertThatThrownBy(cache::get).isInstanceOf(AuditTransportException.class)
+                    .hasMessageContaining("Waited 200 ms for another thread's login")
+                    .hasMessageContaining("wait timeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            release.countDown();
+            owner.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        assertThat(cache.get().value().reveal()).isEqualTo("token-1");
+    }
+
+    @Test
+    void aLoginCompletingAfterCloseIsDiscardedNotCachedAndWaitersFail() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<AccessToken> discarded = new CopyOnWriteArrayList<>();
+        TokenCache<AccessToken> cache = TokenCache.<AccessToken>builder(() -> {
+            await(release);
+            return login.get();
+        }, AccessToken::expiresAt).clock(clock).discard(discarded::add).build();
+        AtomicReference<Throwable> ownerFailure = new AtomicReference<>();
+        Thread owner = new Thread(() -> {
+            try {
+                cache.get();
+            } catch (RuntimeException e) {
+                ownerFailure.set(e);
+            }
+        });
+        owner.start();
+        awaitAllParkedInTheCache(List.of(owner));
+
+        assertThat(cache.close()).isEmpty();
+        release.countDown();
+        owner.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(ownerFailure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(discarded).hasSize(1).allSatisfy(token -> assertThat(token.value().reveal()).isEqualTo("token-1"));
+        assertThat(cache.peek()).isEmpty();
+        assertThatThrownBy(cache::get).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(logins).hasValue(1);
+    }
+
+    @Test
+    void closeHandsBackTheCachedTokenOnce() {
+        TokenCache<AccessToken> cache = cache(login);
+        AccessToken token = cache.get();
+
+        assertThat(cache.close()).containsSame(token);
+        assertThat(cache.close()).isEmpty();
+        assertThatThrownBy(() -> cache.refreshAfterRejection(token)).isInstanceOf(IllegalStateException.class);
     }
 
     /** Waits until every thread is parked in the login (on the latch) or waiting for it. */

@@ -117,8 +117,9 @@ class HttpTransportTest {
         wm.stubFor(get("/logs").inScenario("s").whenScenarioStateIs("ok").willReturn(aResponse().withBody("done")));
         RetryPolicy slowBackoff = FAST.toBuilder().backoff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
         try (HttpTransport t = transport().retryPolicy(slowBackoff)
-                .retryAfterFromBody(body -> body.contains("\"retry_after\": 1") ? java.util.Optional.of(Duration.ofSeconds(1))
-                        : java.util.Optional.empty())
+                .throttlePolicy(ThrottlePolicy.standard().withRetryAfterFromBody((status, body) ->
+                        body.contains("\"retry_after\": 1") ? java.util.Optional.of(Duration.ofSeconds(1))
+                        : java.util.Optional.empty()))
                 .build()) {
             long start = System.nanoTime();
             assertThat(t.send(HttpRequestSpec.get(url("/logs")).build()).bodyAsString()).isEqualTo("done");
@@ -130,7 +131,8 @@ class HttpTransportTest {
     void theWaitReadFromTheBodyIsReportedWhenRetriesRunOut() {
         wm.stubFor(get("/logs").willReturn(aResponse().withStatus(429).withBody("{\"retry_after\": 7}")));
         try (HttpTransport t = transport().retryPolicy(RetryPolicy.none())
-                .retryAfterFromBody(body -> java.util.Optional.of(Duration.ofSeconds(7))).build()) {
+                .throttlePolicy(ThrottlePolicy.standard()
+                        .withRetryAfterFromBody((status, body) -> java.util.Optional.of(Duration.ofSeconds(7)))).build()) {
             assertThatThrownBy(() -> t.send(HttpRequestSpec.get(url("/logs")).build()))
                     .isInstanceOf(AuditRateLimitedException.class)
                     .satisfies(e -> assertThat(((AuditRateLimitedException) e).retryAfter()).contains(Duration.ofSeconds(7)));

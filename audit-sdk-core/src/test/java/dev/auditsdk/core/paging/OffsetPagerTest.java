@@ -176,4 +176,87 @@ class OffsetPagerTest {
         assertThat(pager.hasNext()).isFalse();
         assertThat(log.offsetsRequested).containsExactly(0L);
     }
+
+    @Test
+    void aServerIgnoringTheOffsetStopsAfterMaxPagesWithoutProgressNamingTheParameter() {
+        List<TestEntry> newest = newestFirst(30).subList(0, 10);
+        List<Long> offsets = new ArrayList<>();
+        OffsetPageFetcher<TestEntry> ignoresSkip = new OffsetPageFetcher<>() {
+            @Override
+            public List<TestEntry> fetch(long offset, int size) {
+                offsets.add(offset);
+                return newest; // whatever the offset
+            }
+
+            @Override
+            public String offsetParameter() {
+                return "skip";
+            }
+        };
+        OffsetPager<TestEntry> pager = OffsetPager.builder(ignoresSkip, TestEntry::id, TestEntry::timestamp)
+                .pageSize(10).overlap(2).maxPagesWithoutProgress(5).build();
+        List<TestEntry> delivered = new ArrayList<>();
+        assertThatThrownBy(() -> pager.forEachRemaining(delivered::add))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("6 pages in a row")
+                .hasMessageContaining("maxPagesWithoutProgress = 5")
+                .hasMessageContaining("ignore the offset parameter 'skip'")
+                .hasMessageContaining("OffsetPager.Builder.maxPagesWithoutProgress(int)");
+        assertThat(delivered).containsExactlyElementsOf(newest);
+        assertThat(offsets).containsExactly(0L, 8L, 16L, 24L, 32L, 40L, 48L); // 1 with progress + 6 without
+    }
+
+    @Test
+    void theDefaultLimitOfPagesWithoutProgressIsOneHundred() {
+        List<TestEntry> newest = newestFirst(30).subList(0, 10);
+        int[] requests = {0};
+        OffsetPager<TestEntry> pager = OffsetPager.<TestEntry>builder((offset, size) -> {
+            requests[0]++;
+            return newest;
+        }, TestEntry::id, TestEntry::timestamp).pageSize(10).build();
+        assertThatThrownBy(() -> drain(pager)).isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("maxPagesWithoutProgress = 100")
+                .hasMessageContaining("offset parameter 'offset'");
+        assertThat(OffsetPager.DEFAULT_MAX_PAGES_WITHOUT_PROGRESS).isEqualTo(100);
+        assertThat(requests[0]).isEqualTo(1 + 101);
+        assertThat(pager.requests()).isEqualTo(102);
+    }
+
+    @Test
+    void pagesWithoutProgressUpToTheLimitDoNotStopTheWalk() {
+        // the log grows by exactly pageSize - overlap after each of the first four requests: the next
+        // four pages are the first page again (nothing new), then the walk moves on
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(50));
+        int[] n = {0};
+        log.afterEachRequest = () -> {
+            if (n[0]++ < 4) {
+                log.insertAtHead(8);
+            }
+        };
+        List<TestEntry> all = drain(pager(log).pageSize(10).overlap(2).maxPagesWithoutProgress(4).build());
+        assertThat(all).containsExactlyElementsOf(newestFirst(50));
+        assertThat(log.offsetsRequested).startsWith(0L, 8L, 16L, 24L, 32L, 40L);
+
+        FakeLog again = new FakeLog();
+        again.entries.addAll(newestFirst(50));
+        int[] m = {0};
+        again.afterEachRequest = () -> {
+            if (m[0]++ < 4) {
+                again.insertAtHead(8);
+            }
+        };
+        OffsetPager<TestEntry> strict = pager(again).pageSize(10).overlap(2).maxPagesWithoutProgress(3).build();
+        assertThatThrownBy(() -> drain(strict)).isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("4 pages in a row, up to offset 32")
+                .hasMessageContaining("maxPagesWithoutProgress = 3");
+        assertThat(strict.requests()).isEqualTo(5);
+    }
+
+    @Test
+    void rejectsANonPositiveLimitOfPagesWithoutProgress() {
+        FakeLog log = new FakeLog();
+        assertThatThrownBy(() -> pager(log).maxPagesWithoutProgress(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPagesWithoutProgress");
+    }
 }

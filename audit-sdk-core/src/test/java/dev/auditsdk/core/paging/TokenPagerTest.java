@@ -108,4 +108,59 @@ class TokenPagerTest {
         assertThat(pager.hasNext()).isFalse();
         assertThat(calls).hasSize(1);
     }
+
+    @Test
+    void emptyPagesWithATokenForeverStopAfterMaxPagesWithoutProgress() {
+        int[] n = {0};
+        TokenPager<String> pager = TokenPager.<String>builder(token -> Page.of(List.of(), "t" + n[0]++))
+                .maxPagesWithoutProgress(7).build();
+        assertThatThrownBy(pager::hasNext)
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("8 pages in a row, up to page 8, delivered no new entry")
+                .hasMessageContaining("maxPagesWithoutProgress = 7")
+                .hasMessageContaining("TokenPager.Builder.maxPagesWithoutProgress(int)");
+        assertThat(pager.pagesFetched()).isEqualTo(8);
+    }
+
+    @Test
+    void theSamePageUnderFreshTokensStopsByDefaultAfterOneHundredPagesWithoutProgress() {
+        int[] n = {0};
+        TokenPager<String> pager = TokenPager.<String>builder(token -> Page.of(List.of("a", "b"), "t" + n[0]++))
+                .build();
+        List<String> delivered = new ArrayList<>();
+        assertThatThrownBy(() -> pager.forEachRemaining(delivered::add))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("maxPagesWithoutProgress = 100")
+                .hasMessageContaining("same page again");
+        assertThat(TokenPager.DEFAULT_MAX_PAGES_WITHOUT_PROGRESS).isEqualTo(100);
+        assertThat(pager.pagesFetched()).isEqualTo(1 + 101);
+    }
+
+    @Test
+    void anIdentityFunctionRecognisesTheSamePageAmongNewObjects() {
+        int[] n = {0};
+        // StringBuilder compares by reference: only the identity function can tell the pages are equal
+        TokenPager<StringBuilder> pager = TokenPager.<StringBuilder>builder(
+                token -> Page.of(List.of(new StringBuilder("x")), "t" + n[0]++))
+                .identity(StringBuilder::toString).maxPagesWithoutProgress(2).build();
+        assertThatThrownBy(() -> pager.forEachRemaining(e -> { }))
+                .isInstanceOf(AuditDataException.class).hasMessageContaining("same page again");
+        assertThat(pager.pagesFetched()).isEqualTo(4);
+    }
+
+    @Test
+    void pagesWithoutProgressUpToTheLimitAreTolerated() {
+        TokenPager<String> pager = TokenPager.<String>builder(token -> {
+            int i = Integer.parseInt(token.orElse("0"));
+            if (i < 3) {
+                return Page.of(List.of(), String.valueOf(i + 1)); // pages 0, 1, 2 are empty
+            }
+            return Page.last(List.of("z"));
+        }).maxPagesWithoutProgress(3).build();
+        List<String> all = new ArrayList<>();
+        pager.forEachRemaining(all::add);
+        assertThat(all).containsExactly("z");
+        assertThatThrownBy(() -> TokenPager.builder(threePages).maxPagesWithoutProgress(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

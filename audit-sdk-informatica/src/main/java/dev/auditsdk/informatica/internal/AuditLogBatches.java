@@ -5,7 +5,6 @@ import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.json.BodyFormat;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.json.JsonArrayReader;
@@ -27,6 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAuditEntry> {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogBatches.class);
     private static final String PATH = "api/v2/auditlog";
+    /**
+     * Probes in a row, at growing positions, that may answer the very entry the probe before
+     * answered before the seek concludes that the server ignores {@code batchId}. A healthy log
+     * repeats an entry only if exactly as many entries are written as the probes are apart (and
+     * the distance doubles each time): three in a row does not happen.
+     */
+    static final int SAME_ENTRY_PROBES_LIMIT = 3;
 
     private final InformaticaClient client;
 
@@ -35,6 +41,12 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
      */
     public AuditLogBatches(InformaticaClient client) {
         this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** @return {@code "batchId"}, the parameter that carries the position, for the pager's messages */
+    @Override
+    public String offsetParameter() {
+        return "batchId";
     }
 
     /**
@@ -55,25 +67,28 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
                 .header("Accept", "application/json")
                 .build();
         String where = "batch " + batchId + " (batchSize " + size + ")";
-        try (HttpResult result = client.send(spec); SniffedBody body = BodyFormat.sniff(result.body())) {
-            if (body.format() == BodyFormat.JSON_OBJECT) {
-                throw errorObject(spec, body, where);
+        // read inside the transport's attempt: a batch cut short or stalled on the way is asked for again
+        return client.read(spec, result -> {
+            try (SniffedBody body = BodyFormat.sniff(result.body())) {
+                if (body.format() == BodyFormat.JSON_OBJECT) {
+                    throw errorObject(spec, body, where);
+                }
+                if (body.format() != BodyFormat.JSON_ARRAY) {
+                    throw new AuditDataException("informatica: " + where + " of the audit log is not a JSON array but "
+                            + body.format());
+                }
+                List<InformaticaAuditEntry> entries = new ArrayList<>(size);
+                try (JsonArrayReader<InformaticaAuditEntry> reader =
+                        JsonArrayReader.of(body.body(), null, InformaticaAuditEntry::of)) {
+                    reader.forEachRemaining(entries::add);
+                } catch (AuditDataException e) {
+                    throw new AuditDataException("informatica: " + where + " of the audit log: " + e.getMessage(), e.line(),
+                            e.offset(), e);
+                }
+                LOG.trace("informatica: {} -> {} entries", where, entries.size());
+                return entries;
             }
-            if (body.format() != BodyFormat.JSON_ARRAY) {
-                throw new AuditDataException("informatica: " + where + " of the audit log is not a JSON array but "
-                        + body.format());
-            }
-            List<InformaticaAuditEntry> entries = new ArrayList<>(size);
-            try (JsonArrayReader<InformaticaAuditEntry> reader =
-                    JsonArrayReader.of(body.body(), null, InformaticaAuditEntry::of)) {
-                reader.forEachRemaining(entries::add);
-            } catch (AuditDataException e) {
-                throw new AuditDataException("informatica: " + where + " of the audit log: " + e.getMessage(), e.line(),
-                        e.offset(), e);
-            }
-            LOG.trace("informatica: {} -> {} entries", where, entries.size());
-            return entries;
-        }
+        });
     }
 
     /**
@@ -83,23 +98,64 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
      * {@code 2 log2(n / size)} one-entry requests, where {@code n} is the number of entries at or
      * after {@code to}; one request when the newest batch already reaches {@code to}.
      *
+     * <p>A server that ignores {@code batchId} answers the newest entry at every position, which
+     * would make the search double its position forever (and overflow): the same entry answered
+     * at {@value #SAME_ENTRY_PROBES_LIMIT} growing positions in a row after the first, or a
+     * position beyond what a {@code long} can count, ends the seek with an
+     * {@link AuditDataException} naming {@code batchId}, after at most
+     * {@value #SAME_ENTRY_PROBES_LIMIT} + 1 requests in the first case.
+     *
      * @param to the exclusive end of the range to read
-     * @param size the batch size the pager will use
+     * @param size the batch size the pager will use, positive
      * @return the first offset to read, a multiple of {@code size}
+     * @throws AuditDataException when the server answers as if it ignored {@code batchId}
      */
     public long startOffset(Instant to, int size) {
-        if (!atOrAfter(size - 1L, to)) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("size must be positive, was " + size);
+        }
+        InformaticaAuditEntry first = entryAt(size - 1L);
+        if (!atOrAfter(first, to)) {
             return 0;
         }
         long good = 1; // batches [0, good) hold only entries at or after `to`
         long bad = 2;
-        while (atOrAfter(bad * size - 1, to)) {
+        String previousId = first.id();
+        long sameSince = size - 1L; // the first position of the current run of identical answers
+        int sameEntry = 0;
+        int requests = 1;
+        while (true) {
+            long position = bad * size - 1; // no overflow: bad <= Long.MAX_VALUE / size, checked below
+            InformaticaAuditEntry probe = entryAt(position);
+            requests++;
+            if (!atOrAfter(probe, to)) {
+                break;
+            }
+            if (probe.id().equals(previousId)) {
+                sameEntry++;
+            } else {
+                sameEntry = 0;
+                sameSince = position;
+            }
+            if (sameEntry >= SAME_ENTRY_PROBES_LIMIT) {
+                throw new AuditDataException("informatica: the audit log answered the same entry at each of the "
+                        + (sameEntry + 1) + " positions probed from " + sameSince + " to " + position
+                        + " (one-entry batches, batchId = position): the server seems to ignore the 'batchId' parameter,"
+                        + " so where the range ending at " + to + " starts cannot be found; stopped after " + requests
+                        + " requests instead of requesting forever");
+            }
+            previousId = probe.id();
             good = bad;
+            if (bad > Long.MAX_VALUE / size / 2) {
+                throw new AuditDataException("informatica: more than " + (bad * size) + " audit log entries are newer"
+                        + " than " + to + ", which no log holds: the server seems to ignore the 'batchId' parameter;"
+                        + " stopped after " + requests + " requests instead of requesting forever");
+            }
             bad *= 2;
         }
         while (bad - good > 1) {
             long mid = good + (bad - good) / 2;
-            if (atOrAfter(mid * size - 1, to)) {
+            if (atOrAfter(entryAt(mid * size - 1), to)) {
                 good = mid;
             } else {
                 bad = mid;
@@ -109,10 +165,15 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
         return good * size;
     }
 
-    /** Whether the entry at {@code position} exists and is at or after {@code to}. */
-    private boolean atOrAfter(long position, Instant to) {
+    /** The entry at {@code position} (a one-entry batch), or null past the end of the log. */
+    private InformaticaAuditEntry entryAt(long position) {
         List<InformaticaAuditEntry> one = fetch(position, 1);
-        return !one.isEmpty() && !one.get(0).timestamp().isBefore(to);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    /** Whether the entry exists and is at or after {@code to}. */
+    private static boolean atOrAfter(InformaticaAuditEntry entry, Instant to) {
+        return entry != null && !entry.timestamp().isBefore(to);
     }
 
     private static RuntimeException errorObject(HttpRequestSpec spec, SniffedBody body, String where) {

@@ -3,6 +3,7 @@ package dev.auditsdk.informatica.internal;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.http.BodyReader;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A source's connection to Informatica: the transport (retry, timeouts, TLS rules, error
@@ -35,21 +35,19 @@ public final class InformaticaClient implements AutoCloseable {
     public InformaticaClient(InformaticaLogin.Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
             HttpTransport.Builder transportSettings, boolean allowInsecureHttp, Clock clock, Duration refreshAhead) {
         Objects.requireNonNull(transportSettings, "transportSettings");
-        // The login goes through the transport, and the transport needs the login's authenticator.
-        AtomicReference<HttpTransport> late = new AtomicReference<>();
-        InformaticaLogin login = new InformaticaLogin(api, loginUrl, credentials, late::get, allowInsecureHttp);
+        // logins go through the plain transport; the authenticated view is built on top of it
+        HttpTransport plain = transportSettings
+                .errorDecoder(new InformaticaErrorDecoder())
+                .allowInsecureHttp(allowInsecureHttp)
+                .build();
+        InformaticaLogin login = new InformaticaLogin(api, loginUrl, credentials, plain, allowInsecureHttp);
         this.sessions = TokenAuthenticator.builder(login::login, login::headers)
                 .expiry(InformaticaSession::expiresAt)
                 .refreshAhead(refreshAhead)
                 .clock(clock)
                 .logout(login::logout)
                 .build();
-        this.transport = transportSettings
-                .authenticator(sessions)
-                .errorDecoder(new InformaticaErrorDecoder())
-                .allowInsecureHttp(allowInsecureHttp)
-                .build();
-        late.set(transport);
+        this.transport = plain.withAuthenticator(sessions);
     }
 
     /** @return the current session's server URL, logging in first when there is no session */
@@ -63,6 +61,19 @@ public final class InformaticaClient implements AutoCloseable {
      */
     public HttpResult send(HttpRequestSpec request) {
         return transport.send(request);
+    }
+
+    /**
+     * Sends a data call and reads its bounded answer inside the attempt, so an answer cut short
+     * or stalled on the way is asked for again within the retry policy.
+     *
+     * @param request a data call
+     * @param reader reads the answer
+     * @param <T> what is read
+     * @return what the reader returned
+     */
+    public <T> T read(HttpRequestSpec request, BodyReader<T> reader) {
+        return transport.send(request, reader);
     }
 
     /** Logs out (best effort) and releases the HTTP client if the transport built it. */

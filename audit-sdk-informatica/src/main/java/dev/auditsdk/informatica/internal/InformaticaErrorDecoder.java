@@ -5,6 +5,7 @@ import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.http.ErrorDecoder;
 import dev.auditsdk.core.http.ErrorResponse;
+import dev.auditsdk.core.http.Operation;
 import dev.auditsdk.core.http.Redactor;
 import dev.auditsdk.core.json.Json;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class InformaticaErrorDecoder implements ErrorDecoder {
         VendorError error = parse(r.bodyExcerpt());
         String requestId = error.requestId != null ? error.requestId : r.requestId().orElse(null);
         StringBuilder msg = new StringBuilder(r.vendor()).append(": ");
-        boolean login = isLogin(r.request().uri().getPath());
+        boolean login = r.request().operation() == Operation.LOGIN;
         if (login) {
             msg.append("login at ").append(r.request().uri().getHost()).append(" was refused with HTTP ").append(r.status());
         } else {
@@ -136,9 +137,5 @@ public final class InformaticaErrorDecoder implements ErrorDecoder {
     private static String group(Pattern p, String text) {
         Matcher m = p.matcher(text);
         return m.find() ? m.group(1) : null;
-    }
-
-    static boolean isLogin(String path) {
-        return path != null && (path.endsWith("/user/login") || path.endsWith("/core/v3/login"));
     }
 }

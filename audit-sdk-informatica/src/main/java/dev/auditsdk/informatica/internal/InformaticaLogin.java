@@ -10,12 +10,11 @@ import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.http.Operation;
 import dev.auditsdk.core.json.Json;
 import java.net.URI;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,22 +63,22 @@ public final class InformaticaLogin {
     private final Api api;
     private final URI loginUrl;
     private final CredentialsProvider<UsernamePassword> credentials;
-    private final Supplier<HttpTransport> transport;
+    private final HttpTransport transport;
     private final boolean allowInsecureHttp;
 
     /**
      * @param api which login API
      * @param loginUrl the login host, e.g. {@code https://dm-us.informaticacloud.com}
      * @param credentials user name and password, resolved at each login
-     * @param transport the source's transport (supplied late: the transport needs this login first)
+     * @param transport the source's transport without authentication (logins carry their own credentials)
      * @param allowInsecureHttp whether plain HTTP to a non-loopback server URL is allowed
      */
     public InformaticaLogin(Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
-            Supplier<HttpTransport> transport, boolean allowInsecureHttp) {
+            HttpTransport transport, boolean allowInsecureHttp) {
         this.api = Objects.requireNonNull(api, "api");
         this.loginUrl = Objects.requireNonNull(loginUrl, "loginUrl");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.transport = Objects.requireNonNull(transport, "transport");
+        this.transport = Objects.requireNonNull(transport, "transport").withoutAuth();
         this.allowInsecureHttp = allowInsecureHttp;
     }
 
@@ -106,12 +105,13 @@ public final class InformaticaLogin {
         HttpRequestSpec spec = HttpRequestSpec.post(Endpoints.resolve(loginUrl, api.loginPath))
                 .jsonBody(body)
                 .header("Accept", "application/json")
-                .authenticated(false)
+                .operation(Operation.LOGIN)
                 .retrySafe(true) // a repeated login only opens another session
                 .build();
         JsonNode answer;
-        try (HttpResult result = transport.get().send(spec)) {
-            answer = Json.mapper().readTree(result.bodyAsString());
+        try {
+            // read inside the attempt: a login answer cut short is asked for again
+            answer = Json.mapper().readTree(transport.sendForText(spec));
         } catch (JsonProcessingException e) {
             // no parser message and no cause: they may quote the answer, and the answer holds the session id
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
@@ -155,13 +155,13 @@ public final class InformaticaLogin {
     public void logout(InformaticaSession session) {
         // Not an authenticated request: the authenticator is closing and would log in again.
         HttpRequestSpec spec = HttpRequestSpec.post(Endpoints.resolve(session.serverUrl(), api.logoutPath))
-                .header(api.header, session.id().reveal())
+                .credentials(headers(session)) // a credential: never forwarded to another host
                 .header("Accept", "application/json")
+                .operation(Operation.LOGOUT)
                 .authenticated(false)
                 .build();
-        try (HttpResult ignored = transport.get().send(spec)) {
-            LOG.debug("informatica: logged out of {}", session.serverUrl().getHost());
-        }
+        transport.sendAndDiscard(spec);
+        LOG.debug("informatica: logged out of {}", session.serverUrl().getHost());
     }
 
     private static String text(JsonNode node) {

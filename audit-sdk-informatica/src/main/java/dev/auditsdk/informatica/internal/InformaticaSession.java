@@ -1,13 +1,9 @@
 package dev.auditsdk.informatica.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.auth.JwtClaims;
 import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.json.Json;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +12,10 @@ import java.util.Optional;
  * to JWT sessions), the server URL every data call goes to, and the expiry when the id is a JWT
  * with an {@code exp} claim. Opaque sessions expire after 30 idle minutes, which the client
  * cannot see coming: they are kept until the server refuses them. {@link #toString()} hides the id.
+ *
+ * <p>The {@code exp} claim is read by core's {@link JwtClaims}, the same reader as Boomi's: an
+ * absurd value saturates instead of throwing, and the session cache clamps every expiry to
+ * 30 s .. 24 h after the login ({@link dev.auditsdk.core.auth.TokenLifetime}).
  */
 public final class InformaticaSession {
     private final Secret id;
@@ -34,7 +34,7 @@ public final class InformaticaSession {
      * @return the session; its expiry is read from the id when it is a JWT
      */
     public static InformaticaSession of(Secret id, URI serverUrl) {
-        return new InformaticaSession(id, serverUrl, jwtExpiry(id.reveal()).orElse(null));
+        return new InformaticaSession(id, serverUrl, JwtClaims.expiry(id.reveal()).orElse(null));
     }
 
     /** @return the session id; send it only in the session header */
@@ -47,28 +47,9 @@ public final class InformaticaSession {
         return serverUrl;
     }
 
-    /** @return when the session expires, if the id says so (JWT sessions) */
+    /** @return when the session expires as the id says (JWT sessions), not yet clamped; empty for opaque ids */
     public Optional<Instant> expiresAt() {
         return Optional.ofNullable(expiresAt);
-    }
-
-    /**
-     * @param token a session id
-     * @return the {@code exp} claim when the id is a JWT carrying one
-     */
-    static Optional<Instant> jwtExpiry(String token) {
-        String[] parts = token.split("\\.");
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        try {
-            byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
-            JsonNode claims = Json.mapper().readTree(new String(payload, StandardCharsets.UTF_8));
-            JsonNode exp = claims == null ? null : claims.get("exp");
-            return exp != null && exp.isNumber() ? Optional.of(Instant.ofEpochSecond(exp.longValue())) : Optional.empty();
-        } catch (IllegalArgumentException | IOException e) {
-            return Optional.empty(); // not a JWT after all: an opaque id that happens to contain dots
-        }
     }
 
     @Override

@@ -5,15 +5,12 @@ import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.paging.AbstractCloseableIterator;
 import dev.auditsdk.core.paging.CloseableIterator;
 import dev.auditsdk.core.paging.TimeWindow;
 import dev.auditsdk.core.paging.WindowFetcher;
 import dev.auditsdk.informatica.model.InformaticaSecurityLogEntry;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,9 +19,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * of one millisecond that still reaches the cap is read with the documented {@code skip}
  * parameter. Each (sub-)window's rows (at most the cap) are sorted ascending before delivery;
  * memory stays at one answer.
+ *
+ * <p>Each {@code skip} answer must bring rows not read before: one that holds only rows already
+ * read means the server ignores {@code skip} (it would answer the same rows forever), and ends
+ * the read with an {@link AuditDataException} naming {@code skip} after that one request. Rows
+ * answered twice (an entry inserted in that millisecond meanwhile shifts the others) are kept once.
  */
 public final class SecurityLogWindows implements WindowFetcher<InformaticaSecurityLogEntry> {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityLogWindows.class);
@@ -108,10 +112,30 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
             LOG.debug("informatica: security log window {} cannot be split further and holds {} rows or more; reading it"
                     + " with skip", w, rowCap);
             List<InformaticaSecurityLogEntry> all = new ArrayList<>(first);
+            Set<String> ids = new HashSet<>();
+            first.forEach(e -> ids.add(e.id()));
             List<InformaticaSecurityLogEntry> page = first;
+            int skip = first.size();
             while (page.size() >= rowCap) {
-                page = request(w, all.size());
-                all.addAll(page);
+                page = request(w, skip);
+                int added = 0;
+                for (InformaticaSecurityLogEntry e : page) {
+                    if (ids.add(e.id())) {
+                        all.add(e);
+                        added++;
+                    }
+                }
+                if (added == 0 && !page.isEmpty()) {
+                    throw new AuditDataException("informatica: the security log answered, for " + w + " with skip="
+                            + skip + ", only rows it had already answered before that skip: the server seems to ignore"
+                            + " the 'skip' parameter, so the " + rowCap + " or more rows of this millisecond cannot all"
+                            + " be read; stopping instead of requesting the same rows forever");
+                }
+                if (page.size() > Integer.MAX_VALUE - skip) {
+                    throw new AuditDataException("informatica: the security log holds more than " + Integer.MAX_VALUE
+                            + " rows in " + w + ", more than 'skip' can count; stopping");
+                }
+                skip += page.size(); // the rows the server has passed, repeats included
             }
             return all;
         }
@@ -129,12 +153,9 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
             b.query("skip", skip);
         }
         HttpRequestSpec spec = b.build();
-        JsonNode answer;
-        try (HttpResult result = client.send(spec); InputStream in = result.body()) {
-            answer = Json.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new AuditDataException("informatica: the security log answer for " + w + " is not valid JSON", e);
-        }
+        // read inside the transport's attempt: an answer cut short or stalled on the way is asked for again;
+        // one that is not JSON is an AuditDataException naming the request
+        JsonNode answer = client.read(spec, result -> Json.mapper().readTree(result.body()));
         AuditApiException error = answer == null ? null : InformaticaErrorDecoder.fromBody("informatica", spec.describe(), answer);
         if (error != null) {
             throw error;

@@ -46,7 +46,7 @@ class InformaticaLoginTest {
 
     private InformaticaLogin login(InformaticaLogin.Api api) {
         return new InformaticaLogin(api, URI.create(wm.baseUrl()),
-                CredentialsProvider.of(UsernamePassword.of("ana@example.com", Secret.of(PASSWORD))), () -> transport, false);
+                CredentialsProvider.of(UsernamePassword.of("ana@example.com", Secret.of(PASSWORD))), transport, false);
     }
 
     @Test

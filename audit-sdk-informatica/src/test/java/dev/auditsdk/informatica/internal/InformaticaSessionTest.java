@@ -2,9 +2,16 @@ package dev.auditsdk.informatica.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.UsernamePassword;
+import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.testing.LogCapture;
+import dev.auditsdk.core.testing.MutableClock;
+import dev.auditsdk.testkit.informatica.InformaticaSimulator;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -31,6 +38,36 @@ class InformaticaSessionTest {
         assertThat(InformaticaSession.of(Secret.of(jwt("{\"sub\":\"a\"}")), SERVER).expiresAt()).isEmpty();
         assertThat(InformaticaSession.of(Secret.of("not.a.jwt!"), SERVER).expiresAt()).isEmpty();
         assertThat(InformaticaSession.of(Secret.of("a.bm90IGpzb24.c"), SERVER).expiresAt()).isEmpty();
+    }
+
+    @Test
+    void anAbsurdExpClaimSaturatesInsteadOfThrowing() {
+        InformaticaSession s = InformaticaSession.of(Secret.of(jwt("{\"sub\":\"a\",\"exp\":" + Long.MAX_VALUE + "}")), SERVER);
+        assertThat(s.expiresAt()).hasValue(Instant.ofEpochSecond(Instant.MAX.getEpochSecond()));
+        assertThat(InformaticaSession.of(Secret.of(jwt("{\"exp\":-1e300}")), SERVER).expiresAt()).hasValue(Instant.MIN);
+    }
+
+    @Test
+    void aJwtSessionClaimingThirtyDaysIsRenewedAfterADayWithoutARefusedRequest() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+        InformaticaSimulator sim = InformaticaSimulator.builder().credentials("auditor@example.com", "pw-S3CR3T")
+                .clock(clock).jwtSessions(Duration.ofDays(30)).sessionIdleTimeout(Duration.ofDays(30)).build().start();
+        InformaticaClient client = new InformaticaClient(InformaticaLogin.Api.V2, sim.loginUrl(),
+                CredentialsProvider.of(UsernamePassword.of("auditor@example.com", Secret.of("pw-S3CR3T"))),
+                HttpTransport.builder().vendor("informatica"), false, clock, Duration.ofMinutes(1));
+        try (sim; client; LogCapture log = LogCapture.start()) {
+            client.serverUrl();
+            clock.advance(Duration.ofHours(23).plusMinutes(58));
+            client.serverUrl();
+            assertThat(sim.loginCount()).isEqualTo(1);
+
+            clock.advance(Duration.ofMinutes(1)); // one refresh-ahead minute before the clamped day ends
+            client.serverUrl();
+
+            assertThat(sim.loginCount()).isEqualTo(2);
+            assertThat(sim.rejectedSessionCount()).isZero();
+            assertThat(log.text()).contains("the server-sent lifetime of 2592000 s is longer than the maximum; using 86400 s");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.auth.TokenLifetime;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditDataException;
@@ -19,6 +20,7 @@ import dev.auditsdk.jitterbit.model.LoginResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * request is ever retried (each first step emails a new code, and a code is good once);
  * {@link #authenticator(Supplier)} caches the session for {@code sessionTimeoutInSeconds} and
  * logs in again, once, before it expires or when a request is refused with HTTP 401.
+ *
+ * <p>{@code sessionTimeoutInSeconds} is clamped to 30 s .. 24 h ({@link TokenLifetime}, logged),
+ * and logins are paced by core's {@code TokenCache}: at most one per minute for expiry plus one
+ * per minute after a refusal, so a server announcing {@code 0} cannot make the client log in
+ * (and, with two-factor authentication, email a code) for every request.
  */
 public final class JitterbitLogin {
     private static final Logger LOG = LoggerFactory.getLogger(JitterbitLogin.class);
@@ -148,8 +155,11 @@ public final class JitterbitLogin {
     private JitterbitSession session(LoginResponse r) {
         Secret token = r.authenticationToken().orElseThrow(() -> new AuditDataException(
                 "jitterbit: the login answer has status true but no authenticationToken"));
-        Optional<java.time.Instant> expiresAt = r.sessionTimeoutInSeconds().isPresent()
-                ? Optional.of(clock.instant().plusSeconds(r.sessionTimeoutInSeconds().getAsLong())) : Optional.empty();
+        Instant receivedAt = clock.instant();
+        Optional<Instant> expiresAt = r.sessionTimeoutInSeconds().isPresent()
+                ? Optional.of(receivedAt.plus(TokenLifetime.ofSeconds(r.sessionTimeoutInSeconds().getAsLong(),
+                        "jitterbit sessionTimeoutInSeconds")))
+                : Optional.empty();
         LOG.debug("jitterbit: logged in; {} organization(s), session expires at {}", r.orgAttrs().size(),
                 expiresAt.map(Object::toString).orElse("an unknown time"));
         return JitterbitSession.builder()

@@ -8,12 +8,13 @@ import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditAuthenticationException;
-import dev.auditsdk.core.error.AuditRateLimitedException;
 import dev.auditsdk.core.error.AuditServerException;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.retry.RetryPolicy;
+import dev.auditsdk.core.testing.LogCapture;
+import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.core.testing.SecretLeakGuard;
 import dev.auditsdk.jitterbit.internal.JitterbitErrorDecoder;
 import dev.auditsdk.jitterbit.model.OrgAttr;
@@ -22,6 +23,7 @@ import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 class JitterbitLoginTest {
     private static final String PASSWORD = "Jitterbit4Ever!S3CR3T";
+    private static final Instant T0 = Instant.parse("2026-12-03T11:00:00Z");
     private static final RetryPolicy FAST_RETRIES = RetryPolicy.builder().backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build();
 
     private JitterbitSimulator sim;
@@ -55,9 +58,61 @@ class JitterbitLoginTest {
     }
 
     private JitterbitLogin login(String password, TfaCodeSupplier tfa) {
+        return login(password, tfa, Clock.systemUTC());
+    }
+
+    private JitterbitLogin login(String password, TfaCodeSupplier tfa, Clock clock) {
         return new JitterbitLogin(URI.create(sim.baseUrl() + "/jitterbit-cloud-restful-service/"),
                 CredentialsProvider.of(UsernamePassword.of("alice@jbexample.com", Secret.of(password))), tfa,
-                "audit-sdk-test-device", Clock.systemUTC());
+                "audit-sdk-test-device", clock);
+    }
+
+    /** A transport whose requests carry the authenticator's session; logins go through it too. */
+    private void authenticateWith(TokenAuthenticator<JitterbitSession> auth, AtomicReference<HttpTransport> ref) {
+        transport.close();
+        transport = HttpTransport.builder().vendor("jitterbit").retryPolicy(FAST_RETRIES).authenticator(auth)
+                .errorDecoder(new JitterbitErrorDecoder()).build();
+        ref.set(transport);
+    }
+
+    @Test
+    void aSessionTimeoutOfZeroIsClampedToThirtySecondsWithALogLine() {
+        start(JitterbitSimulator.builder().announcedSessionTimeoutSeconds(0));
+        MutableClock clock = new MutableClock(T0);
+        try (LogCapture log = LogCapture.start()) {
+            JitterbitSession session = login(PASSWORD, null, clock).login(transport);
+
+            assertThat(session.expiresAt()).hasValue(T0.plusSeconds(30));
+            assertThat(log.text()).containsOnlyOnce("jitterbit sessionTimeoutInSeconds: the server-sent lifetime of 0 s"
+                    + " is shorter than the minimum; using 30 s").doesNotContain(sim.issuedTokens().get(0));
+        }
+    }
+
+    @Test
+    void aHugeSessionTimeoutIsClampedToADayInsteadOfOverflowing() {
+        start(JitterbitSimulator.builder().announcedSessionTimeoutSeconds(Long.MAX_VALUE));
+        MutableClock clock = new MutableClock(T0);
+
+        assertThat(login(PASSWORD, null, clock).login(transport).expiresAt()).hasValue(T0.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void withTwoFactorAndZeroSecondSessionsFiftyRequestsEmailOneCode() {
+        start(JitterbitSimulator.builder().entries(0).tfaEnabled(true).announcedSessionTimeoutSeconds(0));
+        AtomicReference<HttpTransport> ref = new AtomicReference<>();
+        TokenAuthenticator<JitterbitSession> auth = login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow()))
+                .authenticator(ref::get);
+        authenticateWith(auth, ref);
+        URI status = URI.create(sim.baseUrl() + JitterbitSimulator.STATUS_PATH + "123456/debug-log-X");
+
+        for (int i = 0; i < 50; i++) {
+            try (HttpResult r = transport.send(HttpRequestSpec.get(status).build())) {
+                assertThat(r.bodyAsString()).contains("INVALID");
+            }
+        }
+
+        assertThat(sim.tfaCodesSent()).isEqualTo(1);
+        assertThat(sim.successfulLogins()).isEqualTo(1);
     }
 
     @Test
@@ -137,18 +192,21 @@ class JitterbitLoginTest {
     }
 
     @Test
-    void loginRequestsAreNeverRetried() {
+    void loginRequestsAreRetriedOnlyWhenThrottled() {
         start(JitterbitSimulator.builder().tfaEnabled(true));
         sim.injectFault(JitterbitSimulator.LOGIN_PATH, Fault.status(503, "{\"errorMessage\":\"down\"}"));
         assertThatThrownBy(() -> login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow())).login(transport))
                 .isInstanceOf(AuditServerException.class);
         assertThat(sim.requestCount(JitterbitSimulator.LOGIN_PATH)).isEqualTo(1);
-
-        sim.rateLimitNext(1);
-        assertThatThrownBy(() -> login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow())).login(transport))
-                .isInstanceOf(AuditRateLimitedException.class);
-        assertThat(sim.requestCount(JitterbitSimulator.LOGIN_PATH)).isEqualTo(2);
         assertThat(sim.tfaCodesSent()).isZero();
+
+        // a 429 refused the login without processing it: it is sent again, and the login completes
+        sim.rateLimitNext(1);
+        JitterbitSession session = login(PASSWORD, c -> Secret.of(sim.lastTfaCode().orElseThrow())).login(transport);
+        assertThat(session).isNotNull();
+        assertThat(sim.requestCount(JitterbitSimulator.TFA_PATH)).isEqualTo(1);
+        assertThat(sim.requestCount(JitterbitSimulator.LOGIN_PATH)).isEqualTo(4); // 503, 429, login, and its tfacode
+        assertThat(sim.tfaCodesSent()).isEqualTo(1);
     }
 
     @Test
@@ -156,10 +214,7 @@ class JitterbitLoginTest {
         start(JitterbitSimulator.builder().entries(0));
         AtomicReference<HttpTransport> ref = new AtomicReference<>();
         TokenAuthenticator<JitterbitSession> auth = login(PASSWORD, null).authenticator(ref::get);
-        transport.close();
-        transport = HttpTransport.builder().vendor("jitterbit").retryPolicy(FAST_RETRIES).authenticator(auth)
-                .errorDecoder(new JitterbitErrorDecoder()).build();
-        ref.set(transport);
+        authenticateWith(auth, ref);
         URI status = URI.create(sim.baseUrl() + JitterbitSimulator.STATUS_PATH + "123456/debug-log-X");
 
         try (HttpResult r = transport.send(HttpRequestSpec.get(status).build())) {

@@ -10,6 +10,7 @@ import dev.auditsdk.testkit.SimExchange;
 import dev.auditsdk.testkit.SimulatorServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -123,6 +124,7 @@ public final class BoomiSimulator extends SimulatorServer {
     private final AtomicInteger throttled = new AtomicInteger();
 
     private volatile Duration jwtLifetime;
+    private final Clock jwtClock;
     private volatile boolean jwtExpiryClaim = true;
     private final Map<String, Grant> jwts = new ConcurrentHashMap<>();
     private final AtomicInteger jwtIssued = new AtomicInteger();
@@ -152,6 +154,7 @@ public final class BoomiSimulator extends SimulatorServer {
         this.tokenRandom = new Random(b.seed * 31 + 17);
         this.rateLimitPerSecond = b.rateLimitPerSecond;
         this.jwtLifetime = b.jwtLifetime;
+        this.jwtClock = b.jwtClock;
         this.archiveFormat = b.archiveFormat;
         this.stagingReadyAfter = b.stagingReadyAfter;
         this.stagingReadyAfterPolls = b.stagingReadyAfterPolls;
@@ -675,7 +678,7 @@ public final class BoomiSimulator extends SimulatorServer {
         if (user == null) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = jwtClock.instant();
         Instant expires = now.plus(jwtLifetime);
         ObjectNode header = JsonNodeFactory.instance.objectNode().put("alg", "HS256").put("typ", "JWT");
         ObjectNode claims = JsonNodeFactory.instance.objectNode()
@@ -710,7 +713,7 @@ public final class BoomiSimulator extends SimulatorServer {
             stagingError(ex, 401, "Unauthorized", "Invalid token");
             return null;
         }
-        if (!Instant.now().isBefore(grant.expires)) {
+        if (!jwtClock.instant().isBefore(grant.expires)) {
             expiredJwtRejections.incrementAndGet();
             stagingError(ex, 401, "Unauthorized", "Token expired");
             return null;
@@ -1079,6 +1082,7 @@ public final class BoomiSimulator extends SimulatorServer {
         private Duration spacing = Duration.ofSeconds(30);
         private int rateLimitPerSecond = 10;
         private Duration jwtLifetime = Duration.ofMinutes(5);
+        private Clock jwtClock = Clock.systemUTC();
         private StagingArchiveFormat archiveFormat = StagingArchiveFormat.GZIP_JSON_LINES;
         private Duration stagingReadyAfter = Duration.ZERO;
         private int stagingReadyAfterPolls = 1;
@@ -1192,6 +1196,16 @@ public final class BoomiSimulator extends SimulatorServer {
          */
         public Builder jwtLifetime(Duration lifetime) {
             this.jwtLifetime = requirePositive(lifetime, "lifetime");
+            return this;
+        }
+
+        /**
+         * @param clock the clock JWTs are issued and expire on (default the system clock), so a
+         *     test can let JWTs expire without waiting; nothing else follows it
+         * @return this builder
+         */
+        public Builder jwtClock(Clock clock) {
+            this.jwtClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -445,6 +445,9 @@ public final class InformaticaSimulator extends SimulatorServer {
 
     private void auditLog(SimExchange ex) throws IOException {
         Optional<String> batchIdParam = ex.queryParam("batchId");
+        if (config.ignoreBatchId && batchIdParam.isPresent()) {
+            batchIdParam = Optional.of("0"); // a broken server: every batch is the newest one, whatever its id
+        }
         Optional<String> batchSizeParam = ex.queryParam("batchSize");
         int batchId = 0;
         int batchSize = DEFAULT_AUDIT_BATCH;
@@ -578,6 +581,9 @@ public final class InformaticaSimulator extends SimulatorServer {
         if (skip < 0) {
             v3Error(ex, 400, CODE_INVALID_REQUEST, "skip must not be negative.");
             return;
+        }
+        if (config.ignoreSecurityLogSkip) {
+            skip = 0; // a broken server: every answer starts at the first row
         }
         List<InformaticaSecurityRecord> matching = new ArrayList<>();
         for (InformaticaSecurityRecord r : securityEntries()) {
@@ -894,6 +900,8 @@ public final class InformaticaSimulator extends SimulatorServer {
         private int maxBatchSize = Integer.MAX_VALUE;
         private int securityLogMaxRows = 1_000;
         private boolean easternWithOffset;
+        private boolean ignoreBatchId;
+        private boolean ignoreSecurityLogSkip;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -1048,6 +1056,30 @@ public final class InformaticaSimulator extends SimulatorServer {
         }
 
         /**
+         * Makes the audit log misbehave like a server that ignores {@code batchId}: every request
+         * answers the newest batch of the requested {@code batchSize}.
+         *
+         * @param ignore true for the broken behaviour; default false
+         * @return this builder
+         */
+        public Builder ignoreBatchId(boolean ignore) {
+            this.ignoreBatchId = ignore;
+            return this;
+        }
+
+        /**
+         * Makes the security log misbehave like a server that ignores {@code skip}: every request
+         * answers the first rows of its range.
+         *
+         * @param ignore true for the broken behaviour; default false
+         * @return this builder
+         */
+        public Builder ignoreSecurityLogSkip(boolean ignore) {
+            this.ignoreSecurityLogSkip = ignore;
+            return this;
+        }
+
+        /**
          * @param clock the clock for session expiry and the security log's default range
          * @return this builder
          */
@@ -1079,6 +1111,8 @@ public final class InformaticaSimulator extends SimulatorServer {
             b.maxBatchSize = maxBatchSize;
             b.securityLogMaxRows = securityLogMaxRows;
             b.easternWithOffset = easternWithOffset;
+            b.ignoreBatchId = ignoreBatchId;
+            b.ignoreSecurityLogSkip = ignoreSecurityLogSkip;
             b.clock = clock;
             return b;
         }

@@ -124,6 +124,7 @@ public final class JitterbitSimulator extends SimulatorServer {
     private final String password;
     private final boolean tfaEnabled;
     private final long sessionTimeoutSeconds;
+    private final long announcedSessionTimeoutSeconds;
     private final Map<String, String> organizations;
     private final String defaultOrgId;
     private final int receivedPolls;
@@ -155,6 +156,8 @@ public final class JitterbitSimulator extends SimulatorServer {
         this.password = b.password;
         this.tfaEnabled = b.tfaEnabled;
         this.sessionTimeoutSeconds = b.sessionTimeoutSeconds;
+        this.announcedSessionTimeoutSeconds = b.announcedSessionTimeoutSeconds != null
+                ? b.announcedSessionTimeoutSeconds : b.sessionTimeoutSeconds;
         this.organizations = new LinkedHashMap<>(b.organizations);
         this.defaultOrgId = organizations.keySet().iterator().next();
         this.receivedPolls = b.receivedPolls;
@@ -421,7 +424,7 @@ public final class JitterbitSimulator extends SimulatorServer {
         organizations.forEach((id, name) -> orgs.addObject()
                 .put("orgId", id).put("orgName", name).put("orgZoneUrl", baseUrl().toString()));
         o.put("defaultOrgId", defaultOrgId);
-        o.put("sessionTimeoutInSeconds", sessionTimeoutSeconds);
+        o.put("sessionTimeoutInSeconds", announcedSessionTimeoutSeconds);
         return o;
     }
 
@@ -774,6 +777,7 @@ public final class JitterbitSimulator extends SimulatorServer {
         private String password = DEFAULT_PASSWORD;
         private boolean tfaEnabled;
         private long sessionTimeoutSeconds = 14_400;
+        private Long announcedSessionTimeoutSeconds;
         private final Map<String, String> organizations = new LinkedHashMap<>();
         private int receivedPolls = 1;
         private int processingPolls = 1;
@@ -855,6 +859,19 @@ public final class JitterbitSimulator extends SimulatorServer {
                 throw new IllegalArgumentException("sessionTimeoutSeconds must be positive: " + seconds);
             }
             this.sessionTimeoutSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Makes the login answer announce a {@code sessionTimeoutInSeconds} other than the real
+         * session lifetime ({@link #sessionTimeoutSeconds(long)}), as a misbehaving server might:
+         * e.g. {@code 0} while sessions actually live for hours, or {@code Long.MAX_VALUE}.
+         *
+         * @param seconds the value announced, any number
+         * @return this builder
+         */
+        public Builder announcedSessionTimeoutSeconds(long seconds) {
+            this.announcedSessionTimeoutSeconds = seconds;
             return this;
         }
 

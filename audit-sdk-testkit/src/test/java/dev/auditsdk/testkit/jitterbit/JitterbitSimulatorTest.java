@@ -60,6 +60,18 @@ class JitterbitSimulatorTest {
     }
 
     @Test
+    void anAnnouncedSessionTimeoutOfZeroDoesNotShortenTheRealSession() throws Exception {
+        start(JitterbitSimulator.builder().announcedSessionTimeoutSeconds(0));
+        JsonNode login = put(JitterbitSimulator.LOGIN_PATH, null,
+                "{\"email\":\"alice@jbexample.com\",\"password\":\"Jitterbit4Ever!\"}").json();
+
+        assertThat(login.get("sessionTimeoutInSeconds").asLong()).isZero();
+        sim.advanceTime(Duration.ofHours(1));
+        assertThat(put(JitterbitSimulator.EXPORT_PATH, login.get("authenticationToken").asText(), exportBody(true)).status)
+                .isEqualTo(200);
+    }
+
+    @Test
     void aRefusedLoginIsHttp200WithStatusFalse() throws Exception {
         start(JitterbitSimulator.builder());
         Reply reply = put(JitterbitSimulator.LOGIN_PATH, null, "{\"email\":\"alice@jbexample.com\",\"password\":\"nope\"}");

@@ -6,6 +6,7 @@ import dev.auditsdk.core.auth.AccessToken;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.OAuthClientCredentials;
 import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.TokenLifetime;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.http.Endpoints;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,8 +85,9 @@ public final class UiPathTokenClient {
     /**
      * Requests a new token.
      *
-     * @return the token, expiring {@code expires_in} seconds after the request was sent (or
-     *     without a known expiry when the server does not say)
+     * @return the token, expiring {@code expires_in} seconds after the request was sent, clamped
+     *     to 30 s .. 24 h by {@link TokenLifetime} (or without a known expiry when the server does
+     *     not say)
      * @throws dev.auditsdk.core.error.AuditAuthenticationException when the grant is refused
      * @throws AuditDataException when the answer carries no token
      */
@@ -122,11 +125,29 @@ public final class UiPathTokenClient {
         LOG.debug("uipath: got an access token for client {} (scope '{}', expires_in {})", c.clientId(), granted,
                 expiresIn == null ? "not given" : expiresIn.asText());
         Secret value = Secret.of(token.asText());
-        long seconds = expiresIn == null ? 0 : expiresIn.asLong(0);
-        if (seconds > 0) {
-            return AccessToken.of(value, requestedAt.plusSeconds(seconds));
+        OptionalLong seconds = seconds(expiresIn);
+        if (seconds.isPresent()) {
+            return AccessToken.of(value, requestedAt.plus(TokenLifetime.ofSeconds(seconds.getAsLong(), "uipath expires_in")));
         }
         return AccessToken.of(value);
+    }
+
+    /** {@code expires_in} as a number of seconds (saturated beyond a long), or empty when absent or not a number. */
+    private static OptionalLong seconds(JsonNode expiresIn) {
+        if (expiresIn == null || expiresIn.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (expiresIn.isNumber()) {
+            if (expiresIn.canConvertToLong()) {
+                return OptionalLong.of(expiresIn.asLong());
+            }
+            return OptionalLong.of(expiresIn.decimalValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(expiresIn.asText().trim()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private static String encode(String s) {

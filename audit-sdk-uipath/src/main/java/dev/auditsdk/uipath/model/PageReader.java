@@ -2,6 +2,7 @@ package dev.auditsdk.uipath.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
@@ -18,6 +19,9 @@ final class PageReader {
         JsonNode node;
         try (InputStream in = body) {
             node = Json.mapper().readTree(in);
+        } catch (JsonEOFException e) {
+            // the body ended inside the JSON value: cut short on the way, so the transport reads it again
+            throw new AuditTransportException("reading " + what + " failed: the body ended early", e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             long line = at == null ? -1 : at.getLineNr();

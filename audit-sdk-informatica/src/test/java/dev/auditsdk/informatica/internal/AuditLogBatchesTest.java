@@ -1,0 +1,117 @@
+package dev.auditsdk.informatica.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.auditsdk.core.AuditLogQuery;
+import dev.auditsdk.core.AuditLogStream;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.retry.RetryPolicy;
+import dev.auditsdk.informatica.InformaticaAuditLogSource;
+import dev.auditsdk.informatica.model.InformaticaAuditEntry;
+import dev.auditsdk.testkit.informatica.InformaticaSimulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@link AuditLogBatches} against a simulated server that ignores {@code batchId}: it stops, never loops. */
+@Timeout(60) // before the guards these requested forever
+class AuditLogBatchesTest {
+    private static final String PASSWORD = "pa55-S3CR3T-word";
+    private static final Instant END = Instant.parse("2026-03-01T12:00:00Z");
+    private static final String AUDIT_PATH = "/saas/api/v2/auditlog";
+
+    private InformaticaSimulator sim;
+    private InformaticaAuditLogSource source;
+
+    @AfterEach
+    void tearDown() {
+        if (source != null) {
+            source.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private void start(InformaticaSimulator.Builder b) {
+        sim = b.credentials("auditor@example.com", PASSWORD).endingAt(END).build().start();
+        source = InformaticaAuditLogSource.builder()
+                .loginUrl(sim.loginUrl())
+                .credentials("auditor@example.com", PASSWORD)
+                .retryPolicy(RetryPolicy.none())
+                .build();
+    }
+
+    private static void readAll(AuditLogStream<InformaticaAuditEntry> stream) {
+        try (stream) {
+            List<InformaticaAuditEntry> out = new ArrayList<>();
+            stream.forEach(out::add);
+        }
+    }
+
+    @Test
+    void aServerIgnoringBatchIdStopsTheSeekAfterFourRequestsNamingBatchId() {
+        start(InformaticaSimulator.builder().auditEntries(500).ignoreBatchId(true));
+        // a range ending a day ago: the seek looks for the first batch older than `to`
+        AuditLogQuery query = AuditLogQuery.builder().from(END.minus(Duration.ofDays(6))).to(END.minus(Duration.ofDays(1)))
+                .build();
+
+        assertThatThrownBy(() -> readAll(source.fetch(query)))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("the same entry at each of the 4 positions probed from 199 to 1599")
+                .hasMessageContaining("ignore the 'batchId' parameter")
+                .hasMessageContaining("stopped after 4 requests");
+        assertThat(sim.requestCount(AUDIT_PATH)).isEqualTo(1 + AuditLogBatches.SAME_ENTRY_PROBES_LIMIT);
+    }
+
+    @Test
+    void aServerIgnoringBatchIdWhileTheLogGrowsStopsTheSeekBeforeThePositionOverflows() {
+        start(InformaticaSimulator.builder().auditEntries(500).ignoreBatchId(true));
+        sim.appendOnEachAuditLogRequest(1); // every probe answers a new entry: no repeat to spot
+        AuditLogQuery query = AuditLogQuery.builder().from(END.minus(Duration.ofDays(6))).to(END.minus(Duration.ofDays(1)))
+                .build();
+
+        assertThatThrownBy(() -> readAll(source.fetch(query)))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("which no log holds")
+                .hasMessageContaining("ignore the 'batchId' parameter");
+        // positions 199, then 2^k * 200 - 1 for k = 1..55; the next doubling would pass Long.MAX_VALUE
+        assertThat(sim.requestCount(AUDIT_PATH)).isEqualTo(56);
+        assertThat(sim.requests()).allSatisfy(r -> assertThat(r.query() == null ? "" : r.query())
+                .doesNotContain("batchId=-"));
+    }
+
+    @Test
+    void aServerIgnoringBatchIdStopsTheWalkAfterMaxPagesWithoutProgressNamingBatchId() {
+        start(InformaticaSimulator.builder().auditEntries(500).ignoreBatchId(true));
+        // a range ending after the newest entry: no seek, the walk pages from batch 0
+        AuditLogQuery query = AuditLogQuery.builder().from(END.minus(Duration.ofDays(30))).to(END.plusSeconds(60))
+                .build();
+
+        assertThatThrownBy(() -> readAll(source.fetch(query)))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("maxPagesWithoutProgress = 100")
+                .hasMessageContaining("ignore the offset parameter 'batchId'");
+        // one seek probe, batch 0 (new entries), then 101 batches that are batch 0 again
+        assertThat(sim.requestCount(AUDIT_PATH)).isEqualTo(1 + 1 + 101);
+    }
+
+    @Test
+    void aHealthyServerIsSeekedAndReadExactly() {
+        start(InformaticaSimulator.builder().auditEntries(500));
+        Instant from = END.minus(Duration.ofDays(6));
+        Instant to = END.minus(Duration.ofDays(1));
+        List<InformaticaAuditEntry> got = new ArrayList<>();
+        try (AuditLogStream<InformaticaAuditEntry> stream = source.fetch(AuditLogQuery.builder().from(from).to(to).build())) {
+            stream.forEach(got::add);
+        }
+        assertThat(got).extracting(InformaticaAuditEntry::id).containsExactlyInAnyOrderElementsOf(
+                sim.auditEntries(from, to).stream().map(r -> r.id()).collect(java.util.stream.Collectors.toList()));
+        assertThat(got).isNotEmpty();
+    }
+}
