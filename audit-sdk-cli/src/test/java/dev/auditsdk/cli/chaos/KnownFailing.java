@@ -22,7 +22,8 @@ final class KnownFailing {
      * bytes received: N/2}), through the CLI exit 6, "cannot reach the vendor".
      */
     static final Set<String> KNOWN_FAILING = Set.of(
-            // a Lifecycle day window (JSON Lines, streamed) truncated
+            // a Lifecycle day window (JSON Lines, streamed) truncated; passes now and then, when the
+            // read-ahead meets the cut before the transport hands the body over (then it is retried)
             "lifecycle/sdk/seed=1", "lifecycle/sdk/seed=2", "lifecycle/cli/seed=1", "lifecycle/cli/seed=2",
             // a Jitterbit export file (GET log-async/..., streamed) truncated, or, through the CLI whose
             // body-read timeout is 60 s, cut after a 600 ms stall
