@@ -1,5 +1,6 @@
 package dev.auditsdk.testkit;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,13 @@ import java.util.Objects;
  * A failure a simulator injects instead of (or into) its normal answer to one request.
  *
  * <p>Faults are queued with {@link SimulatorServer#injectFault(String, Fault)} and consumed
- * one per matching request, in order.
+ * one per matching request, in order, or drawn at random by a {@link Chaos} mode
+ * ({@link SimulatorServer#chaos(Chaos)}).
+ *
+ * <p>The body faults ({@link Kind#TRUNCATE}, {@link Kind#STALL}, {@link Kind#SLOW}) act on the
+ * answer the simulator would have sent: a streamed answer is then produced whole in memory first,
+ * and an answer without a body (e.g. {@code 204}) is sent intact by {@code TRUNCATE} and
+ * {@code STALL}.
  */
 public final class Fault {
 
@@ -20,19 +27,34 @@ public final class Fault {
         /** Close the connection without sending any response. */
         RESET,
         /** Send the real status and headers, then only part of the body, then close. */
-        TRUNCATE
+        TRUNCATE,
+        /**
+         * Send the real status and headers (with the full {@code Content-Length}) and half the
+         * body, then send nothing for {@link Fault#duration()}, then close: longer than the
+         * client's body-read timeout, it is an idle stall; shorter, a body cut short after a pause.
+         */
+        STALL,
+        /**
+         * Send the real answer, complete and correct, but slowly: a quarter of
+         * {@link Fault#duration()} before the headers and three more quarters between parts of
+         * the body. No gap is longer than a quarter of the duration, so a client whose timeouts
+         * exceed that must read it successfully.
+         */
+        SLOW
     }
 
     private final Kind kind;
     private final int status;
     private final Map<String, String> headers;
     private final String body;
+    private final Duration duration;
 
-    private Fault(Kind kind, int status, Map<String, String> headers, String body) {
+    private Fault(Kind kind, int status, Map<String, String> headers, String body, Duration duration) {
         this.kind = kind;
         this.status = status;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         this.body = body;
+        this.duration = duration;
     }
 
     /**
@@ -43,7 +65,7 @@ public final class Fault {
      * @return the fault
      */
     public static Fault status(int status, String body) {
-        return new Fault(Kind.STATUS, status, Map.of(), Objects.requireNonNull(body, "body"));
+        return new Fault(Kind.STATUS, status, Map.of(), Objects.requireNonNull(body, "body"), Duration.ZERO);
     }
 
     /**
@@ -55,7 +77,7 @@ public final class Fault {
      * @return the fault
      */
     public static Fault status(int status, Map<String, String> headers, String body) {
-        return new Fault(Kind.STATUS, status, headers, Objects.requireNonNull(body, "body"));
+        return new Fault(Kind.STATUS, status, headers, Objects.requireNonNull(body, "body"), Duration.ZERO);
     }
 
     /**
@@ -64,7 +86,7 @@ public final class Fault {
      * @return the fault
      */
     public static Fault reset() {
-        return new Fault(Kind.RESET, 0, Map.of(), "");
+        return new Fault(Kind.RESET, 0, Map.of(), "", Duration.ZERO);
     }
 
     /**
@@ -73,7 +95,30 @@ public final class Fault {
      * @return the fault
      */
     public static Fault truncatedBody() {
-        return new Fault(Kind.TRUNCATE, 0, Map.of(), "");
+        return new Fault(Kind.TRUNCATE, 0, Map.of(), "", Duration.ZERO);
+    }
+
+    /**
+     * The real status, headers and half the body, then nothing for {@code stall}, then the
+     * connection closed (see {@link Kind#STALL}).
+     *
+     * @param stall how long to send nothing before closing; positive
+     * @return the fault
+     * @throws IllegalArgumentException if {@code stall} is not positive
+     */
+    public static Fault stall(Duration stall) {
+        return new Fault(Kind.STALL, 0, Map.of(), "", positive(stall, "stall"));
+    }
+
+    /**
+     * The real answer, complete, spread over about {@code delay} (see {@link Kind#SLOW}).
+     *
+     * @param delay the total added delay; positive
+     * @return the fault
+     * @throws IllegalArgumentException if {@code delay} is not positive
+     */
+    public static Fault slow(Duration delay) {
+        return new Fault(Kind.SLOW, 0, Map.of(), "", positive(delay, "delay"));
     }
 
     /** @return the kind of failure */
@@ -96,8 +141,24 @@ public final class Fault {
         return body;
     }
 
+    /** @return the stall of a {@link Kind#STALL} fault or the delay of a {@link Kind#SLOW} one, otherwise zero */
+    public Duration duration() {
+        return duration;
+    }
+
     @Override
     public String toString() {
-        return kind == Kind.STATUS ? "Fault[" + status + "]" : "Fault[" + kind + "]";
+        if (kind == Kind.STATUS) {
+            return "Fault[" + status + "]";
+        }
+        return duration.isZero() ? "Fault[" + kind + "]" : "Fault[" + kind + " " + duration.toMillis() + " ms]";
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        return d;
     }
 }

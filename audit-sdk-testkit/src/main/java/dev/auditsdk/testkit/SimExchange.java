@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -13,19 +14,30 @@ import java.util.Optional;
 
 /**
  * One request being answered by a simulator: its parts, and the ways to answer it.
- * Applies a pending {@link Fault.Kind#TRUNCATE truncation} fault to whatever answer is sent.
+ * Applies a pending body fault ({@link Fault.Kind#TRUNCATE truncation}, {@link Fault.Kind#STALL
+ * stall} or {@link Fault.Kind#SLOW slow answer}) to whatever answer is sent.
  */
 public final class SimExchange {
     private final HttpExchange http;
     private final RecordedRequest request;
     private final Fault fault;
     private final Map<String, String> query;
+    private final Runnable onFaultApplied;
+    private volatile boolean faultApplied;
 
-    SimExchange(HttpExchange http, RecordedRequest request, Fault fault) {
+    /**
+     * @param http the exchange
+     * @param request the request as recorded
+     * @param fault a fault to apply to the answer, or null
+     * @param onFaultApplied run once when a body fault starts to change the answer (before a
+     *     stall's pause, so that the fault is counted while the client still waits)
+     */
+    SimExchange(HttpExchange http, RecordedRequest request, Fault fault, Runnable onFaultApplied) {
         this.http = http;
         this.request = request;
         this.fault = fault;
         this.query = parseQuery(request.query());
+        this.onFaultApplied = onFaultApplied;
     }
 
     /** @return the request as received */
@@ -110,13 +122,23 @@ public final class SimExchange {
      */
     public void respond(int status, String contentType, byte[] body) throws IOException {
         http.getResponseHeaders().set("Content-Type", contentType);
-        if (fault != null && fault.kind() == Fault.Kind.TRUNCATE && body.length > 1) {
-            // Promise the whole body, send half: the client sees a premature EOF.
+        Fault.Kind kind = fault == null ? null : fault.kind();
+        if ((kind == Fault.Kind.TRUNCATE || kind == Fault.Kind.STALL) && body.length > 1) {
+            // Promise the whole body, send half: the client sees a premature EOF (after a pause, for a stall).
+            markFaultApplied();
             http.sendResponseHeaders(status, body.length);
             OutputStream out = http.getResponseBody();
             out.write(Arrays.copyOf(body, body.length / 2));
             out.flush();
+            if (kind == Fault.Kind.STALL) {
+                pause(fault.duration());
+            }
             throw new TruncatedOnPurpose();
+        }
+        if (kind == Fault.Kind.SLOW) {
+            markFaultApplied();
+            respondSlowly(status, body, fault.duration().dividedBy(4));
+            return;
         }
         if (body.length == 0) {
             http.sendResponseHeaders(status, -1);
@@ -128,9 +150,32 @@ public final class SimExchange {
         }
     }
 
+    private void respondSlowly(int status, byte[] body, Duration gap) throws IOException {
+        pause(gap);
+        if (body.length == 0) {
+            http.sendResponseHeaders(status, -1);
+            return;
+        }
+        http.sendResponseHeaders(status, body.length);
+        try (OutputStream out = http.getResponseBody()) {
+            int parts = Math.min(4, body.length);
+            int written = 0;
+            for (int part = 1; part <= parts; part++) {
+                int end = (int) ((long) body.length * part / parts);
+                out.write(body, written, end - written);
+                out.flush();
+                written = end;
+                if (part < parts) {
+                    pause(gap);
+                }
+            }
+        }
+    }
+
     /**
      * Answers with a streamed (chunked) body, for large responses that must not be held in memory.
-     * A pending truncation fault sends only the first half of the body, then drops the connection.
+     * A pending body fault (truncation, stall, slow answer) is applied to the whole body, which is
+     * then produced in memory first.
      *
      * @param status HTTP status
      * @param contentType the Content-Type
@@ -138,7 +183,7 @@ public final class SimExchange {
      * @throws IOException when the client went away
      */
     public void respondStreaming(int status, String contentType, BodyWriter writer) throws IOException {
-        if (fault != null && fault.kind() == Fault.Kind.TRUNCATE) {
+        if (fault != null && fault.kind() != Fault.Kind.STATUS && fault.kind() != Fault.Kind.RESET) {
             java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
             writer.write(buffer);
             respond(status, contentType, buffer.toByteArray());
@@ -157,6 +202,31 @@ public final class SimExchange {
             };
             writer.write(buffered);
             buffered.flush();
+        }
+    }
+
+    private void markFaultApplied() {
+        if (!faultApplied) {
+            faultApplied = true;
+            onFaultApplied.run();
+        }
+    }
+
+    /** @return whether a pending body fault changed the answer (false when, say, a truncation met an empty body) */
+    boolean faultApplied() {
+        return faultApplied;
+    }
+
+    private static void pause(Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.max(1, d.toMillis()));
+        } catch (InterruptedException e) {
+            // the simulator is closing: give up the answer
+            Thread.currentThread().interrupt();
+            throw new TruncatedOnPurpose();
         }
     }
 

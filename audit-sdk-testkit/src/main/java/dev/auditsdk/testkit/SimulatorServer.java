@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The common shape of every vendor simulator: an HTTP server on a free loopback port that
- * records requests, adds latency, injects faults and lets tests act before each request
- * (for example to append entries while a client is reading).
+ * records requests, adds latency, injects faults (queued one by one, or at random with a seeded
+ * {@link Chaos} mode) and lets tests act before each request (for example to append entries
+ * while a client is reading).
  *
  * <p>Subclasses implement {@link #handle(SimExchange)}; everything cross-cutting lives here.
  * A simulator is started with {@link #start()} and stopped with {@link #close()}.
@@ -42,6 +43,7 @@ public abstract class SimulatorServer implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
     private final List<Consumer<RecordedRequest>> beforeRequest = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
+    private volatile ChaosRun chaos;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -125,6 +127,59 @@ public abstract class SimulatorServer implements AutoCloseable {
     }
 
     /**
+     * Turns on a seeded random fault mode: from now on each request that {@code chaos} selects
+     * fails with its probability, with a fault of one of its kinds, never more than
+     * {@link Chaos#maxConsecutive()} times in a row for the same request. Faults queued with
+     * {@link #injectFault} still come first. Replaces any earlier chaos mode and its counts.
+     *
+     * @param chaos the fault mode
+     */
+    public void chaos(Chaos chaos) {
+        this.chaos = new ChaosRun(Objects.requireNonNull(chaos, "chaos"));
+    }
+
+    /** Turns the chaos mode off; its counts stay readable until the next {@link #chaos(Chaos)}. */
+    public void stopChaos() {
+        ChaosRun run = chaos;
+        if (run != null) {
+            run.stop();
+        }
+    }
+
+    /**
+     * @return how many faults of each kind the chaos mode injected (every kind present, zero
+     *     when none); a body fault that met an answer without a body is not counted
+     */
+    public Map<Chaos.Kind, Integer> chaosCounts() {
+        ChaosRun run = chaos;
+        if (run == null) {
+            Map<Chaos.Kind, Integer> none = new java.util.EnumMap<>(Chaos.Kind.class);
+            for (Chaos.Kind k : Chaos.Kind.values()) {
+                none.put(k, 0);
+            }
+            return none;
+        }
+        return run.counts();
+    }
+
+    /**
+     * @return the faults the chaos mode injected, oldest first (the latest 1,000), each as
+     *     {@code KIND Fault[...] METHOD /path?query}, to tell what a failing client met last
+     */
+    public List<String> chaosLog() {
+        ChaosRun run = chaos;
+        return run == null ? List.of() : run.log();
+    }
+
+    /**
+     * @param kind a kind of fault
+     * @return how many faults of that kind the chaos mode injected
+     */
+    public int chaosCount(Chaos.Kind kind) {
+        return chaosCounts().get(Objects.requireNonNull(kind, "kind"));
+    }
+
+    /**
      * Registers an action run before each request is answered, e.g. appending entries to
      * model a log that grows while a client reads it.
      *
@@ -182,6 +237,7 @@ public abstract class SimulatorServer implements AutoCloseable {
     protected abstract void handle(SimExchange exchange) throws IOException;
 
     private void dispatch(HttpExchange http) throws IOException {
+        ChaosOutcome chaosOutcome = ChaosOutcome.NONE;
         try (InputStream in = http.getRequestBody()) {
             byte[] body = in.readAllBytes();
             URI uri = http.getRequestURI();
@@ -196,17 +252,31 @@ public abstract class SimulatorServer implements AutoCloseable {
             }
             sleep(latency);
             Fault fault = nextFault(recorded.path());
-            SimExchange exchange = new SimExchange(http, recorded, fault);
+            ChaosRun run = chaos;
+            if (fault == null && run != null) {
+                ChaosRun.Draw drawn = run.draw(recorded);
+                if (drawn != null) {
+                    chaosOutcome = new ChaosOutcome(run, drawn);
+                    fault = drawn.fault;
+                }
+            }
+            ChaosOutcome outcome = chaosOutcome;
+            SimExchange exchange = new SimExchange(http, recorded, fault, () -> outcome.settle(true));
             if (fault != null && fault.kind() == Fault.Kind.RESET) {
                 LOG.debug("{} simulator: resetting connection for {}", vendor, recorded);
+                outcome.settle(true);
                 http.close();
                 return;
             }
             if (fault != null && fault.kind() == Fault.Kind.STATUS) {
                 LOG.debug("{} simulator: injecting {} for {}", vendor, fault, recorded);
+                outcome.settle(true);
                 fault.headers().forEach((k, v) -> http.getResponseHeaders().add(k, v));
                 exchange.respond(fault.status(), "text/plain", fault.body());
                 return;
+            }
+            if (fault != null) {
+                LOG.debug("{} simulator: injecting {} into the answer to {}", vendor, fault, recorded);
             }
             handle(exchange);
         } catch (SimExchange.TruncatedOnPurpose e) {
@@ -221,7 +291,28 @@ public abstract class SimulatorServer implements AutoCloseable {
                 // headers may already be sent; the connection is closed below
             }
         } finally {
+            // a body fault that found no body to act on left the answer intact
+            chaosOutcome.settle(false);
             http.close();
+        }
+    }
+
+    /** Reports a chaos draw's outcome to its run exactly once: applied when it changed the answer. */
+    private static final class ChaosOutcome {
+        static final ChaosOutcome NONE = new ChaosOutcome(null, null);
+        private final ChaosRun run;
+        private final ChaosRun.Draw draw;
+        private final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+
+        ChaosOutcome(ChaosRun run, ChaosRun.Draw draw) {
+            this.run = run;
+            this.draw = draw;
+        }
+
+        void settle(boolean applied) {
+            if (run != null && settled.compareAndSet(false, true)) {
+                run.settle(draw, applied);
+            }
         }
     }
 
