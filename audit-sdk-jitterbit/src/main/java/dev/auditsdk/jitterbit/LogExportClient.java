@@ -6,11 +6,9 @@ import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditNotFoundException;
-import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.http.Operation;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.http.Redactor;
 import dev.auditsdk.core.json.BodyFormat;
@@ -195,8 +193,9 @@ final class LogExportClient {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .operation(Operation.STATUS).build();
-        HttpResult result = transport.send(spec);
-        try {
+        // the start of the answer is read inside the transport's attempt: a status document or the
+        // head of a file cut short on the way is asked for again; the file itself stays open
+        return transport.open(spec, result -> {
             SniffedBody sniffed = BodyFormat.sniff(result.body(), transport.limits(),
                     "the log-async answer for key " + key);
             if (sniffed.format() == BodyFormat.EMPTY) {
@@ -214,13 +213,7 @@ final class LogExportClient {
                 }
             }
             return new Answer(null, body);
-        } catch (IOException e) {
-            result.close();
-            throw new AuditTransportException("jitterbit: reading the answer of log-async for key " + key + " failed", e);
-        } catch (RuntimeException e) {
-            result.close();
-            throw e;
-        }
+        });
     }
 
     /** A status answer is one small object with a textual {@code status}; a one-record JSON file is not. */

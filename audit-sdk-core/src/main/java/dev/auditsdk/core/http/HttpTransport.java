@@ -169,6 +169,39 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
+     * Sends a request and opens its streaming answer inside the attempt: the opener reads the
+     * start of the body (to sniff its format, to tell a status document from a file) and returns
+     * a value that keeps the body open. A body cut short, reset or stalled while the opener reads
+     * is retried like a 5xx (for retry-safe requests); once the opener has returned, the caller
+     * owns the body and must close it.
+     *
+     * @param request the request
+     * @param opener inspects the start of the answer; the transport closes the answer only if it fails
+     * @param <T> what the opener returns (holding the open body)
+     * @return what the opener returned
+     */
+    public <T> T open(HttpRequestSpec request, BodyReader<T> opener) {
+        Objects.requireNonNull(opener, "opener");
+        @SuppressWarnings("unchecked")
+        T value = (T) exchange(request, new KeepOpen<>(opener)).value;
+        return value;
+    }
+
+    /** Marks an opener whose answer stays open after it returns. */
+    private static final class KeepOpen<T> implements BodyReader<T> {
+        final BodyReader<T> opener;
+
+        KeepOpen(BodyReader<T> opener) {
+            this.opener = opener;
+        }
+
+        @Override
+        public T read(HttpResult answer) throws IOException {
+            return opener.read(answer);
+        }
+    }
+
+    /**
      * Sends a request and reads its answer as one JSON value (a page, a status, a token
      * answer), inside the attempt (see {@link #send(HttpRequestSpec, BodyReader)}).
      *
@@ -272,8 +305,12 @@ public final class HttpTransport implements AutoCloseable {
         if (reader == null || !ex.isSuccess()) {
             return ex;
         }
-        try (HttpResult answer = ex.result) {
+        HttpResult answer = ex.result;
+        boolean keepOpen = reader instanceof KeepOpen;
+        boolean done = false;
+        try {
             Object value = Objects.requireNonNull(reader.read(answer), "BodyReader returned null");
+            done = true;
             return ex.withValue(value);
         } catch (AuditTransportException e) {
             // the body failed while read (cut, reset, stalled, or a reader's own transport error)
@@ -284,6 +321,10 @@ public final class HttpTransport implements AutoCloseable {
             throw notJson(spec, e);
         } catch (IOException e) {
             throw new RetryableBodyFailure("reading the answer to " + spec.describe() + " failed: " + e, e);
+        } finally {
+            if (!done || !keepOpen) {
+                answer.close();
+            }
         }
     }
 

@@ -61,6 +61,26 @@ class HttpTransportFaultTest {
     }
 
     @Test
+    void aStreamingAnswerCutWhileItsHeadIsInspectedIsOpenedAgainAndStaysOpenAfterwards() throws Exception {
+        String file = "{\"n\":1}\n".repeat(2000);
+        server.then(truncated(file, 100)).then(ok(file));
+        try (HttpTransport t = transport().build()) {
+            java.io.InputStream body = t.open(HttpRequestSpec.get(server.url("/file")).operation(Operation.DOWNLOAD).build(),
+                    answer -> {
+                        java.io.BufferedInputStream in = new java.io.BufferedInputStream(answer.body(), 8192);
+                        in.mark(8192);
+                        in.readNBytes(4096); // the head, e.g. to sniff the format
+                        in.reset();
+                        return in;
+                    });
+            try (java.io.InputStream in = body) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(file);
+            }
+        }
+        assertThat(server.received()).hasSize(2);
+    }
+
+    @Test
     void aBoundedAnswerThatStallsMidBodyIsReadAgain() {
         server.then(stall(200, "{\"items\":[1,", PAGE.length(), 5_000)).then(ok(PAGE));
         long start = System.nanoTime();
