@@ -160,7 +160,7 @@ enum ChaosApi {
     /** Boomi's published limit is 10 requests a second; stay under it. */
     private static final double BOOMI_RATE = 8;
 
-    /** The name in test names and in {@link KnownFailing#KNOWN_FAILING}. */
+    /** The name in test names and case keys. */
     final String id;
 
     ChaosApi(String id) {
@@ -205,5 +205,10 @@ enum ChaosApi {
     private static List<Fault> boomiThrottles() {
         return List.of(Fault.status(503, Map.of(), BoomiSimulator.THROTTLED_MESSAGE),
                 Fault.status(429, Map.of("Retry-After", "0"), "Too Many Requests"));
+    }
+
+    /** @return the key of one case, e.g. {@code jitterbit/cli/seed=2} */
+    static String key(ChaosApi api, ChaosRoute route, long seed) {
+        return api.id + "/" + route.id + "/seed=" + seed;
     }
 }
