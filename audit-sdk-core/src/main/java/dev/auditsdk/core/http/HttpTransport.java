@@ -1,7 +1,6 @@
 package dev.auditsdk.core.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.auth.AuthHeaders;
@@ -245,9 +244,10 @@ public final class HttpTransport implements AutoCloseable {
             String text = answer.bodyAsString();
             try {
                 node = Json.mapper().readTree(text);
-            } catch (JsonEOFException e) {
-                throw e; // cut short: the attempt is retried
             } catch (JsonProcessingException e) {
+                if (Json.endedEarly(e)) {
+                    throw e; // cut short: the attempt is retried
+                }
                 throw notJson(request, e);
             }
         } else {
@@ -315,9 +315,10 @@ public final class HttpTransport implements AutoCloseable {
         } catch (AuditTransportException e) {
             // the body failed while read (cut, reset, stalled, or a reader's own transport error)
             throw new RetryableBodyFailure(e.getMessage(), e);
-        } catch (JsonEOFException e) {
-            throw new RetryableBodyFailure("the answer to " + spec.describe() + " ended early: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
+            if (Json.endedEarly(e)) {
+                throw new RetryableBodyFailure("the answer to " + spec.describe() + " ended early: " + e.getOriginalMessage(), e);
+            }
             throw notJson(spec, e);
         } catch (IOException e) {
             throw new RetryableBodyFailure("reading the answer to " + spec.describe() + " failed: " + e, e);

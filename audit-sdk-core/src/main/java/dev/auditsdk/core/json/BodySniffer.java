@@ -45,8 +45,8 @@ final class BodySniffer {
                     if (entry == null) {
                         return new SniffedBody(BodyFormat.EMPTY, zip, limits);
                     }
-                    LOG.debug("body is a zip archive; reading its first file");
-                    in = buffered(guard.entry(zip));
+                    LOG.debug("body is a zip archive; reading its file {}", entry.getName());
+                    in = buffered(new OnlyEntry(guard.entry(zip), zip, entry.getName(), what));
                 } else {
                     break;
                 }
@@ -92,7 +92,85 @@ final class BodySniffer {
         if (c < 0x20 || c == 0x7f) {
             throw new AuditDataException("the body is binary, not JSON or CSV", 1, i, null);
         }
+        if (!firstLineHasSeparator(head, i)) {
+            // a one-line text answer ("Service unavailable") is no CSV header: reading it as one would
+            // give zero rows and mark the range complete
+            throw new AuditDataException("the body is neither JSON nor CSV (its first line has no ',' separator): "
+                    + excerpt, 1, i, null);
+        }
         return BodyFormat.CSV;
+    }
+
+    /** Whether the first line (within the sniffed head) holds a comma, as every vendor's CSV header does. */
+    private static boolean firstLineHasSeparator(byte[] head, int start) {
+        for (int j = start; j < head.length; j++) {
+            if (head[j] == ',') {
+                return true;
+            }
+            if (head[j] == '\n' || head[j] == '\r') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The one file of a zip body. A zip that holds a second file cannot be one body of entries
+     * (two CSV files each have a header; two JSON arrays are not one document): rather than end
+     * "normally" after the first file and lose the rest, the read fails once the first file is
+     * done and another follows.
+     */
+    private static final class OnlyEntry extends java.io.FilterInputStream {
+        private final ZipInputStream zip;
+        private final String name;
+        private final String what;
+        private boolean checked;
+
+        OnlyEntry(InputStream entry, ZipInputStream zip, String name, String what) {
+            super(entry);
+            this.zip = zip;
+            this.name = name;
+            this.what = what;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b < 0) {
+                checkNoOtherFile();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n < 0) {
+                checkNoOtherFile();
+            }
+            return n;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        private void checkNoOtherFile() throws IOException {
+            if (checked) {
+                return;
+            }
+            checked = true;
+            ZipEntry next = zip.getNextEntry();
+            while (next != null && next.isDirectory()) {
+                next = zip.getNextEntry();
+            }
+            if (next != null) {
+                throw new AuditDataException(what + " is a zip archive of more than one file (" + name + ", then "
+                        + next.getName() + "); one body is read as one file, so the read stops here rather than"
+                        + " miss the other files' entries");
+            }
+        }
     }
 
     /** JSON Lines when more content follows the first value, which must then end on its first line. */

@@ -84,10 +84,11 @@ public final class Json {
                         + at.getLineNr() + ", column " + at.getColumnNr(), at.getLineNr(), at.getByteOffset(), null);
             }
             return node;
-        } catch (JsonEOFException e) {
-            // the body ended inside the document: cut short on the way, so the transport may read it again
-            throw new AuditTransportException("reading " + what + " failed: the body ended inside the JSON document", e);
         } catch (JsonProcessingException e) {
+            if (endedEarly(e)) {
+                // the body ended inside the document: cut short on the way, so the transport may read it again
+                throw new AuditTransportException("reading " + what + " failed: the body ended inside the JSON document", e);
+            }
             throw malformed(e, limits, "the JSON of " + what, parser);
         } catch (IOException e) {
             throw new AuditTransportException("reading " + what + " failed", e);
@@ -95,6 +96,22 @@ public final class Json {
             closeQuietly(parser);
             closeQuietly(in);
         }
+    }
+
+    /**
+     * Whether a parse failure is the input ending inside a JSON value — a body cut short on the
+     * way rather than malformed data. Jackson reports it as {@link JsonEOFException} or, inside
+     * arrays and objects, as "Unexpected end-of-input".
+     *
+     * @param e the parser's failure
+     * @return true if the input ended early
+     */
+    public static boolean endedEarly(JsonProcessingException e) {
+        if (e instanceof JsonEOFException) {
+            return true;
+        }
+        String m = e.getOriginalMessage();
+        return m != null && m.startsWith("Unexpected end-of-input");
     }
 
     /** The mapper whose parsers apply {@code limits}' nesting depth. */

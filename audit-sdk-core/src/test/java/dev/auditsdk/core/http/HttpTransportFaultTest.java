@@ -81,6 +81,20 @@ class HttpTransportFaultTest {
     }
 
     @Test
+    void anAnswerWithoutLengthThatEndsInsideAnArrayIsReadAgain() {
+        // no Content-Length: the body ends when the server closes, here inside the JSON
+        server.then(out -> {
+            out.write(ScriptedHttpServer.head(200, "Content-Type: application/json"));
+            out.write("{\"items\":[1,2,".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }).then(ok(PAGE));
+        try (HttpTransport t = transport().build()) {
+            assertThat(t.sendForJson(HttpRequestSpec.get(server.url("/page")).build()).get("next").asText()).isEqualTo("abc");
+        }
+        assertThat(server.received()).hasSize(2);
+    }
+
+    @Test
     void aBoundedAnswerThatStallsMidBodyIsReadAgain() {
         server.then(stall(200, "{\"items\":[1,", PAGE.length(), 5_000)).then(ok(PAGE));
         long start = System.nanoTime();

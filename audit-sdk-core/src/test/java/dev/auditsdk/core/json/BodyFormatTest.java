@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.paging.CloseableIterator;
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import dev.auditsdk.core.ReadLimits;
 import org.junit.jupiter.api.Test;
 
 class BodyFormatTest {
@@ -55,6 +55,38 @@ class BodyFormatTest {
         SniffedBody body = BodyFormat.sniff(gzip("  [{\"id\":1},{\"id\":2}]"));
         assertThat(body.format()).isEqualTo(BodyFormat.JSON_ARRAY);
         assertThat(entries(body, null)).hasSize(2);
+    }
+
+    @Test
+    void aZipOfTwoFilesFailsAfterTheFirstInsteadOfEndingAsIfComplete() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("part-1.csv"));
+            zip.write("time,apiname\n2026-01-01T00:00:00Z,orders\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("part-2.csv"));
+            zip.write("time,apiname\n2026-01-02T00:00:00Z,invoices\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        List<JsonNode> read = new ArrayList<>();
+        // a small first file is read whole while sniffing, so the second is found before any entry is handed out
+        assertThatThrownBy(() -> {
+            SniffedBody body = BodyFormat.sniff(new ByteArrayInputStream(out.toByteArray()), ReadLimits.defaults(),
+                    "the export");
+            try (CloseableIterator<JsonNode> it = body.entries(null)) {
+                it.forEachRemaining(read::add);
+            }
+        }).isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("the export is a zip archive of more than one file (part-1.csv, then part-2.csv)");
+        assertThat(read).isEmpty();
+    }
+
+    @Test
+    void aOneLineTextAnswerIsNeitherJsonNorCsv() {
+        assertThatThrownBy(() -> BodyFormat.sniff(utf8("Service temporarily unavailable\n")))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("neither JSON nor CSV")
+                .hasMessageContaining("Service temporarily unavailable");
     }
 
     @Test
