@@ -19,7 +19,7 @@ public enum BodyFormat {
     JSON_OBJECT,
     /** Several JSON values, one per line: read with {@link JsonLinesReader}. */
     JSON_LINES,
-    /** Anything else that is text: read with {@link CsvReader}. */
+    /** Other text whose first line holds a {@code ,} (a CSV header): read with {@link CsvReader}. */
     CSV,
     /** Nothing but whitespace (or an archive without files). */
     EMPTY;
@@ -29,15 +29,16 @@ public enum BodyFormat {
 
     /**
      * Looks at the start of a body without consuming it: unwraps gzip ({@code 1f 8b}) and zip
-     * ({@code PK\3\4}: the first file entry only), then tells JSON array, JSON object, JSON Lines,
+     * ({@code PK\3\4}: a zip of one file; a second file fails the read rather than be missed), then
+     * tells JSON array, JSON object, JSON Lines,
      * CSV and empty apart by the first non-blank character (after a UTF-8 byte-order mark) and,
      * for an object, by whether more values follow it on later lines. Applies
      * {@link ReadLimits#defaults()}.
      *
      * @param body the raw body; owned by the result from now on
      * @return the detected format and the (decompressed) body positioned at its start
-     * @throws dev.auditsdk.core.error.AuditDataException if the body is HTML/XML, binary, or a
-     *     corrupt archive
+     * @throws dev.auditsdk.core.error.AuditDataException if the body is HTML/XML, binary, text
+     *     that is neither JSON nor CSV (no {@code ,} on its first line), or a corrupt archive
      * @throws dev.auditsdk.core.error.AuditTransportException if reading the body fails
      */
     public static SniffedBody sniff(InputStream body) {
@@ -53,8 +54,8 @@ public enum BodyFormat {
      * @param limits the limits to apply
      * @param what the body, for messages, e.g. {@code "the Jitterbit log export"}; free of secrets
      * @return the detected format and the (decompressed) body positioned at its start
-     * @throws dev.auditsdk.core.error.AuditDataException if the body is HTML/XML, binary, or a
-     *     corrupt archive; and, while it is read, once a limit is crossed
+     * @throws dev.auditsdk.core.error.AuditDataException if the body is HTML/XML, binary, text
+     *     that is neither JSON nor CSV (no {@code ,} on its first line), or a corrupt archive; and, while it is read, once a limit is crossed
      * @throws dev.auditsdk.core.error.AuditTransportException if reading the body fails
      */
     public static SniffedBody sniff(InputStream body, ReadLimits limits, String what) {

@@ -74,7 +74,7 @@ class DecompressionBombTest {
 
     @Test
     void aZipWithAHugeEntryFailsOnMaxDecompressedBytes() {
-        byte[] zip = Bombs.zip("audit.csv", Bombs.text("id\n", "0\n", 32 * MiB, ""), Deflater.BEST_SPEED);
+        byte[] zip = Bombs.zip("audit.csv", Bombs.text("id,n\n", "0,0\n", 32 * MiB, ""), Deflater.BEST_SPEED);
         ReadLimits limits = ReadLimits.builder().maxDecompressedBytes(16 * MiB).build();
 
         SniffedBody sniffed = BodyFormat.sniff(new ByteArrayInputStream(zip), limits, "audit.zip");
