@@ -64,7 +64,7 @@ final class ChaosRun {
             return null;
         }
         Chaos.Kind kind = kinds.get(random.nextInt(kinds.size()));
-        String target = request.method() + ' ' + request.path() + (request.query() == null ? "" : "?" + request.query());
+        String target = request.toString(); // credential-like query values masked
         return new Draw(key, kind, fault(kind), target);
     }
 

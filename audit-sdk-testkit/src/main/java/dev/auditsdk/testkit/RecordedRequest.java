@@ -63,8 +63,28 @@ public final class RecordedRequest {
         return new String(body, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * @return {@code METHOD path?query} with the values of credential-like query parameters (a
+     *     presigned link's {@code signature}, a {@code token}, {@code key}, {@code secret},
+     *     {@code password}, {@code code}) masked, for logs and failure messages
+     */
     @Override
     public String toString() {
-        return method + " " + path + (query.isEmpty() ? "" : "?" + query);
+        return method + " " + path + (query.isEmpty() ? "" : "?" + maskedQuery(query));
+    }
+
+    private static String maskedQuery(String query) {
+        StringBuilder out = new StringBuilder(query.length());
+        for (String part : query.split("&", -1)) {
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            int eq = part.indexOf('=');
+            String name = (eq < 0 ? part : part.substring(0, eq)).toLowerCase(java.util.Locale.ROOT);
+            boolean secret = name.contains("signature") || name.contains("token") || name.contains("key")
+                    || name.contains("secret") || name.contains("password") || name.equals("code") || name.equals("sig");
+            out.append(eq >= 0 && secret ? part.substring(0, eq + 1) + "****" : part);
+        }
+        return out.toString();
     }
 }
