@@ -109,8 +109,14 @@ abstract class VendorCommand implements Callable<Integer> {
             return OutputTarget.stdout(env.stdout());
         }
         Path abs = options.output.toAbsolutePath().normalize();
-        OptionalLong committed = state.filter(s -> s.outputPath().map(p -> p.equals(abs.toString())).orElse(false))
-                .map(CheckpointState::outputBytes).orElse(OptionalLong.empty());
+        Optional<CheckpointState> sameFile = state.filter(s -> s.outputPath().map(p -> p.equals(abs.toString())).orElse(false));
+        sameFile.flatMap(CheckpointState::format).filter(f -> !f.equals(options.format.cliName())).ifPresent(f -> {
+            // appending records of another format would leave one file no reader can parse
+            throw new CheckpointFileException(options.output + " was written as " + f + " by the runs of checkpoint "
+                    + store.file() + "; --format " + options.format.cliName() + " would mix two formats in one file."
+                    + " Use --format " + f + ", or another -o file", null);
+        });
+        OptionalLong committed = sameFile.map(CheckpointState::outputBytes).orElse(OptionalLong.empty());
         return OutputTarget.file(abs, store != null, committed, this::info);
     }
 

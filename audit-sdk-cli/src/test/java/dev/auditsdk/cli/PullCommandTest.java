@@ -175,6 +175,26 @@ class PullCommandTest {
     }
 
     @Test
+    void changingTheFormatOfAnOutputFileBetweenRunsIsAUsageError() throws Exception {
+        Path cp = dir.resolve("cp.json");
+        Path out = dir.resolve("out.jsonl");
+        assertThat(cli().run("pull", "testlist", "--from", FROM, "--to", TO, "--count", "10", "--limit", "4",
+                "-o", out.toString(), "-c", cp.toString()).exitCode).isZero();
+        long before = Files.size(out);
+
+        CliRunner.Result csv = cli().run("pull", "testlist", "--to", TO, "--count", "10", "--format", "csv",
+                "-o", out.toString(), "-c", cp.toString());
+
+        assertThat(csv.exitCode).as(csv.toString()).isEqualTo(2);
+        assertThat(csv.stderr).contains("was written as ndjson").contains("--format csv would mix two formats");
+        assertThat(Files.size(out)).isEqualTo(before);
+        CliRunner.Result same = cli().run("pull", "testlist", "--to", TO, "--count", "10", "-o", out.toString(),
+                "-c", cp.toString());
+        assertThat(same.exitCode).as(same.toString()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(10);
+    }
+
+    @Test
     void outputFileIsCutBackToWhatTheCheckpointCommitted() throws Exception {
         Path cp = dir.resolve("cp.json");
         Path out = dir.resolve("out.csv");
