@@ -9,7 +9,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code --interval}: {@code 500ms}, {@code 60s}, {@code 5m}, {@code 1h}, a plain number of seconds, or ISO {@code PT1M}. */
-final class DurationArgument implements ITypeConverter<Duration> {
+class DurationArgument implements ITypeConverter<Duration> {
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     @Override
@@ -30,9 +30,22 @@ final class DurationArgument implements ITypeConverter<Duration> {
                 throw new TypeConversionException("'" + value + "' is not a duration: use 500ms, 60s, 5m, 1h or PT1M");
             }
         }
-        if (d.isNegative() || d.isZero()) {
+        if (d.isNegative() || (d.isZero() && !zeroAllowed())) {
             throw new TypeConversionException("'" + value + "' must be a positive duration");
         }
         return d;
+    }
+
+    /** @return whether {@code 0s} is a valid value */
+    boolean zeroAllowed() {
+        return false;
+    }
+
+    /** Reads a duration that may be zero, e.g. {@code --lag 0s}. */
+    static final class OrZero extends DurationArgument {
+        @Override
+        boolean zeroAllowed() {
+            return true;
+        }
     }
 }

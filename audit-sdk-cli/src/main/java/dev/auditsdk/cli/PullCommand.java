@@ -9,6 +9,7 @@ import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -41,6 +42,11 @@ final class PullCommand extends VendorCommand {
             description = "Save the checkpoint after every N entries (and at least once a second). Default: ${DEFAULT-VALUE}.")
     int checkpointEvery;
 
+    @Option(names = "--lag", paramLabel = "DURATION", defaultValue = "0s", converter = DurationArgument.OrZero.class,
+            description = "Without --to, read up to now minus this settle lag, so entries a vendor makes visible late"
+                    + " are still ahead of the checkpoint on the next run (default: ${DEFAULT-VALUE}).")
+    Duration lag;
+
     @Option(names = "--limit", paramLabel = "N", description = "Stop after N entries.")
     Long limit;
 
@@ -56,7 +62,11 @@ final class PullCommand extends VendorCommand {
         if (checkpointEvery <= 0) {
             throw new VendorSettingException("--checkpoint-every must be positive");
         }
-        Instant end = to == null ? env.clock().instant() : to;
+        Instant end = to == null ? env.clock().instant().minus(lag) : to;
+        if (from != null && !from.isBefore(end)) {
+            throw new VendorSettingException("nothing to read: --from " + from + " is not before the end of the range " + end
+                    + (to == null ? " (now minus --lag " + lag + ")" : ""));
+        }
         resolveSettings();
         long start = env.clock().millis();
         try (CheckpointStore store = checkpoint == null ? null : CheckpointStore.open(checkpoint)) {

@@ -41,6 +41,11 @@ final class TailCommand extends VendorCommand {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--lag", paramLabel = "DURATION", defaultValue = "0s", converter = DurationArgument.OrZero.class,
+            description = "Each poll reads up to now minus this settle lag, so entries a vendor makes visible late are"
+                    + " picked up by a later poll instead of falling behind the checkpoint (default: ${DEFAULT-VALUE}).")
+    Duration lag;
+
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
             description = "Save the checkpoint after every N entries, at the end of each poll, and at least once a second.")
     int checkpointEvery;
@@ -69,9 +74,15 @@ final class TailCommand extends VendorCommand {
                 Optional<Checkpoint> position = state.map(CheckpointState::checkpoint);
                 try {
                     while (!env.stop().requested()) {
-                        Instant now = env.clock().instant();
+                        Instant settled = env.clock().instant().minus(lag);
+                        Instant resumeAt = position.map(Checkpoint::horizon).orElse(first);
+                        if (!resumeAt.isBefore(settled)) {
+                            // nothing has settled since the last poll (or --from is still within the lag)
+                            env.stop().sleep(interval);
+                            continue;
+                        }
                         try (AuditLogStream<? extends AuditLogEntry> stream = source.fetch(
-                                query(position.isPresent() ? null : first, now, position, null, pageSize))) {
+                                query(position.isPresent() ? null : first, settled, position, null, pageSize))) {
                             collector.drain(stream);
                         } catch (AuditTransportException | AuditServerException | AuditRateLimitedException e) {
                             progress.clear();

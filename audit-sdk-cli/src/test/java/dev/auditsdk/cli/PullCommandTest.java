@@ -175,6 +175,32 @@ class PullCommandTest {
     }
 
     @Test
+    void withALagEachRunReadsUpToNowMinusTheLagAndTheNextRunContinuesExactly() {
+        Path cp = dir.resolve("cp.json");
+        java.time.Instant base = ListEntry.BASE;
+        // entry i is at base + i/2 s: at base+8s with a 3 s lag, entries before base+5s (0..9) have settled
+        CliRunner.Result first = cli().clock(java.time.Clock.fixed(base.plusSeconds(8), java.time.ZoneOffset.UTC))
+                .run("pull", "testlist", "--from", FROM, "--count", "20", "--lag", "3s", "-c", cp.toString());
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        assertThat(ids(first.stdout)).isEqualTo(expectedIds(10));
+
+        CliRunner.Result rest = cli().clock(java.time.Clock.fixed(base.plusSeconds(30), java.time.ZoneOffset.UTC))
+                .run("pull", "testlist", "--count", "20", "--lag", "3s", "-c", cp.toString());
+        assertThat(rest.exitCode).as(rest.toString()).isZero();
+        List<String> all = new ArrayList<>(ids(first.stdout));
+        all.addAll(ids(rest.stdout));
+        assertThat(all).isEqualTo(expectedIds(20));
+    }
+
+    @Test
+    void aRangeThatHasNotSettledYetIsAUsageError() {
+        CliRunner.Result r = cli().clock(java.time.Clock.fixed(ListEntry.BASE.plusSeconds(2), java.time.ZoneOffset.UTC))
+                .run("pull", "testlist", "--from", FROM, "--count", "20", "--lag", "5s");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(2);
+        assertThat(r.stderr).contains("nothing to read").contains("now minus --lag");
+    }
+
+    @Test
     void changingTheFormatOfAnOutputFileBetweenRunsIsAUsageError() throws Exception {
         Path cp = dir.resolve("cp.json");
         Path out = dir.resolve("out.jsonl");

@@ -48,6 +48,32 @@ class TailCommandTest {
     }
 
     @Test
+    void eachPollReadsOnlyWhatHasSettledAndALaterPollPicksUpTheRestOnce() throws Exception {
+        Path cp = dir.resolve("tail.json");
+        Path out = dir.resolve("tail.ndjson");
+        java.time.Instant base = dev.auditsdk.cli.testing.ListEntry.BASE;
+        // entry i is at base + i/2 s; a 3 s lag at base+8s lets entries 0..9 through, at base+30s all 20
+        for (long seconds : new long[] {8, 30}) {
+            StopSignal stop = new StopSignal();
+            CliRunner cli = new CliRunner().env("AUDITLOG_TESTLIST_PASSWORD", ListVendorPlugin.PASSWORD)
+                    .clock(Clock.fixed(base.plusSeconds(seconds), ZoneOffset.UTC)).stop(stop);
+            CompletableFuture<CliRunner.Result> tail = CompletableFuture.supplyAsync(() -> cli.run("tail", "testlist",
+                    "--checkpoint", cp.toString(), "--interval", "20ms", "--from", "2026-01-01", "--count", "20",
+                    "--lag", "3s", "-o", out.toString()));
+            int expected = seconds == 8 ? 10 : 20;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lines(out) < expected && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(100); // a few more polls: nothing new may be written
+            stop.request();
+            CliRunner.Result r = tail.get(10, TimeUnit.SECONDS);
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            assertThat(PullCommandTest.ids(Files.readString(out))).isEqualTo(PullCommandTest.expectedIds(expected));
+        }
+    }
+
+    @Test
     void aNetworkFailureDuringAPollIsReportedAndRetriedAtTheNextInterval() throws Exception {
         Path cp = dir.resolve("tail.json");
         StopSignal stop = new StopSignal();
