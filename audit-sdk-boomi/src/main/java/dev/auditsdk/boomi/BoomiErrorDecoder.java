@@ -52,7 +52,7 @@ final class BoomiErrorDecoder implements ErrorDecoder {
         switch (r.status()) {
             case 401:
                 return staging
-                        ? " (the staging API refused the JWT even after a fresh one was fetched)"
+                        ? " (the staging API refused the JWT, and a freshly fetched one: check that the user may use Audit Log Staging)"
                         : " (check the user name and password, or the API token sent as BOOMI_TOKEN.<user>, the account id "
                                 + accountId + ", and the X-Boomi-OTP code if the user has two-factor authentication)";
             case 403:
