@@ -63,9 +63,9 @@ final class PullCommand extends VendorCommand {
             throw new VendorSettingException("--checkpoint-every must be positive");
         }
         Instant end = to == null ? env.clock().instant().minus(lag) : to;
-        if (from != null && !from.isBefore(end)) {
+        if (to == null && from != null && !from.isBefore(end)) {
             throw new VendorSettingException("nothing to read: --from " + from + " is not before the end of the range " + end
-                    + (to == null ? " (now minus --lag " + lag + ")" : ""));
+                    + " (now minus --lag " + lag + ")");
         }
         resolveSettings();
         long start = env.clock().millis();
