@@ -90,6 +90,7 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
     @Override
     public AuditLogStream<BoomiAuditEntry> fetch(AuditLogQuery query) {
         Objects.requireNonNull(query, "query");
+        platform.requireOpen("this Boomi audit log source");
         AuditLogQueryFetcher fetcher = new AuditLogQueryFetcher(platform, connection.auditLog("query"),
                 connection.auditLog("queryMore"), expressionFor(query, filter));
         DeliveryTracker tracker = DeliveryTracker.builder(query).order(resultOrder).build();

@@ -140,6 +140,7 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
     @Override
     public AuditLogStream<BoomiAuditEntry> fetch(AuditLogQuery query) {
         Objects.requireNonNull(query, "query");
+        staging.requireOpen("this Boomi staged audit log export");
         StagingRange range = StagingRange.of(query);
         ExportJobPager<StagingJob, BoomiAuditEntry> pager = ExportJobPager.<StagingJob, BoomiAuditEntry>builder()
                 .submit(() -> client.submitOrResume(range))

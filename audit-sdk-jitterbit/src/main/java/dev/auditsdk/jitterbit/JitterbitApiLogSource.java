@@ -149,6 +149,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
     @Override
     public AuditLogStream<JitterbitApiLogEntry> fetch(AuditLogQuery query) {
         Objects.requireNonNull(query, "query");
+        transport.requireOpen("this Jitterbit API log source");
         List<TimeWindow> windows = TimeWindow.split(query.start(), query.to(), windowSize);
         LOG.debug("jitterbit: reading [{}, {}) in {} window(s) of at most {}", query.start(), query.to(), windows.size(), windowSize);
         DeliveryTracker tracker = DeliveryTracker.builder(query).lateness(lateness).build();

@@ -118,6 +118,7 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
     @Override
     public AuditLogStream<LifecycleAuditEntry> fetch(AuditLogQuery query) {
         Objects.requireNonNull(query, "query");
+        transport.requireOpen("this Lifecycle audit log source");
         List<TimeWindow> windows = TimeWindow.utcDays(query.start(), query.to(), windowDays);
         LOG.debug("lifecycle: reading [{}, {}) in {} window(s) of up to {} day(s), {} at a time", query.start(),
                 query.to(), windows.size(), windowDays, parallelism);

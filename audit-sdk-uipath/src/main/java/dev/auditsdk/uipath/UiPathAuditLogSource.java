@@ -88,6 +88,7 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
     @Override
     public UiPathAuditLogStream fetch(AuditLogQuery query) {
         Objects.requireNonNull(query, "query");
+        connection.requireOpen("this UiPath audit log source");
         int size = Math.max(2, Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(pageSize)));
         ClassicPageFetcher fetcher = new ClassicPageFetcher(connection, url, language, apiVersion, query.to());
         OffsetPager<UiPathAuditEntry> pager = OffsetPager.builder(fetcher, UiPathAuditEntry::id, UiPathAuditEntry::timestamp)

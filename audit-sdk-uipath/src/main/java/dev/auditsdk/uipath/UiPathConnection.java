@@ -104,6 +104,11 @@ final class UiPathConnection implements AutoCloseable {
         return resolved;
     }
 
+    /** @throws IllegalStateException once the connection is closed */
+    void requireOpen(String what) {
+        transport.requireOpen(what);
+    }
+
     /** @return the read limits in force */
     ReadLimits limits() {
         return transport.limits();

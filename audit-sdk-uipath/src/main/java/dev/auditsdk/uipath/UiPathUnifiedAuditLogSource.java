@@ -89,6 +89,7 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
     @Override
     public AuditLogStream<UiPathUnifiedAuditEvent> fetch(AuditLogQuery query) {
         Objects.requireNonNull(query, "query");
+        connection.requireOpen("this UiPath unified audit source");
         int maxCount = Math.max(MIN_PAGE_SIZE, Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(pageSize)));
         UnifiedPageFetcher fetcher = new UnifiedPageFetcher(connection, url, filters, maxCount, query.start(), query.to());
         TokenPager<UiPathUnifiedAuditEvent> pager = TokenPager.builder(fetcher).maxPages(maxPages)

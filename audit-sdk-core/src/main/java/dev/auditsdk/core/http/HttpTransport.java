@@ -108,6 +108,24 @@ public final class HttpTransport implements AutoCloseable {
         return shared.limits;
     }
 
+    /** @return whether this transport (any of its views) has been closed */
+    public boolean isClosed() {
+        return shared.closed.get();
+    }
+
+    /**
+     * Fails once the transport is closed: sources call it at the start of {@code fetch}, so a
+     * closed source refuses new work at once instead of failing on its first request.
+     *
+     * @param what the source, for the message, e.g. {@code "this Lifecycle audit log source"}
+     * @throws IllegalStateException if the transport is closed
+     */
+    public void requireOpen(String what) {
+        if (isClosed()) {
+            throw new IllegalStateException(what + " is closed");
+        }
+    }
+
     /**
      * The same transport (client, retry policy, rate limit, listener, error decoder) without
      * authentication: for logins and logouts, which carry their credentials themselves.
@@ -266,6 +284,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private Exchange exchange(HttpRequestSpec request, BodyReader<?> reader) {
         Objects.requireNonNull(request, "request");
+        requireOpen(shared.vendor + ": the transport");
         Endpoints.requireSecure(request.uri(), shared.allowInsecureHttp);
         boolean replayed = false;
         while (true) {
@@ -469,7 +488,7 @@ public final class HttpTransport implements AutoCloseable {
         final boolean allowInsecureHttp;
         final RetryExecutor retries;
         final ReadLimits limits;
-        private final AtomicBoolean closed = new AtomicBoolean();
+        final AtomicBoolean closed = new AtomicBoolean();
 
         Shared(Builder b) {
             this.vendor = b.vendor;

@@ -356,6 +356,17 @@ class HttpTransportFaultTest {
     }
 
     @Test
+    void aClosedTransportSendsNothingWhicheverViewIsUsed() {
+        HttpTransport t = transport().build();
+        HttpTransport plain = t.withoutAuth();
+        t.close();
+        assertThat(plain.isClosed()).isTrue();
+        assertThatThrownBy(() -> plain.sendForJson(HttpRequestSpec.get(server.url("/page")).build()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("test: the transport is closed");
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
     void theViewWithoutAuthenticationSharesTheTransportButSendsNoCredentials() {
         server.otherwise(ok("{}"));
         CountingAuthenticator auth = new CountingAuthenticator("tok");
