@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,9 +152,7 @@ final class RetryExecutor {
                 return wait;
             }
         }
-        Duration backoff = policy.backoff(attempts);
-        double factor = 1 + policy.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
-        return Duration.ofMillis(Math.max(0, Math.round(backoff.toMillis() * factor)));
+        return policy.jitteredBackoff(attempts);
     }
 
     private void acquirePermit(HttpRequestSpec spec) {

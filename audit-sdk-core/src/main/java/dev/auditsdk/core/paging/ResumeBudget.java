@@ -4,7 +4,6 @@ import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +78,7 @@ public final class ResumeBudget {
                     + " maxAttempts ({}): giving up", unit, failure.getMessage(), failuresInARow, policy.maxAttempts());
             return false;
         }
-        Duration wait = jittered(policy.backoff(failuresInARow));
+        Duration wait = policy.jitteredBackoff(failuresInARow);
         Duration spent = Duration.ofNanos(now - streakStart);
         if (spent.plus(wait).compareTo(policy.overallDeadline()) > 0) {
             LOG.info("{}: read failed ({}); a new request in {} ms would start past the retry deadline of {}: giving up",
@@ -107,11 +106,6 @@ public final class ResumeBudget {
     /** @return the unit's name, as given */
     public String unit() {
         return unit;
-    }
-
-    private Duration jittered(Duration backoff) {
-        double factor = 1 + policy.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
-        return Duration.ofMillis(Math.max(0, Math.round(backoff.toMillis() * factor)));
     }
 
     @Override

@@ -145,6 +145,19 @@ public final class RetryPolicy {
         return Duration.ofMillis(delay);
     }
 
+    /**
+     * The wait before retry number {@code retry}: {@link #backoff(int)} with the policy's jitter
+     * applied (a factor drawn uniformly from {@code 1 ± jitter}). The one place jitter is drawn,
+     * for the transport's retries and for re-requests of a streamed body alike.
+     *
+     * @param retry 1 for the first retry
+     * @return the jittered delay, never negative
+     */
+    public Duration jitteredBackoff(int retry) {
+        double factor = 1 + jitter * (2 * java.util.concurrent.ThreadLocalRandom.current().nextDouble() - 1);
+        return Duration.ofMillis(Math.max(0, Math.round(backoff(retry).toMillis() * factor)));
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof RetryPolicy)) {

@@ -45,4 +45,19 @@ class RetryPolicyTest {
         assertThat(p.toBuilder().noRateLimit().build().rateLimitPerSecond()).isEmpty();
         assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
     }
+
+    @Test
+    void jitteredBackoffStaysWithinTheJitterAroundTheBackoff() {
+        RetryPolicy p = RetryPolicy.builder().backoff(java.time.Duration.ofMillis(1000), java.time.Duration.ofSeconds(20))
+                .jitter(0.2).build();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            long ms = p.jitteredBackoff(2).toMillis();
+            assertThat(ms).isBetween(1600L, 2400L);
+            seen.add(ms);
+        }
+        assertThat(seen.size()).isGreaterThan(1);
+        RetryPolicy exact = p.toBuilder().jitter(0).build();
+        assertThat(exact.jitteredBackoff(3)).isEqualTo(java.time.Duration.ofMillis(4000));
+    }
 }

@@ -6,7 +6,6 @@ import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.http.BodyReader;
 import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
 import java.net.URI;
 import java.time.Clock;
@@ -54,14 +53,6 @@ public final class InformaticaClient implements AutoCloseable {
     /** @return the current session's server URL, logging in first when there is no session */
     public URI serverUrl() {
         return sessions.token().serverUrl();
-    }
-
-    /**
-     * @param request a data call
-     * @return its successful answer
-     */
-    public HttpResult send(HttpRequestSpec request) {
-        return transport.send(request);
     }
 
     /**
