@@ -52,7 +52,7 @@ public abstract class AuditLogQuery {
 
     /**
      * The earliest instant an entry may have to be delivered: {@link #from()}, or the
-     * checkpoint's {@linkplain Checkpoint#horizon() horizon}, whichever is later.
+     * checkpoint's {@linkplain Checkpoint#earliest() earliest undelivered time}, whichever is later.
      *
      * @return the lower bound of what this query reads
      */
@@ -60,8 +60,8 @@ public abstract class AuditLogQuery {
     @Value.Auxiliary
     public Instant start() {
         Instant start = from().orElse(Instant.MIN);
-        if (resumeFrom().isPresent() && resumeFrom().get().horizon().isAfter(start)) {
-            start = resumeFrom().get().horizon();
+        if (resumeFrom().isPresent() && resumeFrom().get().earliest().isAfter(start)) {
+            start = resumeFrom().get().earliest();
         }
         return start;
     }

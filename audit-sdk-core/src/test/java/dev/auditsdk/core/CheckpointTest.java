@@ -22,6 +22,29 @@ class CheckpointTest {
     }
 
     @Test
+    void anUnreadPartRoundTripsAndAdmitsOnlyItsUndeliveredEntries() {
+        Checkpoint c = Checkpoint.of(T, T.plusSeconds(5), Set.of("new"), null,
+                Checkpoint.Unread.of(T.minusSeconds(60), T.minusSeconds(30), Set.of("at-30")));
+        assertThat(Checkpoint.parse(c.serialize())).isEqualTo(c);
+        assertThat(c.earliest()).isEqualTo(T.minusSeconds(60));
+        assertThat(c.admits(T.minusSeconds(60), "x")).isTrue();
+        assertThat(c.admits(T.minusSeconds(30), "y")).isTrue();
+        assertThat(c.admits(T.minusSeconds(30), "at-30")).isFalse();
+        assertThat(c.admits(T.minusSeconds(29), "z")).as("between the unread part and the horizon: done").isFalse();
+        assertThat(c.admits(T.minusSeconds(61), "w")).isFalse();
+        assertThat(c.admits(T, "new")).isFalse();
+        assertThat(c.admits(T, "other")).isTrue();
+    }
+
+    @Test
+    void anUnreadPartMustEndBeforeTheHorizon() {
+        assertThatThrownBy(() -> Checkpoint.of(T, T, Set.of(), null, Checkpoint.Unread.of(T.minusSeconds(5), T, Set.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must end before the horizon");
+        assertThatThrownBy(() -> Checkpoint.Unread.of(T, T.minusSeconds(1), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is before from");
+    }
+
+    @Test
     void admitsOnlyUndeliveredEntriesAtOrAfterTheHorizon() {
         Checkpoint c = Checkpoint.of(T, T, Set.of("a"), null);
         assertThat(c.admits(T, "a")).isFalse();

@@ -6,6 +6,7 @@ import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.paging.CloseableIterator;
 import dev.auditsdk.core.paging.DeliveryTracker;
 import dev.auditsdk.core.paging.EntryOrder;
+import dev.auditsdk.core.paging.NewestFirstWindows;
 import dev.auditsdk.core.paging.OffsetPager;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.informatica.internal.AuditLogBatches;
@@ -104,15 +105,15 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
                 .order(EntryOrder.NEWEST_FIRST)
                 .lateness(lateArrivalWindow)
                 .build();
-        CloseableIterator<InformaticaAuditEntry> entries = CloseableIterator.lazily(() ->
+        NewestFirstWindows<InformaticaAuditEntry> entries = NewestFirstWindows.of(tracker, window -> CloseableIterator.lazily(() ->
                 OffsetPager.builder(batches, InformaticaAuditEntry::id, InformaticaAuditEntry::timestamp)
                         .order(EntryOrder.NEWEST_FIRST)
                         .pageSize(size)
                         .overlap(0) // whole batches only; re-reads are dropped by id, and growth causes no skips
-                        .startOffset(batches.startOffset(query.to(), size))
-                        .stopWhen(e -> e.timestamp().isBefore(query.start()))
+                        .startOffset(batches.startOffset(window.end(), size))
+                        .stopWhen(e -> e.timestamp().isBefore(window.start()))
                         .maxPagesWithoutProgress(client.limits().maxPagesWithoutProgress())
-                        .build());
+                        .build()));
         return PagedAuditLogStream.of(tracker, entries);
     }
 

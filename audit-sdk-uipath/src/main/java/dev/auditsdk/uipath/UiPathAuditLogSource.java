@@ -5,6 +5,7 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.paging.DeliveryTracker;
 import dev.auditsdk.core.paging.EntryOrder;
+import dev.auditsdk.core.paging.NewestFirstWindows;
 import dev.auditsdk.core.paging.OffsetPager;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
@@ -12,6 +13,7 @@ import dev.auditsdk.uipath.model.UiPathAuditLogPage;
 import java.net.URI;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The classic Platform Management audit log of a UiPath organization:
@@ -90,16 +92,23 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
         Objects.requireNonNull(query, "query");
         connection.requireOpen("this UiPath audit log source");
         int size = Math.max(2, Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(pageSize)));
-        ClassicPageFetcher fetcher = new ClassicPageFetcher(connection, url, language, apiVersion, query.to());
-        OffsetPager<UiPathAuditEntry> pager = OffsetPager.builder(fetcher, UiPathAuditEntry::id, UiPathAuditEntry::timestamp)
-                .order(EntryOrder.NEWEST_FIRST)
-                .pageSize(size)
-                .stopWhen(e -> e.timestamp().isBefore(query.start()))
-                .maxPages(maxPages)
-                .maxPagesWithoutProgress(connection.limits().maxPagesWithoutProgress())
-                .build();
         DeliveryTracker tracker = DeliveryTracker.builder(query).order(EntryOrder.NEWEST_FIRST).build();
-        return new UiPathAuditLogStream(PagedAuditLogStream.of(tracker, pager), fetcher);
+        AtomicReference<ClassicPageFetcher> latest = new AtomicReference<>();
+        NewestFirstWindows<UiPathAuditEntry> entries = NewestFirstWindows.of(tracker, window -> {
+            ClassicPageFetcher fetcher = new ClassicPageFetcher(connection, url, language, apiVersion, window.end());
+            latest.set(fetcher);
+            return OffsetPager.builder(fetcher, UiPathAuditEntry::id, UiPathAuditEntry::timestamp)
+                    .order(EntryOrder.NEWEST_FIRST)
+                    .pageSize(size)
+                    .stopWhen(e -> e.timestamp().isBefore(window.start()))
+                    .maxPages(maxPages)
+                    .maxPagesWithoutProgress(connection.limits().maxPagesWithoutProgress())
+                    .build();
+        });
+        return new UiPathAuditLogStream(PagedAuditLogStream.of(tracker, entries), () -> {
+            ClassicPageFetcher fetcher = latest.get();
+            return fetcher == null ? OptionalLong.empty() : fetcher.totalCount();
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.auditsdk.core.Checkpoint;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
 import java.util.Iterator;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -13,11 +14,11 @@ import java.util.stream.Stream;
  */
 public final class UiPathAuditLogStream implements AuditLogStream<UiPathAuditEntry> {
     private final AuditLogStream<UiPathAuditEntry> entries;
-    private final ClassicPageFetcher fetcher;
+    private final Supplier<OptionalLong> totalCount;
 
-    UiPathAuditLogStream(AuditLogStream<UiPathAuditEntry> entries, ClassicPageFetcher fetcher) {
+    UiPathAuditLogStream(AuditLogStream<UiPathAuditEntry> entries, Supplier<OptionalLong> totalCount) {
         this.entries = entries;
-        this.fetcher = fetcher;
+        this.totalCount = totalCount;
     }
 
     /** @return the entries; callable once */
@@ -41,7 +42,7 @@ public final class UiPathAuditLogStream implements AuditLogStream<UiPathAuditEnt
      *     empty before the first request or if the API did not say
      */
     public OptionalLong totalCount() {
-        return fetcher.totalCount();
+        return totalCount.get();
     }
 
     @Override

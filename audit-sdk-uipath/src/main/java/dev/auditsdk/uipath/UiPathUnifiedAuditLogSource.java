@@ -5,6 +5,7 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.paging.DeliveryTracker;
 import dev.auditsdk.core.paging.EntryOrder;
+import dev.auditsdk.core.paging.NewestFirstWindows;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.core.paging.TokenPager;
 import dev.auditsdk.uipath.model.UiPathUnifiedAuditEvent;
@@ -91,11 +92,10 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
         Objects.requireNonNull(query, "query");
         connection.requireOpen("this UiPath unified audit source");
         int maxCount = Math.max(MIN_PAGE_SIZE, Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(pageSize)));
-        UnifiedPageFetcher fetcher = new UnifiedPageFetcher(connection, url, filters, maxCount, query.start(), query.to());
-        TokenPager<UiPathUnifiedAuditEvent> pager = TokenPager.builder(fetcher).maxPages(maxPages)
-                .maxPagesWithoutProgress(connection.limits().maxPagesWithoutProgress()).build();
         DeliveryTracker tracker = DeliveryTracker.builder(query).order(EntryOrder.NEWEST_FIRST).build();
-        return PagedAuditLogStream.of(tracker, pager);
+        return PagedAuditLogStream.of(tracker, NewestFirstWindows.of(tracker, window -> TokenPager.builder(
+                new UnifiedPageFetcher(connection, url, filters, maxCount, window.start(), window.end()))
+                .maxPages(maxPages).maxPagesWithoutProgress(connection.limits().maxPagesWithoutProgress()).build()));
     }
 
     /** Releases the HTTP client if the source built it; a caller-owned client stays open. */

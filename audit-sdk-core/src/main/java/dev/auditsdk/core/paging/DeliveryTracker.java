@@ -4,7 +4,10 @@ import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.Checkpoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,22 +34,28 @@ import org.slf4j.LoggerFactory;
  * entries sharing the watermark's timestamp. A {@code lateness} window accepts entries that
  * show up out of order by up to that much, at the cost of remembering the window's identities.
  *
- * <h2>{@link EntryOrder#NEWEST_FIRST} and {@link EntryOrder#UNORDERED}: the range is one unit</h2>
- * A source that walks the range from newest to oldest (re-reads are recognized against the
- * oldest timestamp delivered so far and the identities at it), or one whose order is unknown
- * (re-reads are recognized by the identities delivered in this run), cannot express a partly read
- * range as "everything up to a watermark". The checkpoint stays correct this way:
- * <ul>
- * <li>once the source reports {@link #rangeComplete()} (it read the whole range), the checkpoint
- *     is the newest part of the run, exactly as in ascending mode;</li>
- * <li>before that (a limit, a failure, the caller stopped early), older entries of the range may
- *     still be undelivered, so the checkpoint keeps the query's start as its horizon and lists
- *     <em>every</em> identity delivered in this run: resuming delivers exactly the rest. That list
- *     is capped at {@link Builder#maxRememberedIds(int)}; beyond it the checkpoint stays at the
- *     query's resume point (entries of the interrupted run would then be delivered again: read
- *     such ranges to the end, or keep them short), and an unordered source's re-reads within
- *     the run can no longer be recognized.</li>
- * </ul>
+ * <h2>{@link EntryOrder#NEWEST_FIRST}: read in windows, each from its newest entry down</h2>
+ * A newest-first source reads the {@linkplain #windows() windows} the tracker lists, in that
+ * order, each from its newest entry to its oldest (use {@link NewestFirstWindows}), and tells the
+ * tracker when one is used up ({@link #windowRead()}); the last one ends with
+ * {@link #rangeComplete()}. There are at most two: the part an earlier run left
+ * {@linkplain Checkpoint#unread() unread}, then the rest of the query's range. Within a window,
+ * re-reads are recognized against the oldest timestamp delivered so far ({@code low}) and the
+ * identities at it. A window read part-way is "{@code (low, newest]} done, {@code [start, low]}
+ * unread less the identities at {@code low}": the checkpoint holds the ordinary part (horizon,
+ * watermark, identities of the lateness window) and that unread part, so its size is bounded by
+ * the identities at two instants plus the lateness window however large the range, and
+ * resuming reads only what is left. Memory is bounded the same way.
+ *
+ * <h2>{@link EntryOrder#UNORDERED}: the range is one unit</h2>
+ * A source whose order is unknown recognizes re-reads by the identities delivered in this run.
+ * Once it reports {@link #rangeComplete()}, the checkpoint is the newest part of the run, as in
+ * ascending mode. Before that, older entries of the range may still be undelivered, so the
+ * checkpoint keeps the query's start as its horizon and lists <em>every</em> identity delivered
+ * in this run, up to {@link Builder#maxRememberedIds(int)}; beyond it the checkpoint stays at the
+ * query's resume point (the interrupted run's entries would then be delivered again). Such a
+ * source cannot be resumed exactly after an arbitrary stop: read its ranges to the end, or keep
+ * them short.
  */
 public final class DeliveryTracker {
     /** Default for {@link Builder#maxRememberedIds(int)}. */
@@ -76,10 +85,15 @@ public final class DeliveryTracker {
     private Instant watermark;
     private Instant horizon;
 
-    /** NEWEST_FIRST only: the oldest delivered timestamp and identities at it. */
+    /** NEWEST_FIRST only: the windows to read, the one being read, and the oldest done timestamp in it with identities at it. */
+    private final List<TimeWindow> windows;
+    private int window;
+    private final Checkpoint.Unread unreadAtStart;
     private Instant low;
     private final Set<String> idsAtLow = new HashSet<>();
-    /** NEWEST_FIRST, UNORDERED: every identity of this run while the range is incomplete; null past the cap. */
+    /** NEWEST_FIRST only: identities known delivered inside the window being read that it has not re-read yet. */
+    private Set<String> deliveredBefore = new HashSet<>();
+    /** UNORDERED only: every identity of this run while the range is incomplete; null past the cap. */
     private Set<String> runIds = new HashSet<>();
     private boolean complete;
     private boolean warnedOutOfOrder;
@@ -101,6 +115,40 @@ public final class DeliveryTracker {
             seeded.addAll(initial.deliveredIds());
             seededUpTo = watermark;
         }
+        if (order == EntryOrder.NEWEST_FIRST) {
+            unreadAtStart = unreadPart(query, initial);
+            windows = plan(query, initial, unreadAtStart);
+            deliveredBefore.addAll(unreadAtStart != null ? unreadAtStart.deliveredIds() : initial.deliveredIds());
+        } else {
+            unreadAtStart = null;
+            windows = query.start().isBefore(query.to()) ? List.of(TimeWindow.of(query.start(), query.to())) : List.of();
+        }
+    }
+
+    /** The resume checkpoint's unread part, less what is before the query's {@code from} (the query does not want it). */
+    private static Checkpoint.Unread unreadPart(AuditLogQuery query, Checkpoint initial) {
+        Checkpoint.Unread unread = initial.unread().orElse(null);
+        if (unread == null) {
+            return null;
+        }
+        if (!query.to().isAfter(unread.through())) {
+            throw new IllegalArgumentException("the resume checkpoint has entries still to read up to " + unread.through()
+                    + ", at or after the query's end " + query.to() + ": resume with a later 'to'");
+        }
+        Instant from = query.from().filter(f -> f.isAfter(unread.from())).orElse(unread.from());
+        return from.isAfter(unread.through()) ? null : Checkpoint.Unread.of(from, unread.through(), unread.deliveredIds());
+    }
+
+    private static List<TimeWindow> plan(AuditLogQuery query, Checkpoint initial, Checkpoint.Unread unread) {
+        List<TimeWindow> plan = new ArrayList<>(2);
+        if (unread != null) {
+            plan.add(TimeWindow.of(unread.from(), unread.through().plusNanos(1)));
+        }
+        Instant start = max(query.from().orElse(Instant.MIN), initial.horizon());
+        if (start.isBefore(query.to())) {
+            plan.add(TimeWindow.of(start, query.to()));
+        }
+        return Collections.unmodifiableList(plan);
     }
 
     /**
@@ -132,6 +180,37 @@ public final class DeliveryTracker {
     }
 
     /**
+     * The time windows a source reads, in this order: for {@link EntryOrder#NEWEST_FIRST}, the
+     * part of the range an earlier run left unread (if any) and then the rest of the range, each
+     * to be read newest first; otherwise the query's range as one window.
+     *
+     * @return one or two windows; empty when nothing is left to read
+     */
+    public List<TimeWindow> windows() {
+        return windows;
+    }
+
+    /**
+     * Tells the tracker that the source has read all of the current {@linkplain #windows() window}
+     * and moves on to the next; after the last one, call {@link #rangeComplete()} instead.
+     *
+     * @throws IllegalStateException if no window follows the current one
+     */
+    public synchronized void windowRead() {
+        if (window + 1 >= windows.size()) {
+            throw new IllegalStateException("windowRead() after the last window: call rangeComplete()");
+        }
+        window++;
+        low = null;
+        idsAtLow.clear();
+        deliveredBefore = new HashSet<>(initial.deliveredIds());
+    }
+
+    private boolean readingUnreadPart() {
+        return unreadAtStart != null && window == 0;
+    }
+
+    /**
      * Decides and records in one step.
      *
      * @param timestamp the entry's time
@@ -160,10 +239,16 @@ public final class DeliveryTracker {
             if (seeded.remove(id) && !timestamp.isBefore(horizon)) {
                 record(timestamp, id);
             }
+            if (order == EntryOrder.NEWEST_FIRST && deliveredBefore.remove(id) && inWindow(timestamp)) {
+                trackLow(timestamp, id); // delivered by an earlier run: read down to it as if this run had
+            }
             return skip(id, timestamp, "outside the query's range or already delivered before the resume point");
         }
         switch (order) {
             case NEWEST_FIRST:
+                if (!inWindow(timestamp)) {
+                    return skip(id, timestamp, "outside the window being read, " + windows.get(window));
+                }
                 if (low != null) {
                     int c = timestamp.compareTo(low);
                     if (c > 0 || (c == 0 && idsAtLow.contains(id))) {
@@ -187,6 +272,14 @@ public final class DeliveryTracker {
                 }
                 return recentlyDelivered(timestamp, id) ? skip(id, timestamp, "already delivered") : true;
         }
+    }
+
+    private boolean inWindow(Instant timestamp) {
+        if (window >= windows.size()) {
+            return false;
+        }
+        TimeWindow w = windows.get(window);
+        return !timestamp.isBefore(w.start()) && timestamp.isBefore(w.end());
     }
 
     private boolean recentlyDelivered(Instant timestamp, String id) {
@@ -251,8 +344,7 @@ public final class DeliveryTracker {
         }
         if (order == EntryOrder.NEWEST_FIRST) {
             trackLow(timestamp, id);
-        }
-        if (order != EntryOrder.OLDEST_FIRST) {
+        } else if (order == EntryOrder.UNORDERED) {
             trackRun(id);
         }
     }
@@ -279,13 +371,17 @@ public final class DeliveryTracker {
     }
 
     /**
-     * Tells the tracker the source has read its whole range: the checkpoint can then move to the
-     * newest entry in {@link EntryOrder#NEWEST_FIRST} and {@link EntryOrder#UNORDERED} mode, and
-     * its horizon can close up to {@code watermark - lateness} in every mode.
+     * Tells the tracker the source has read its whole range (in {@link EntryOrder#NEWEST_FIRST}
+     * mode, the last of its {@linkplain #windows() windows}): the checkpoint can then move to the
+     * newest entry, with nothing left unread, and its horizon can close up to
+     * {@code watermark - lateness} in every mode.
      */
     public synchronized void rangeComplete() {
         complete = true;
         runIds = null;
+        low = null;
+        idsAtLow.clear();
+        deliveredBefore.clear();
         // the whole range was read: resume ids not seen again are older than the range, and
         // everything before the watermark has been read, so only the lateness window stays open
         seeded.clear();
@@ -326,10 +422,11 @@ public final class DeliveryTracker {
      *     or its start, before the first entry)
      */
     public synchronized Checkpoint checkpoint() {
-        if (delivered == 0) {
-            return Checkpoint.of(initial.horizon(), initial.watermark(), initial.deliveredIds(), cursor);
+        if (delivered == 0 && (unreadAtStart == null || (window == 0 && low == null && !complete))) {
+            return Checkpoint.of(initial.horizon(), initial.watermark(), initial.deliveredIds(), cursor,
+                    initial.unread().orElse(null));
         }
-        if (order != EntryOrder.OLDEST_FIRST && !complete) {
+        if (order == EntryOrder.UNORDERED && !complete) {
             if (runIds == null) {
                 return Checkpoint.of(initial.horizon(), initial.watermark(), initial.deliveredIds(), cursor);
             }
@@ -342,7 +439,38 @@ public final class DeliveryTracker {
         if (tailTime != null && !tailTime.isBefore(horizon) && !tailTime.isAfter(watermark)) {
             tailIds.addTo(ids);
         }
-        return Checkpoint.of(horizon, watermark, ids, cursor);
+        if (order != EntryOrder.NEWEST_FIRST || complete) {
+            return Checkpoint.of(horizon, watermark, ids, cursor);
+        }
+        return newestFirstCheckpoint(ids);
+    }
+
+    /** A newest-first read that has not finished: the ordinary part plus what is left unread. */
+    private Checkpoint newestFirstCheckpoint(Set<String> ids) {
+        Instant start = windows.isEmpty() ? horizon : windows.get(window).start();
+        if (readingUnreadPart()) {
+            if (low == null) {
+                return Checkpoint.of(horizon, watermark, ids, cursor, unreadAtStart);
+            }
+            return Checkpoint.of(horizon, watermark, ids, cursor, Checkpoint.Unread.of(start, low, unreadIds()));
+        }
+        if (low == null) {
+            return Checkpoint.of(horizon, watermark, ids, cursor);
+        }
+        if (low.isBefore(horizon)) {
+            return Checkpoint.of(horizon, watermark, ids, cursor, Checkpoint.Unread.of(start, low, unreadIds()));
+        }
+        // the read stopped inside the lateness window, whose identities the ordinary part remembers:
+        // what is before the window is unread
+        Instant through = horizon.minusNanos(1);
+        return through.isBefore(start) ? Checkpoint.of(horizon, watermark, ids, cursor)
+                : Checkpoint.of(horizon, watermark, ids, cursor, Checkpoint.Unread.of(start, through, deliveredBefore));
+    }
+
+    private Set<String> unreadIds() {
+        Set<String> ids = new HashSet<>(idsAtLow);
+        ids.addAll(deliveredBefore);
+        return ids;
     }
 
     private static Instant max(Instant a, Instant b) {
@@ -414,8 +542,8 @@ public final class DeliveryTracker {
         }
 
         /**
-         * @param maxRememberedIds in {@link EntryOrder#NEWEST_FIRST} and {@link EntryOrder#UNORDERED} mode,
-         *     the most identities kept for an incomplete run; default {@value DeliveryTracker#DEFAULT_MAX_REMEMBERED_IDS}
+         * @param maxRememberedIds in {@link EntryOrder#UNORDERED} mode, the most identities kept
+         *     for an incomplete run; default {@value DeliveryTracker#DEFAULT_MAX_REMEMBERED_IDS}
          * @return this builder
          */
         public Builder maxRememberedIds(int maxRememberedIds) {

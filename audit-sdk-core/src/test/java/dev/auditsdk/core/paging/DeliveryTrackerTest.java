@@ -154,28 +154,59 @@ class DeliveryTrackerTest {
     }
 
     @Test
-    void newestFirstInterruptedRunResumesWithExactlyTheRest() {
+    void newestFirstInterruptedRunLeavesTheOlderPartUnreadAndResumesWithExactlyTheRest() {
         DeliveryTracker first = newestFirst(range());
-        assertThat(offerAll(first, NEWEST_FIRST_LOG.subList(0, 3))).containsExactly("f", "e", "d"); // e.g. a limit of 3
+        assertThat(first.windows()).containsExactly(TimeWindow.of(T0, TO));
+        assertThat(offerAll(first, NEWEST_FIRST_LOG.subList(0, 2))).containsExactly("f", "e"); // e.g. a limit of 2
         Checkpoint checkpoint = first.checkpoint();
-        assertThat(checkpoint.horizon()).isEqualTo(T0);
-        assertThat(checkpoint.deliveredIds()).containsExactlyInAnyOrder("f", "e", "d");
+        assertThat(checkpoint.horizon()).isEqualTo(T0.plusSeconds(6));
+        assertThat(checkpoint.deliveredIds()).containsExactly("f");
+        assertThat(checkpoint.unread()).contains(Checkpoint.Unread.of(T0, T0.plusSeconds(5), java.util.Set.of("e")));
 
         DeliveryTracker second = newestFirst(resume(checkpoint));
-        assertThat(offerAll(second, NEWEST_FIRST_LOG)).containsExactly("c", "b", "a");
+        assertThat(second.windows()).containsExactly(TimeWindow.of(T0, T0.plusSeconds(5).plusNanos(1)),
+                TimeWindow.of(T0.plusSeconds(6), TO));
+        // the unread part, newest first: e is known, d shares its second
+        assertThat(offerAll(second, NEWEST_FIRST_LOG.subList(1, 4))).containsExactly("d", "c");
+        assertThat(second.checkpoint().unread()).contains(Checkpoint.Unread.of(T0, T0.plusSeconds(3), java.util.Set.of("c")));
+        assertThat(offerAll(second, NEWEST_FIRST_LOG.subList(4, 6))).containsExactly("b", "a");
+        second.windowRead();
+        assertThat(second.checkpoint().unread()).isEmpty();
+        assertThat(offerAll(second, List.of(TestEntry.at("g", 7), TestEntry.at("f", 6)))).containsExactly("g");
         second.rangeComplete();
-        assertThat(second.checkpoint().watermark()).isEqualTo(T0.plusSeconds(6));
+        assertThat(second.checkpoint()).isEqualTo(Checkpoint.of(T0.plusSeconds(7), T0.plusSeconds(7), java.util.Set.of("g"), null));
     }
 
     @Test
-    void newestFirstBeyondTheIdCapKeepsTheResumePointUntilComplete() {
-        DeliveryTracker tracker = DeliveryTracker.builder(range()).order(EntryOrder.NEWEST_FIRST)
-                .maxRememberedIds(2).build();
-        offerAll(tracker, NEWEST_FIRST_LOG.subList(0, 3));
-        assertThat(tracker.checkpoint()).isEqualTo(Checkpoint.startingAt(T0));
-        offerAll(tracker, NEWEST_FIRST_LOG.subList(3, 6));
-        tracker.rangeComplete();
-        assertThat(tracker.checkpoint().watermark()).isEqualTo(T0.plusSeconds(6));
+    void newestFirstSkipsEntriesOutsideTheWindowBeingRead() {
+        Checkpoint withUnread = Checkpoint.of(T0.plusSeconds(6), T0.plusSeconds(6), java.util.Set.of("f"), null,
+                Checkpoint.Unread.of(T0, T0.plusSeconds(3), java.util.Set.of()));
+        DeliveryTracker tracker = newestFirst(resume(withUnread));
+        // a vendor answering a little more than the window asked for: g belongs to the next window
+        assertThat(offerAll(tracker, List.of(TestEntry.at("g", 7), TestEntry.at("c", 3)))).containsExactly("c");
+        tracker.windowRead();
+        assertThat(offerAll(tracker, List.of(TestEntry.at("g", 7), TestEntry.at("c", 3)))).containsExactly("g");
+    }
+
+    @Test
+    void newestFirstCheckpointStaysSmallHoweverFarARunGetsBeforeItStops() {
+        DeliveryTracker tracker = newestFirst(range());
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(tracker.offer(TO.minusMillis(1 + i / 3), "id" + i)).isTrue();
+        }
+        Checkpoint checkpoint = tracker.checkpoint();
+        assertThat(checkpoint.deliveredIds()).hasSize(3);
+        assertThat(checkpoint.unread().orElseThrow().deliveredIds()).containsExactlyInAnyOrder("id99999");
+        assertThat(checkpoint.serialize().length()).isLessThan(400);
+    }
+
+    @Test
+    void newestFirstResumingWithAnEndBeforeTheUnreadPartIsRefused() {
+        Checkpoint withUnread = Checkpoint.of(T0.plusSeconds(6), T0.plusSeconds(6), java.util.Set.of("f"), null,
+                Checkpoint.Unread.of(T0, T0.plusSeconds(3), java.util.Set.of()));
+        AuditLogQuery early = AuditLogQuery.builder().resumeFrom(withUnread).to(T0.plusSeconds(2)).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> newestFirst(early))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resume with a later 'to'");
     }
 
     @Test

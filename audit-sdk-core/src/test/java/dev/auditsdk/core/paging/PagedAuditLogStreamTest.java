@@ -9,6 +9,7 @@ import dev.auditsdk.core.Checkpoint;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -125,9 +126,9 @@ class PagedAuditLogStreamTest {
         it.next();
         stream.close();
         assertThat(it.hasNext()).isFalse();
-        // incomplete newest-first run: the checkpoint lists what was delivered and keeps the start as horizon
-        assertThat(stream.checkpoint().horizon()).isEqualTo(T0);
-        assertThat(stream.checkpoint().deliveredIds()).containsExactly("z");
+        // incomplete newest-first run: everything older than z is still to read
+        assertThat(stream.checkpoint().watermark()).isEqualTo(T0.plusSeconds(9));
+        assertThat(stream.checkpoint().unread()).contains(Checkpoint.Unread.of(T0, T0.plusSeconds(9).minusNanos(1), Set.of()));
     }
 
     @Test
