@@ -1,5 +1,6 @@
 package dev.auditsdk.boomi;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.boomi.query.QueryExpression;
 import dev.auditsdk.boomi.query.QueryProperty;
@@ -8,7 +9,9 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.paging.DeliveryTracker;
+import dev.auditsdk.core.paging.CloseableIterator;
 import dev.auditsdk.core.paging.EntryOrder;
+import dev.auditsdk.core.paging.NewestFirstWindows;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.core.paging.TokenPager;
 import java.time.Instant;
@@ -51,11 +54,13 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
     private final HttpTransport platform;
     private final QueryExpression filter;
     private final EntryOrder resultOrder;
+    private final DeliveryOptions delivery;
 
     private BoomiAuditLogSource(Builder b) {
         this.connection = new BoomiConnection(b);
         this.filter = b.filter;
         this.resultOrder = b.resultOrder;
+        this.delivery = b.delivery();
         this.platform = connection.platformTransport();
         LOG.debug("boomi: AuditLog query source for account {} at {}", connection.accountId, connection.baseUrl);
     }
@@ -91,22 +96,27 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
     public AuditLogStream<BoomiAuditEntry> fetch(AuditLogQuery query) {
         Objects.requireNonNull(query, "query");
         platform.requireOpen("this Boomi audit log source");
+        DeliveryTracker tracker = delivery.tracker(query).order(resultOrder).build();
+        if (resultOrder == EntryOrder.NEWEST_FIRST) {
+            return PagedAuditLogStream.of(tracker, NewestFirstWindows.of(tracker, window ->
+                    new DescendingGuard(pager(expressionFor(window.start(), window.end(), filter)), delivery.lateness())));
+        }
+        return PagedAuditLogStream.of(tracker, pager(expressionFor(query.start(), query.to(), filter)));
+    }
+
+    private CloseableIterator<BoomiAuditEntry> pager(QueryExpression expression) {
         AuditLogQueryFetcher fetcher = new AuditLogQueryFetcher(platform, connection.auditLog("query"),
-                connection.auditLog("queryMore"), expressionFor(query, filter));
-        DeliveryTracker tracker = DeliveryTracker.builder(query).order(resultOrder).build();
-        return PagedAuditLogStream.of(tracker,
-                OrderGuard.of(TokenPager.builder(fetcher)
-                        .maxPagesWithoutProgress(platform.limits().maxPagesWithoutProgress()).build(),
-                        resultOrder, "the AuditLog query"));
+                connection.auditLog("queryMore"), expression);
+        return TokenPager.builder(fetcher).maxPagesWithoutProgress(platform.limits().maxPagesWithoutProgress()).build();
     }
 
     /**
-     * The server-side filter of a query: whole seconds around {@code [start, to)}, since Boomi's
+     * The server-side filter of a read: whole seconds around {@code [start, end)}, since Boomi's
      * date filter has second precision; the exact ends are applied on the client.
      */
-    static QueryExpression expressionFor(AuditLogQuery query, QueryExpression filter) {
-        Instant low = query.start().truncatedTo(ChronoUnit.SECONDS);
-        Instant high = ceilToSecond(query.to());
+    static QueryExpression expressionFor(Instant start, Instant end, QueryExpression filter) {
+        Instant low = start.truncatedTo(ChronoUnit.SECONDS);
+        Instant high = ceilToSecond(end);
         QueryExpression range = QueryExpression.between(QueryProperty.DATE, QueryExpression.date(low), QueryExpression.date(high));
         return filter == null ? range : QueryExpression.and(range, filter);
     }
@@ -149,8 +159,10 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
         /**
          * The date order Boomi returns query results in, which its documentation does not state.
          * {@link EntryOrder#OLDEST_FIRST} (default) gives exact checkpoints in constant memory
-         * and stops with an {@link dev.auditsdk.core.error.AuditDataException} if a result comes
-         * out of order (never skipping it); {@link EntryOrder#UNORDERED} accepts any order, at the
+         * and handles a result more than the lateness out of order by the late-entry policy
+         * (by default an {@link dev.auditsdk.core.error.AuditDataException}, never a silent skip);
+         * {@link EntryOrder#NEWEST_FIRST} reads a resumed range in the windows its checkpoint
+         * left, each newest first, and stops if a result is out of descending order; {@link EntryOrder#UNORDERED} accepts any order, at the
          * cost of remembering the ids of a partly read range in its checkpoint (see core's
          * {@code DeliveryTracker}).
          *

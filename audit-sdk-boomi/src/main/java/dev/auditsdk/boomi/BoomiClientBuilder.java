@@ -1,5 +1,6 @@
 package dev.auditsdk.boomi;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.boomi.auth.BoomiCredentials;
 import dev.auditsdk.core.auth.ApiToken;
 import dev.auditsdk.core.auth.CredentialsProvider;
@@ -188,5 +189,10 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> extend
         if (credentials == null) {
             throw new IllegalStateException("boomi: credentials are required: credentials(user, password) or apiToken(user, token)");
         }
+    }
+
+    /** @return the delivery settings (lateness, late-entry policy) of the sources built from this builder */
+    DeliveryOptions delivery() {
+        return configuredDelivery();
     }
 }

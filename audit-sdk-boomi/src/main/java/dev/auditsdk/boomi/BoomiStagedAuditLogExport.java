@@ -1,5 +1,6 @@
 package dev.auditsdk.boomi;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.boomi.auth.BoomiJwt;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.core.AuditLogQuery;
@@ -7,7 +8,6 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.paging.EntryOrder;
 import dev.auditsdk.core.paging.ExportJobPager;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
 import java.net.URI;
@@ -78,6 +78,7 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
     private final HttpTransport platform;
     private final HttpTransport staging;
     private final StagingClient client;
+    private final DeliveryOptions delivery;
     private final Duration pollInitial;
     private final Duration pollMax;
     private final Duration deadline;
@@ -91,6 +92,7 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
                 b.jwtLifetime, b.jwtRefreshAhead, b.jwtClock()));
         this.client = new StagingClient(connection, staging, stagingBase, b.requestsPath, b.requestPath,
                 b.notificationEmail, b.downloadDirectory, b.sortRunBytes, b.maxDownloadBytes);
+        this.delivery = b.delivery();
         this.pollInitial = b.pollInitial;
         this.pollMax = b.pollMax;
         this.deadline = b.deadline;
@@ -150,7 +152,7 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
                 .deadline(deadline)
                 .build();
         // SortedEntries delivers the archive in ascending order; the guard only double-checks it
-        return PagedAuditLogStream.of(query, OrderGuard.of(pager, EntryOrder.OLDEST_FIRST, "the staged archive"));
+        return PagedAuditLogStream.of(delivery.tracker(query).build(), pager);
     }
 
     /** Closes the HTTP clients the export built (never a caller-owned one). */

@@ -93,7 +93,27 @@ class BoomiWireMockTest {
         try (BoomiAuditLogSource source = source()) {
             assertThatThrownBy(() -> read(source.fetch(AuditLogQuery.builder().from(FROM).to(FROM.plus(Duration.ofDays(3))).build())))
                     .isInstanceOf(AuditDataException.class)
-                    .hasMessageContaining("ascending date order");
+                    .hasMessageContaining("entry a at 2026-01-01T10:00:00Z arrived after 1 entries up to 2026-01-02T00:00:00Z")
+                    .hasMessageContaining("more than the lateness PT0S");
+        }
+    }
+
+    @Test
+    void resultsOutOfOrderWithinTheLatenessAreDeliveredAndTheCheckpointReReadsThatWindow() {
+        wm.stubFor(post(QUERY).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                "{\"@type\":\"QueryResult\",\"numberOfResults\":3,\"result\":[" + entry("b", "2026-01-02T00:00:02Z")
+                        + "," + entry("a", "2026-01-02T00:00:00Z") + "," + entry("c", "2026-01-02T00:00:03Z") + "]}")));
+        AuditLogQuery query = AuditLogQuery.builder().from(FROM).to(FROM.plus(Duration.ofDays(3))).build();
+        try (BoomiAuditLogSource source = BoomiAuditLogSource.builder().baseUrl(wm.baseUrl()).accountId(ACCOUNT)
+                .credentials("auditor@acme.example", "pw-S3CR3T").lateness(Duration.ofSeconds(5)).build()) {
+            AuditLogStream<BoomiAuditEntry> stream = source.fetch(query);
+            assertThat(read(stream)).containsExactly("b", "a", "c");
+            assertThat(stream.checkpoint().horizon()).isEqualTo(java.time.Instant.parse("2026-01-01T23:59:58Z"));
+            assertThat(stream.checkpoint().deliveredIds()).containsExactlyInAnyOrder("a", "b", "c");
+        }
+        try (BoomiAuditLogSource strict = source()) {
+            assertThatThrownBy(() -> read(strict.fetch(query))).isInstanceOf(AuditDataException.class)
+                    .hasMessageContaining("more than the lateness PT0S").hasMessageContaining("raise the source's lateness");
         }
     }
 

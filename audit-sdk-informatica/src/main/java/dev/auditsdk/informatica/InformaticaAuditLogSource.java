@@ -1,5 +1,6 @@
 package dev.auditsdk.informatica;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
@@ -44,7 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * entries are dropped; since the log only grows at its head, a shift can only cause re-reads,
  * never a skipped entry. Entries of the range that are written during the read (their time is
  * after the walk passed it) are picked up by the next query from the checkpoint, as are entries
- * written up to {@link Builder#lateArrivalWindow(Duration)} late.
+ * written up to {@link Builder#lateness(Duration)} late.
  *
  * <p><b>Range.</b> The walk stops at the first entry older than the query's start. A range
  * ending in the past is found by a binary search with one-entry batches instead of paging
@@ -59,18 +60,18 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
     public static final int DEFAULT_BATCH_SIZE = 200;
     /** The largest batch size requested (the API documents none; larger hints are clamped). */
     public static final int MAX_BATCH_SIZE = 1_000;
-    /** Default of {@link Builder#lateArrivalWindow(Duration)}. */
-    public static final Duration DEFAULT_LATE_ARRIVAL_WINDOW = Duration.ofMinutes(1);
+    /** Default of {@link Builder#lateness(Duration)}: one minute. */
+    public static final Duration DEFAULT_LATENESS = Duration.ofMinutes(1);
 
     private final InformaticaClient client;
     private final AuditLogBatches batches;
     private final int batchSize;
-    private final Duration lateArrivalWindow;
+    private final DeliveryOptions delivery;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private InformaticaAuditLogSource(Builder b) {
         this.batchSize = b.batchSize;
-        this.lateArrivalWindow = b.lateArrivalWindow();
+        this.delivery = b.delivery();
         this.client = b.newClient(InformaticaLogin.Api.V2);
         this.batches = new AuditLogBatches(client);
     }
@@ -101,10 +102,7 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
             throw new IllegalStateException("this Informatica audit log source is closed");
         }
         int size = Math.max(1, Math.min(MAX_BATCH_SIZE, query.pageSize().orElse(batchSize)));
-        DeliveryTracker tracker = DeliveryTracker.builder(query)
-                .order(EntryOrder.NEWEST_FIRST)
-                .lateness(lateArrivalWindow)
-                .build();
+        DeliveryTracker tracker = delivery.tracker(query).order(EntryOrder.NEWEST_FIRST).build();
         NewestFirstWindows<InformaticaAuditEntry> entries = NewestFirstWindows.of(tracker, window -> CloseableIterator.lazily(() ->
                 OffsetPager.builder(batches, InformaticaAuditEntry::id, InformaticaAuditEntry::timestamp)
                         .order(EntryOrder.NEWEST_FIRST)

@@ -1,5 +1,6 @@
 package dev.auditsdk.informatica;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
@@ -45,13 +46,13 @@ public final class InformaticaSecurityLogSource implements AuditLogSource<Inform
     private final InformaticaClient client;
     private final SecurityLogWindows windows;
     private final Duration maxWindow;
-    private final Duration lateArrivalWindow;
+    private final DeliveryOptions delivery;
     private final int parallelism;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private InformaticaSecurityLogSource(Builder b) {
         this.maxWindow = b.maxWindow;
-        this.lateArrivalWindow = b.lateArrivalWindow();
+        this.delivery = b.delivery();
         this.parallelism = b.parallelism;
         this.client = b.newClient(InformaticaLogin.Api.V3);
         this.windows = new SecurityLogWindows(client, b.rowCap);
@@ -82,7 +83,7 @@ public final class InformaticaSecurityLogSource implements AuditLogSource<Inform
         if (closed.get()) {
             throw new IllegalStateException("this Informatica security log source is closed");
         }
-        DeliveryTracker tracker = DeliveryTracker.builder(query).lateness(lateArrivalWindow).build();
+        DeliveryTracker tracker = delivery.tracker(query).build();
         TimeWindowPager<InformaticaSecurityLogEntry> pager = TimeWindowPager
                 .builder(TimeWindow.split(query.start(), query.to(), maxWindow), windows)
                 .parallelism(parallelism)

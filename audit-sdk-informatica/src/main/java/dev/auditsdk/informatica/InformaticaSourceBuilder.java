@@ -1,5 +1,6 @@
 package dev.auditsdk.informatica;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
@@ -25,7 +26,6 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
     private URI loginUrl;
     private CredentialsProvider<UsernamePassword> credentials;
     private Duration sessionRefreshAhead = DEFAULT_SESSION_REFRESH_AHEAD;
-    private Duration lateArrivalWindow = InformaticaAuditLogSource.DEFAULT_LATE_ARRIVAL_WINDOW;
 
     InformaticaSourceBuilder() {
     }
@@ -112,24 +112,16 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
     }
 
     /**
-     * How far behind the newest delivered entry an entry may still be written (the server's
-     * entry time is not the moment the entry becomes visible). The checkpoint keeps the ids of
-     * this window, and a resumed query re-reads it, delivering only what it had not.
+     * IDMC's entry time is not the moment the entry becomes visible: the default
+     * {@link #lateness(Duration)} is one minute. The checkpoint keeps the ids of this window,
+     * and a resumed query re-reads it, delivering only what it had not; zero trusts that
+     * entries appear in time order.
      *
-     * @param window the window; zero to trust that entries appear in time order; default one minute
-     * @return this builder
+     * @return {@link InformaticaAuditLogSource#DEFAULT_LATENESS}
      */
-    public B lateArrivalWindow(Duration window) {
-        Objects.requireNonNull(window, "lateArrivalWindow");
-        if (window.isNegative()) {
-            throw new IllegalArgumentException("lateArrivalWindow must not be negative, was " + window);
-        }
-        this.lateArrivalWindow = window;
-        return self();
-    }
-
-    Duration lateArrivalWindow() {
-        return lateArrivalWindow;
+    @Override
+    protected Duration defaultLateness() {
+        return InformaticaAuditLogSource.DEFAULT_LATENESS;
     }
 
     /** Builds the connection; checks the settings every source needs. */
@@ -143,5 +135,10 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
         Endpoints.requireSecure(loginUrl, insecureHttpAllowed());
         return new InformaticaClient(api, loginUrl, credentials, transportBuilder(InformaticaAuditLogSource.VENDOR),
                 insecureHttpAllowed(), configuredClock(), sessionRefreshAhead);
+    }
+
+    /** @return the delivery settings (lateness, late-entry policy) of the sources built from this builder */
+    DeliveryOptions delivery() {
+        return configuredDelivery();
     }
 }

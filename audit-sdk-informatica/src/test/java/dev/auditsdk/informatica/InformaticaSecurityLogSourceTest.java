@@ -212,7 +212,7 @@ class InformaticaSecurityLogSourceTest {
     @Test
     void withoutALateArrivalWindowOnlyEntriesAtOrAfterTheWatermarkAreSeenAgain() {
         start(InformaticaSimulator.builder().securityEntries(50).span(Duration.ofDays(1)));
-        source = sourceBuilder().lateArrivalWindow(Duration.ZERO).build();
+        source = sourceBuilder().lateness(Duration.ZERO).build();
         AuditLogStream<InformaticaSecurityLogEntry> first = source.fetch(AuditLogQuery.builder()
                 .from(END.minus(Duration.ofDays(2))).to(END.plusSeconds(1)).build());
         readAll(first);

@@ -1,5 +1,6 @@
 package dev.auditsdk.jitterbit;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
@@ -82,6 +83,8 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
     public static final String VENDOR = "jitterbit";
     /** The path of the REST service on a Harmony host. */
     public static final String SERVICE_PATH = "jitterbit-cloud-restful-service";
+    /** The default {@linkplain Builder#lateness(Duration) lateness}: one second. */
+    public static final Duration DEFAULT_LATENESS = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(JitterbitApiLogSource.class);
     private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -96,7 +99,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
     private final Duration pollInitial;
     private final Duration pollMax;
     private final Duration exportDeadline;
-    private final Duration lateness;
+    private final DeliveryOptions delivery;
     private final HttpTransport transport;
     private final TokenAuthenticator<JitterbitSession> authenticator;
     private final LogExportClient client;
@@ -113,7 +116,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         this.pollInitial = b.pollInitial;
         this.pollMax = b.pollMax;
         this.exportDeadline = b.exportDeadline;
-        this.lateness = b.lateness;
+        this.delivery = b.delivery();
         // the device id matters (and the host name is looked up) only for two-factor logins
         String device = b.tfaCodeSupplier == null ? null : b.deviceId != null ? b.deviceId : defaultDeviceId();
         JitterbitLogin login = new JitterbitLogin(service, b.credentials, b.tfaCodeSupplier, device, b.sessionClock());
@@ -152,7 +155,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         transport.requireOpen("this Jitterbit API log source");
         List<TimeWindow> windows = TimeWindow.split(query.start(), query.to(), windowSize);
         LOG.debug("jitterbit: reading [{}, {}) in {} window(s) of at most {}", query.start(), query.to(), windows.size(), windowSize);
-        DeliveryTracker tracker = DeliveryTracker.builder(query).lateness(lateness).build();
+        DeliveryTracker tracker = delivery.tracker(query).build();
         TimeWindowPager<JitterbitApiLogEntry> pager = TimeWindowPager.builder(windows, this::exportWindow)
                 .parallelism(parallelism)
                 .build();
@@ -172,7 +175,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
                 .csvFormat(csvFormat)
                 .build();
         JitterbitTime times = new JitterbitTime(clientTimeZone);
-        return new WindowEntries(exportJob(org, export, times, window), window, lateness);
+        return new WindowEntries(exportJob(org, export, times, window), window);
     }
 
     /**
@@ -306,7 +309,6 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         private Duration pollMax = ExportJobPager.DEFAULT_MAX_INTERVAL;
         private Duration exportDeadline = ExportJobPager.DEFAULT_DEADLINE;
         private int lockWorkarounds = 3;
-        private Duration lateness = Duration.ofSeconds(1);
         private String jsonArrayField;
 
         private Builder() {
@@ -535,13 +537,18 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         }
 
         /**
-         * @param lateness how far out of time order entries may arrive and still be delivered, now
-         *     or after a resume (default 1 s); raise it when tailing, as Harmony may record calls late
-         * @return this builder
+         * Harmony may record a call a little after later ones: the default {@link #lateness(Duration)}
+         * is one second (raise it when tailing a busy organization).
+         *
+         * @return one second
          */
-        public Builder lateness(Duration lateness) {
-            this.lateness = atLeast(lateness, Duration.ZERO, "lateness");
-            return self();
+        @Override
+        protected Duration defaultLateness() {
+            return DEFAULT_LATENESS;
+        }
+
+        private DeliveryOptions delivery() {
+            return configuredDelivery();
         }
 
         /**

@@ -162,12 +162,12 @@ class JitterbitWireFormatTest {
     }
 
     @Test
-    void aFileThatIsNotOldestFirstFailsInsteadOfLosingEntries() {
+    void aFileThatIsNotOldestFirstFailsNamingTheLateEntryInsteadOfLosingIt() {
         statusAnswers(json("[{\"time\":\"2024-01-20T05:00:00Z\",\"requestId\":\"new\"},"
                 + "{\"time\":\"2024-01-20T01:00:00Z\",\"requestId\":\"old\"}]"));
         assertThatThrownBy(this::readAll)
                 .isInstanceOf(AuditDataException.class)
-                .hasMessageContaining("not oldest first")
+                .hasMessageContaining("4H behind, more than the lateness PT1S")
                 .hasMessageContaining("old");
     }
 

@@ -59,11 +59,11 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
     private static final Pattern ROTATED = Pattern.compile("audit-(\\d{4}-\\d{2}-\\d{2})(?:\\.(\\d+))?\\.log(?:\\.gz)?");
 
     private final Path directory;
-    private final Duration outOfOrderTolerance;
+    private final Duration lateness;
 
-    private LifecycleAuditLogFiles(Path directory, Duration outOfOrderTolerance) {
+    private LifecycleAuditLogFiles(Path directory, Duration lateness) {
         this.directory = directory;
-        this.outOfOrderTolerance = outOfOrderTolerance;
+        this.lateness = lateness;
     }
 
     /**
@@ -76,17 +76,17 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
 
     /**
      * @param logDirectory the server's log directory (holding {@code audit.log})
-     * @param outOfOrderTolerance how far a line may go back in time behind an earlier one and
-     *     still be delivered (see {@link LifecycleAuditLogSource.Builder#outOfOrderTolerance})
+     * @param lateness how far a line may go back in time behind an earlier one and
+     *     still be delivered (see {@link LifecycleAuditLogSource.Builder#lateness})
      * @return a source reading its audit files
      */
-    public static LifecycleAuditLogFiles of(Path logDirectory, Duration outOfOrderTolerance) {
+    public static LifecycleAuditLogFiles of(Path logDirectory, Duration lateness) {
         Objects.requireNonNull(logDirectory, "logDirectory");
-        Objects.requireNonNull(outOfOrderTolerance, "outOfOrderTolerance");
-        if (outOfOrderTolerance.isNegative()) {
-            throw new IllegalArgumentException("outOfOrderTolerance must not be negative, was " + outOfOrderTolerance);
+        Objects.requireNonNull(lateness, "lateness");
+        if (lateness.isNegative()) {
+            throw new IllegalArgumentException("lateness must not be negative, was " + lateness);
         }
-        return new LifecycleAuditLogFiles(logDirectory, outOfOrderTolerance);
+        return new LifecycleAuditLogFiles(logDirectory, lateness);
     }
 
     /**
@@ -98,8 +98,7 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
      * @throws AuditTransportException if the file cannot be opened
      */
     public static CloseableIterator<LifecycleAuditEntry> read(Path file) {
-        return open(Objects.requireNonNull(file, "file"), StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX),
-                Duration.ofSeconds(1));
+        return open(Objects.requireNonNull(file, "file"), StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX));
     }
 
     @Override
@@ -162,10 +161,9 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
         CloseableIterator<LifecycleAuditEntry> entries = CloseableIterator.lazily(() -> {
             List<Path> files = files(query);
             LOG.debug("lifecycle: reading {} audit log file(s) from {}", files.size(), directory);
-            return new Chained(files.iterator(), StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX),
-                    outOfOrderTolerance);
+            return new Chained(files.iterator(), StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX));
         });
-        return PagedAuditLogStream.of(DeliveryTracker.builder(query).lateness(outOfOrderTolerance).build(), entries);
+        return PagedAuditLogStream.of(DeliveryTracker.builder(query).lateness(lateness).build(), entries);
     }
 
     /** Nothing to release: files are closed by the streams that read them. */
@@ -179,27 +177,25 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
         return "LifecycleAuditLogFiles{" + directory + "}";
     }
 
-    private static CloseableIterator<LifecycleAuditEntry> open(Path file, StableIdentity identity, Duration tolerance) {
+    private static CloseableIterator<LifecycleAuditEntry> open(Path file, StableIdentity identity) {
         InputStream body;
         try {
             body = BodyFormat.sniff(Files.newInputStream(file)).body();
         } catch (IOException e) {
             throw new AuditTransportException("cannot open the audit log file " + file, e);
         }
-        return LifecycleAuditLogParser.parse(body, identity, tolerance, file.getFileName().toString(), null);
+        return LifecycleAuditLogParser.parse(body, identity, file.getFileName().toString(), null);
     }
 
     /** The files one after another; identities are numbered across files, as in one log. */
     private static final class Chained extends AbstractCloseableIterator<LifecycleAuditEntry> {
         private final Iterator<Path> files;
         private final StableIdentity identity;
-        private final Duration tolerance;
         private CloseableIterator<LifecycleAuditEntry> current;
 
-        Chained(Iterator<Path> files, StableIdentity identity, Duration tolerance) {
+        Chained(Iterator<Path> files, StableIdentity identity) {
             this.files = files;
             this.identity = identity;
-            this.tolerance = tolerance;
         }
 
         @Override
@@ -214,7 +210,7 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
                 }
                 Path file = files.next();
                 LOG.debug("lifecycle: reading {}", file);
-                current = open(file, identity, tolerance);
+                current = open(file, identity);
             }
             return current.next();
         }

@@ -9,7 +9,6 @@ import dev.auditsdk.core.paging.StableIdentity;
 import dev.auditsdk.core.paging.TimeWindow;
 import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -23,9 +22,8 @@ import java.time.Instant;
  * every line into a canonical form.
  *
  * <p>A line that is not a JSON event (an HTML page, a cut line) fails with
- * {@link AuditDataException} naming the line. So does a line whose time is more than the
- * tolerance before an earlier line's: the delivery tracker would otherwise skip it as already
- * read, and an audit entry would be lost without a word.
+ * {@link AuditDataException} naming the line. Order is the delivery tracker's to judge: a line
+ * further back in time than the source's lateness is handled by its late-entry policy.
  */
 final class LifecycleAuditLogParser {
     /** Prefix of every derived identity. */
@@ -37,45 +35,36 @@ final class LifecycleAuditLogParser {
     /**
      * @param body the text; closed with the iterator
      * @param identity numbers identical lines; one per sequential read
-     * @param outOfOrderTolerance how far a line may go back in time without failing the read
      * @param source names the body in error messages, e.g. a file name
-     * @param window only entries in this window are returned (all lines are still read, numbered
-     *     and checked for order); null for all
+     * @param window only entries in this window are returned (all lines are still read and
+     *     numbered); null for all
      * @return the entries, lazily
      */
     static CloseableIterator<LifecycleAuditEntry> parse(InputStream body, StableIdentity identity,
-            Duration outOfOrderTolerance, String source, TimeWindow window) {
-        return parse(body, identity, outOfOrderTolerance, source, window, ReadLimits.defaults());
+            String source, TimeWindow window) {
+        return parse(body, identity, source, window, ReadLimits.defaults());
     }
 
     /**
-     * As {@link #parse(InputStream, StableIdentity, Duration, String, TimeWindow)}, with a line
+     * As {@link #parse(InputStream, StableIdentity, String, TimeWindow)}, with a line
      * bounded by {@code limits}' {@link ReadLimits#maxTreeBytes()}.
      */
     static CloseableIterator<LifecycleAuditEntry> parse(InputStream body, StableIdentity identity,
-            Duration outOfOrderTolerance, String source, TimeWindow window, ReadLimits limits) {
+            String source, TimeWindow window, ReadLimits limits) {
         JsonLinesReader<LifecycleAuditEntry> lines = JsonLinesReader.ofLines(body,
                 (value, line, offset, length) -> LifecycleAuditEntry.read(value, line, offset, length,
                         identity.identify(line, offset, length)), limits);
-        return new OrderedWindow(lines, outOfOrderTolerance, source, window);
+        return new InWindow(lines, window);
     }
 
-    /**
-     * Passes the entries of the window through, failing on one that goes back in time further
-     * than the tolerance (one layer for both: every layer costs a call per entry).
-     */
-    private static final class OrderedWindow extends AbstractCloseableIterator<LifecycleAuditEntry> {
+    /** Passes the entries of the window through (every line is still read, so numbered and checked). */
+    private static final class InWindow extends AbstractCloseableIterator<LifecycleAuditEntry> {
         private final JsonLinesReader<LifecycleAuditEntry> lines;
-        private final Duration tolerance;
-        private final String source;
         private final Instant from;
         private final Instant to;
-        private Instant newest;
 
-        OrderedWindow(JsonLinesReader<LifecycleAuditEntry> lines, Duration tolerance, String source, TimeWindow window) {
+        InWindow(JsonLinesReader<LifecycleAuditEntry> lines, TimeWindow window) {
             this.lines = lines;
-            this.tolerance = tolerance;
-            this.source = source;
             this.from = window == null ? null : window.start();
             this.to = window == null ? null : window.end();
         }
@@ -84,25 +73,12 @@ final class LifecycleAuditLogParser {
         protected LifecycleAuditEntry computeNext() {
             while (lines.hasNext()) {
                 LifecycleAuditEntry entry = lines.next();
-                checkOrder(entry);
                 Instant t = entry.timestamp();
                 if (from == null || (!t.isBefore(from) && t.isBefore(to))) {
                     return entry;
                 }
             }
             return endOfData();
-        }
-
-        private void checkOrder(LifecycleAuditEntry entry) {
-            Instant t = entry.timestamp();
-            if (newest == null || t.isAfter(newest)) {
-                newest = t;
-            } else if (t.isBefore(newest.minus(tolerance))) {
-                throw new AuditDataException(source + ": line " + lines.lineNumber() + " (" + entry.timestampText()
-                        + ") is older than an earlier line (" + newest + ") by more than the out-of-order tolerance of "
-                        + tolerance + "; the audit log is expected in ascending time. Raise outOfOrderTolerance to accept it.",
-                        lines.lineNumber(), -1, null);
-            }
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.auditsdk.lifecycle;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
@@ -71,6 +72,8 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
     public static final String VENDOR = "lifecycle";
     /** The server URL of a default local installation, as in Sonatype's documentation. */
     public static final URI DEFAULT_BASE_URL = URI.create("http://localhost:8070");
+    /** The default {@linkplain Builder#lateness(Duration) lateness}: one second. */
+    public static final Duration DEFAULT_LATENESS = Duration.ofSeconds(1);
     /** The endpoint, relative to the server URL. */
     static final String AUDIT_LOGS_PATH = "api/v2/auditLogs";
 
@@ -81,14 +84,14 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
     private final HttpTransport transport;
     private final int windowDays;
     private final int parallelism;
-    private final Duration outOfOrderTolerance;
+    private final DeliveryOptions delivery;
 
     private LifecycleAuditLogSource(Builder b, HttpTransport transport) {
         this.baseUrl = b.baseUrl;
         this.auditLogsUri = Endpoints.resolve(b.baseUrl, AUDIT_LOGS_PATH);
         this.windowDays = b.windowDays;
         this.parallelism = b.parallelism;
-        this.outOfOrderTolerance = b.outOfOrderTolerance;
+        this.delivery = b.delivery();
         this.transport = transport;
     }
 
@@ -125,8 +128,8 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         TimeWindowPager<LifecycleAuditEntry> pager = TimeWindowPager.builder(windows, this::fetchWindow)
                 .parallelism(parallelism)
                 .build();
-        // the tolerance the parser accepts must also be the tracker's lateness, or it would skip those entries
-        DeliveryTracker tracker = DeliveryTracker.builder(query).lateness(outOfOrderTolerance).build();
+        // the order the parser accepts and the tracker's lateness are one value, or the tracker would skip what the parser let through
+        DeliveryTracker tracker = delivery.tracker(query).build();
         return PagedAuditLogStream.of(tracker, pager);
     }
 
@@ -153,7 +156,7 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         HttpResult result = transport.send(request);
         String source = "lifecycle audit log " + first + ".." + last;
         return LifecycleAuditLogParser.parse(result.body(), StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX),
-                outOfOrderTolerance, source, window, transport.limits());
+                source, window, transport.limits());
     }
 
     /** Closes the HTTP client if this source built it. */
@@ -180,7 +183,6 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         private Authenticator authenticator;
         private int windowDays = 1;
         private int parallelism = 1;
-        private Duration outOfOrderTolerance = Duration.ofSeconds(1);
 
         private Builder() {
             requestTimeout(Duration.ofSeconds(120));
@@ -279,22 +281,21 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         }
 
         /**
-         * @param tolerance how far a line may go back in time behind an earlier one and still
-         *     be delivered (servers log concurrent requests in nearly, not strictly, ascending
-         *     order); default 1 s. A line further back fails the read with an
-         *     {@link dev.auditsdk.core.error.AuditDataException} rather than being lost. Resumed
-         *     reads re-read this much before the checkpoint and the checkpoint remembers the
-         *     identities of this much of the log
-         * @return this builder
-         * @throws IllegalArgumentException if negative
+         * Servers log concurrent requests in nearly, not strictly, ascending order: the default
+         * {@link #lateness(Duration)} is one second. A line further back than the lateness
+         * behind an earlier one fails the read with an
+         * {@link dev.auditsdk.core.error.AuditDataException} rather than being lost; resumed
+         * reads re-read this much before the checkpoint.
+         *
+         * @return one second
          */
-        public Builder outOfOrderTolerance(Duration tolerance) {
-            Objects.requireNonNull(tolerance, "outOfOrderTolerance");
-            if (tolerance.isNegative()) {
-                throw new IllegalArgumentException("outOfOrderTolerance must not be negative, was " + tolerance);
-            }
-            this.outOfOrderTolerance = tolerance;
-            return this;
+        @Override
+        protected Duration defaultLateness() {
+            return DEFAULT_LATENESS;
+        }
+
+        private DeliveryOptions delivery() {
+            return configuredDelivery();
         }
 
         /**

@@ -166,8 +166,8 @@ class LifecycleAuditLogSourceWireMockTest {
                 .hasMessageContaining("windowDays");
         assertThatThrownBy(() -> LifecycleAuditLogSource.builder().parallelism(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("parallelism");
-        assertThatThrownBy(() -> LifecycleAuditLogSource.builder().outOfOrderTolerance(java.time.Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outOfOrderTolerance");
+        assertThatThrownBy(() -> LifecycleAuditLogSource.builder().lateness(java.time.Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lateness");
         assertThatThrownBy(() -> LifecycleAuditLogSource.builder().credentials("a", null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("password");
     }

@@ -1,5 +1,6 @@
 package dev.auditsdk.uipath;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.http.HttpRequestSpec;
@@ -55,11 +56,13 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
     private final String apiVersion;
     private final int pageSize;
     private final int maxPages;
+    private final DeliveryOptions delivery;
 
     private UiPathAuditLogSource(Builder b) {
         this.connection = new UiPathConnection(b);
         this.url = connection.tenantUrl(AUDIT_LOGS_PATH);
         this.language = b.language;
+        this.delivery = b.delivery();
         this.apiVersion = b.apiVersion;
         this.pageSize = b.pageSize;
         this.maxPages = b.maxPages;
@@ -92,7 +95,7 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
         Objects.requireNonNull(query, "query");
         connection.requireOpen("this UiPath audit log source");
         int size = Math.max(2, Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(pageSize)));
-        DeliveryTracker tracker = DeliveryTracker.builder(query).order(EntryOrder.NEWEST_FIRST).build();
+        DeliveryTracker tracker = delivery.tracker(query).order(EntryOrder.NEWEST_FIRST).build();
         AtomicReference<ClassicPageFetcher> latest = new AtomicReference<>();
         NewestFirstWindows<UiPathAuditEntry> entries = NewestFirstWindows.of(tracker, window -> {
             ClassicPageFetcher fetcher = new ClassicPageFetcher(connection, url, language, apiVersion, window.end());

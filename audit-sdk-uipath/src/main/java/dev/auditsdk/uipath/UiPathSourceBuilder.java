@@ -1,5 +1,6 @@
 package dev.auditsdk.uipath;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.OAuthClientCredentials;
 import dev.auditsdk.core.auth.Secret;
@@ -171,5 +172,10 @@ public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> exte
 
     Clock tokenClock() {
         return configuredClock();
+    }
+
+    /** @return the delivery settings (lateness, late-entry policy) of the sources built from this builder */
+    DeliveryOptions delivery() {
+        return configuredDelivery();
     }
 }

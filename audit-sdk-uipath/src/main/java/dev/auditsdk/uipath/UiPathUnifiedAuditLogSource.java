@@ -1,5 +1,6 @@
 package dev.auditsdk.uipath;
 
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
@@ -55,6 +56,7 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
     private final UnifiedFilters filters;
     private final int pageSize;
     private final int maxPages;
+    private final DeliveryOptions delivery;
 
     private UiPathUnifiedAuditLogSource(Builder b) {
         this.connection = new UiPathConnection(b);
@@ -62,6 +64,7 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
                 : connection.organizationUrl(ORGANIZATION_EVENTS_PATH);
         this.filters = new UnifiedFilters(b.sources, b.targets, b.types, b.userIds, b.searchTerm, b.status);
         this.pageSize = b.pageSize;
+        this.delivery = b.delivery();
         this.maxPages = b.maxPages;
     }
 
@@ -92,7 +95,7 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
         Objects.requireNonNull(query, "query");
         connection.requireOpen("this UiPath unified audit source");
         int maxCount = Math.max(MIN_PAGE_SIZE, Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(pageSize)));
-        DeliveryTracker tracker = DeliveryTracker.builder(query).order(EntryOrder.NEWEST_FIRST).build();
+        DeliveryTracker tracker = delivery.tracker(query).order(EntryOrder.NEWEST_FIRST).build();
         return PagedAuditLogStream.of(tracker, NewestFirstWindows.of(tracker, window -> TokenPager.builder(
                 new UnifiedPageFetcher(connection, url, filters, maxCount, window.start(), window.end()))
                 .maxPages(maxPages).maxPagesWithoutProgress(connection.limits().maxPagesWithoutProgress()).build()));

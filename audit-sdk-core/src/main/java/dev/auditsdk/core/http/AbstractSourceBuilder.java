@@ -1,6 +1,8 @@
 package dev.auditsdk.core.http;
 
+import dev.auditsdk.core.LateEntryPolicy;
 import dev.auditsdk.core.ReadLimits;
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -38,6 +40,8 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     private TransportListener listener = TransportListener.NONE;
     private Clock clock = Clock.systemUTC();
     private ReadLimits limits = ReadLimits.defaults();
+    private Duration lateness;
+    private LateEntryPolicy lateEntries = LateEntryPolicy.FAIL;
 
     /** For subclasses. */
     protected AbstractSourceBuilder() {
@@ -146,6 +150,58 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     /** @return the configured read limits */
     protected final ReadLimits configuredLimits() {
         return limits;
+    }
+
+    /**
+     * How far behind the newest delivered entry an entry may still turn up and be delivered:
+     * out of time order within one read, or made visible by the vendor after newer ones (then
+     * the next run picks it up, as a checkpoint keeps that window open). The one option for
+     * this on every source; each vendor documents its default ({@link #defaultLateness()}).
+     * A checkpoint remembers the identities delivered within the window, so a long one costs
+     * checkpoint size on a busy log. Entries that show up later than this, and entries the
+     * vendor makes visible only after a read moved past them, are better caught with a settle
+     * lag (read up to {@code now - lag}).
+     *
+     * @param lateness zero or more
+     * @return this builder
+     */
+    public B lateness(Duration lateness) {
+        Objects.requireNonNull(lateness, "lateness");
+        if (lateness.isNegative()) {
+            throw new IllegalArgumentException("lateness must not be negative, was " + lateness);
+        }
+        this.lateness = lateness;
+        return self();
+    }
+
+    /**
+     * @param policy what a source does with an entry that turns up later than the
+     *     {@linkplain #lateness(Duration) lateness} allows; default {@link LateEntryPolicy#FAIL}
+     *     (an {@link dev.auditsdk.core.error.AuditDataException} naming it), never a silent skip
+     * @return this builder
+     */
+    public B lateEntryPolicy(LateEntryPolicy policy) {
+        this.lateEntries = Objects.requireNonNull(policy, "lateEntryPolicy");
+        return self();
+    }
+
+    /**
+     * The lateness a vendor's sources use when the caller sets none; zero unless the vendor overrides it.
+     *
+     * @return the vendor's default
+     */
+    protected Duration defaultLateness() {
+        return Duration.ZERO;
+    }
+
+    /** @return the caller's lateness, or {@link #defaultLateness()} when none was set */
+    protected final Duration configuredLateness() {
+        return lateness != null ? lateness : defaultLateness();
+    }
+
+    /** @return the delivery settings for the sources this builder builds */
+    protected final DeliveryOptions configuredDelivery() {
+        return DeliveryOptions.of(configuredLateness(), lateEntries);
     }
 
     /**

@@ -2,12 +2,16 @@ package dev.auditsdk.core.paging;
 
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.Checkpoint;
+import dev.auditsdk.core.LateEntryPolicy;
+import dev.auditsdk.core.error.AuditDataException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * so a resumed run that re-reads from the horizon skips exactly what was delivered, including
  * entries sharing the watermark's timestamp. A {@code lateness} window accepts entries that
  * show up out of order by up to that much, at the cost of remembering the window's identities.
+ *
+ * <p>An entry older than the horizon is either a re-read of one delivered earlier in the run
+ * (recognized by the identities of the last {@value #PASSED_IDS} entries that left the window,
+ * and skipped) or one that arrived later than the lateness allows: that one is never skipped
+ * in silence, but handled by the {@link LateEntryPolicy} ({@link LateEntryPolicy#FAIL} by
+ * default: an {@link AuditDataException} naming it).
  *
  * <h2>{@link EntryOrder#NEWEST_FIRST}: read in windows, each from its newest entry down</h2>
  * A newest-first source reads the {@linkplain #windows() windows} the tracker lists, in that
@@ -60,11 +70,14 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryTracker {
     /** Default for {@link Builder#maxRememberedIds(int)}. */
     public static final int DEFAULT_MAX_REMEMBERED_IDS = 50_000;
+    /** How many identities that left the lateness window are kept to recognize re-reads. */
+    public static final int PASSED_IDS = 4_096;
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryTracker.class);
 
     private final AuditLogQuery query;
     private final EntryOrder order;
     private final Duration lateness;
+    private final LateEntryPolicy lateEntries;
     private final int maxRememberedIds;
     private final Checkpoint initial;
     private String cursor;
@@ -96,12 +109,21 @@ public final class DeliveryTracker {
     /** UNORDERED only: every identity of this run while the range is incomplete; null past the cap. */
     private Set<String> runIds = new HashSet<>();
     private boolean complete;
-    private boolean warnedOutOfOrder;
+    /** OLDEST_FIRST: identities that left the lateness window last, and entries delivered late. */
+    private final Map<String, Boolean> passed = new LinkedHashMap<>(64, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > PASSED_IDS;
+        }
+    };
 
     private DeliveryTracker(Builder b) {
         this.query = b.query;
         this.order = b.order;
         this.lateness = b.lateness;
+        this.lateEntries = b.lateEntries;
         this.maxRememberedIds = b.maxRememberedIds;
         this.initial = query.resumeFrom().orElseGet(() -> Checkpoint.startingAt(query.start()));
         this.cursor = initial.vendorCursor().orElse(null);
@@ -267,8 +289,7 @@ public final class DeliveryTracker {
                     return true;
                 }
                 if (timestamp.isBefore(horizon)) {
-                    warnOutOfOrder(timestamp);
-                    return skip(id, timestamp, "older than the horizon " + horizon);
+                    return passed.containsKey(id) ? skip(id, timestamp, "re-read after it left the window") : late(timestamp, id);
                 }
                 return recentlyDelivered(timestamp, id) ? skip(id, timestamp, "already delivered") : true;
         }
@@ -312,12 +333,16 @@ public final class DeliveryTracker {
         return false;
     }
 
-    private void warnOutOfOrder(Instant timestamp) {
-        if (!warnedOutOfOrder) {
-            warnedOutOfOrder = true;
-            LOG.warn("an entry at {} arrived after one at {} and is skipped as already read: if this source does not"
-                    + " deliver in ascending time, give the tracker a lateness window or another EntryOrder", timestamp, watermark);
+    private boolean late(Instant timestamp, String id) {
+        String what = "entry " + id + " at " + timestamp + " arrived after " + delivered + " entries up to " + watermark
+                + " were delivered: " + Duration.between(timestamp, watermark) + " behind, more than the lateness " + lateness;
+        if (lateEntries == LateEntryPolicy.FAIL) {
+            throw new AuditDataException(what + ". The checkpoint has moved past its time, so it can be neither delivered"
+                    + " in order nor left for the next run: raise the source's lateness to at least that much, or set"
+                    + " lateEntryPolicy(DELIVER) to deliver such entries out of order");
         }
+        LOG.warn("{}; delivered out of order (lateEntryPolicy DELIVER)", what);
+        return true;
     }
 
     /**
@@ -341,6 +366,8 @@ public final class DeliveryTracker {
             }
         } else if (!timestamp.isBefore(horizon)) {
             record(timestamp, id);
+        } else if (order == EntryOrder.OLDEST_FIRST) {
+            passed.put(id, Boolean.TRUE); // delivered late: a re-read of it is recognized
         }
         if (order == EntryOrder.NEWEST_FIRST) {
             trackLow(timestamp, id);
@@ -392,15 +419,22 @@ public final class DeliveryTracker {
         horizon = max(horizon, watermark.minus(lateness));
         // polled one by one: cheaper than a head-map view per delivered entry, which this is
         while (!recent.isEmpty() && recent.firstKey().isBefore(horizon)) {
-            recent.pollFirstEntry();
+            pass(recent.pollFirstEntry().getValue());
         }
         if (tailTime != null && tailTime.isBefore(horizon)) {
             // the map's keys are all before the tail's, so the map is empty now too
+            pass(tailIds);
             tailTime = null;
             tailIds = null;
         }
         if (seededUpTo != null && seededUpTo.isBefore(horizon)) {
             seeded.clear();
+        }
+    }
+
+    private void pass(Ids ids) {
+        if (order == EntryOrder.OLDEST_FIRST) {
+            ids.forEach(id -> passed.put(id, Boolean.TRUE));
         }
     }
 
@@ -500,9 +534,13 @@ public final class DeliveryTracker {
         }
 
         void addTo(Set<String> ids) {
-            ids.add(first);
+            forEach(ids::add);
+        }
+
+        void forEach(java.util.function.Consumer<String> action) {
+            action.accept(first);
             if (more != null) {
-                ids.addAll(more);
+                more.forEach(action);
             }
         }
     }
@@ -512,6 +550,7 @@ public final class DeliveryTracker {
         private final AuditLogQuery query;
         private EntryOrder order = EntryOrder.OLDEST_FIRST;
         private Duration lateness = Duration.ZERO;
+        private LateEntryPolicy lateEntries = LateEntryPolicy.FAIL;
         private int maxRememberedIds = DEFAULT_MAX_REMEMBERED_IDS;
 
         private Builder(AuditLogQuery query) {
@@ -538,6 +577,16 @@ public final class DeliveryTracker {
                 throw new IllegalArgumentException("lateness must not be negative, was " + lateness);
             }
             this.lateness = lateness;
+            return this;
+        }
+
+        /**
+         * @param policy what to do with an entry older than the horizon that is not a re-read
+         *     ({@link EntryOrder#OLDEST_FIRST}); default {@link LateEntryPolicy#FAIL}
+         * @return this builder
+         */
+        public Builder lateEntries(LateEntryPolicy policy) {
+            this.lateEntries = Objects.requireNonNull(policy, "lateEntries");
             return this;
         }
 

@@ -51,8 +51,17 @@ class AbstractSourceBuilderTest {
             return VENDOR_DEFAULT;
         }
 
+        @Override
+        protected Duration defaultLateness() {
+            return Duration.ofMinutes(1);
+        }
+
         HttpTransport build() {
             return transportBuilder("patient").build();
+        }
+
+        Duration lateness() {
+            return configuredLateness();
         }
     }
 
@@ -107,6 +116,14 @@ class AbstractSourceBuilderTest {
         try (HttpTransport t = new PatientBuilder().retryPolicy(RetryPolicy.none()).build()) {
             assertThat(t.retryPolicy()).isEqualTo(RetryPolicy.none());
         }
+    }
+
+    @Test
+    void latenessIsTheVendorDefaultUntilTheCallerSetsOneAndNeverNegative() {
+        assertThat(new PatientBuilder().lateness()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(new PatientBuilder().lateness(Duration.ZERO).lateness()).isEqualTo(Duration.ZERO);
+        assertThatThrownBy(() -> new DemoBuilder().lateness(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lateness must not be negative");
     }
 
     @Test
