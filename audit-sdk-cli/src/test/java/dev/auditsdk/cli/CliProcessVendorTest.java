@@ -136,7 +136,8 @@ class CliProcessVendorTest {
                 settings.put("username", sim.username());
                 settings.put("password", sim.password());
                 // the v2 audit log lets the client choose the batch size: small batches make many requests
-                return new Setup(sim, settings, n, Duration.ofMillis(30), 300,
+                // the security log's windows make few requests: a longer latency so that kills land mid-run
+                return new Setup(sim, settings, n, Duration.ofMillis(security ? 120 : 30), 300,
                         security ? List.of() : List.of("--page-size", "50"));
             }
             case "jitterbit": {
