@@ -71,6 +71,7 @@ class LateArrivalCliTest {
     @MethodSource("vendors")
     void anEntryMadeVisibleLateWithinTheLagIsDeliveredExactlyOnceByTheNextTailRound(VendorPlugin plugin) throws Exception {
         long seed = Long.getLong("lateArrivalCliTest.seed", System.nanoTime() % 100_000);
+        long started = System.nanoTime();
         // in the past, so that even the last round's clock is not ahead of the real time
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
         Instant from = base.minus(Duration.ofDays(2));
@@ -139,6 +140,8 @@ class LateArrivalCliTest {
                     .containsExactlyInAnyOrderElementsOf(ids(after));
             assertThat(delivered.subList(firstRound.size(), delivered.size()))
                     .as("%s: the late entry comes in the round after it settled", context).contains(lateEvent.id);
+            System.out.printf("LateArrivalCliTest %s: %d entries before, late entry %s delivered once, seed %d, %d ms%n",
+                    plugin.name(), before.size(), lateEvent, seed, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
