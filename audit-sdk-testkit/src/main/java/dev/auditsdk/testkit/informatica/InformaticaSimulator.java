@@ -225,6 +225,22 @@ public final class InformaticaSimulator extends SimulatorServer {
     }
 
     /**
+     * Generates one audit-log entry at a given time (for example a late one, older than the
+     * newest) and adds it at its place, see {@link #addAuditEntry(InformaticaAuditRecord)}.
+     *
+     * @param at its time
+     * @return the new entry
+     */
+    public InformaticaAuditRecord addAuditEntryAt(Instant at) {
+        Objects.requireNonNull(at, "at");
+        synchronized (audit) {
+            InformaticaAuditRecord r = randomAuditRecord(at);
+            addAuditEntry(r);
+            return r;
+        }
+    }
+
+    /**
      * Makes the log grow while it is read: before every {@code /api/v2/auditlog} request,
      * {@code count} new entries are appended.
      *

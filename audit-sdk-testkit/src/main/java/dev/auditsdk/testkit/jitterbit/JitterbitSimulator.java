@@ -249,6 +249,20 @@ public final class JitterbitSimulator extends SimulatorServer {
     }
 
     /**
+     * Generates one record (from this simulator's seed) at exactly the given time and adds it to
+     * the default organization, for example a late one older than the newest record.
+     *
+     * @param at its time (the export writes it at millisecond precision)
+     * @return the new record
+     */
+    public ApiLogRecord appendAt(Instant at) {
+        Objects.requireNonNull(at, "at");
+        ApiLogRecord r = generate(1, at, at.plusMillis(1)).get(0);
+        orgRecords(defaultOrgId).add(r);
+        return r;
+    }
+
+    /**
      * Makes the next new log-file generation end in ERROR with {@code message}, after it
      * finished trying: the same request sent again starts a new generation.
      *

@@ -259,6 +259,23 @@ public final class UiPathSimulator extends SimulatorServer {
     }
 
     /**
+     * Generates one classic entry at a given time (for example a late one, older than the
+     * newest) and adds it at its place in time, see {@link #addClassic(UiPathClassicEntry...)}.
+     *
+     * @param at its time
+     * @return the new entry
+     */
+    public UiPathClassicEntry appendClassicAt(Instant at) {
+        Objects.requireNonNull(at, "at");
+        UiPathClassicEntry e;
+        synchronized (dataLock) {
+            e = generator.classic(at.atOffset(classicOffset));
+            addClassic(e);
+        }
+        return e;
+    }
+
+    /**
      * Removes classic entries older than a time, as the retention job does.
      *
      * @param cutoff entries strictly before it are removed
@@ -304,6 +321,28 @@ public final class UiPathSimulator extends SimulatorServer {
             unified.sort(UNIFIED_ORDER);
         }
         return added;
+    }
+
+    /**
+     * Generates one unified event at a given time (for example a late one, older than the
+     * newest) and adds it at its place in time.
+     *
+     * @param at its {@code createdOn}
+     * @param tenantScope true for an event of this simulator's tenant (served by
+     *     {@code tenantaudit_}), false for whatever scope the generator picks
+     * @return the new event
+     */
+    public UiPathUnifiedEvent appendUnifiedAt(Instant at, boolean tenantScope) {
+        Objects.requireNonNull(at, "at");
+        UiPathUnifiedEvent e;
+        synchronized (dataLock) {
+            e = generator.unified(at);
+            if (tenantScope) {
+                e = e.toBuilder().tenantId(tenantId).build();
+            }
+            addUnified(e);
+        }
+        return e;
     }
 
     // ------------------------------------------------------------------ tokens
