@@ -121,7 +121,7 @@ public abstract class AuditEvent {
      * {@code metadata.profiles}) defines, every required attribute present. When the vendor's data
      * cannot fill what {@link #ocsfClass()} requires (an Account Change needs the target user, an
      * Entity Management an entity with a name or id or the tenant it belongs to, an API Activity
-     * the caller's IP address and an actor), the event is rendered as the next class down that
+     * the caller's IP address and an actor user or application), the event is rendered as the next class down that
      * chain whose requirements it meets, and as a {@link OcsfClass#BASE_EVENT} at the end: never
      * with an invented value. {@code activity_name} is the caption of {@code activity_id}, or the
      * vendor's action for 99 (Other); the vendor's action is also {@code api.operation} on API

@@ -15,7 +15,7 @@ import java.util.Map;
  *       then API Activity.</li>
  *   <li>Entity Management needs an entity: the target with a name or id, or a target type in the
  *       vendor's tenant; falls back to API Activity.</li>
- *   <li>API Activity needs the caller's IP address and an actor user; falls back to Entity
+ *   <li>API Activity needs the caller's IP address and an actor (user or application); falls back to Entity
  *       Management.</li>
  * </ul>
  */
@@ -49,7 +49,7 @@ final class OcsfClassChoice {
             case ENTITY_MANAGEMENT:
                 return OcsfObjects.entity(e.target(), e.tenantId(), true).isPresent();
             case API_ACTIVITY:
-                return OcsfObjects.endpoint(e.sourceIp()).isPresent() && OcsfObjects.user(e.actor()).isPresent();
+                return OcsfObjects.endpoint(e.sourceIp()).isPresent() && OcsfObjects.actor(e.actor()).isPresent();
             default:
                 return true;
         }

@@ -33,6 +33,18 @@ final class OcsfObjects {
         return Optional.of(user);
     }
 
+    /** OCSF {@code actor}: its user and the client application, when the vendor names either. */
+    static Optional<ObjectNode> actor(Actor actor) {
+        Optional<ObjectNode> user = user(actor);
+        if (user.isEmpty() && actor.application().isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode out = Json.mapper().createObjectNode();
+        user.ifPresent(u -> out.set("user", u));
+        actor.application().ifPresent(a -> out.put("app_name", a));
+        return Optional.of(out);
+    }
+
     /** OCSF {@code user} the target names, when the target is identified. */
     static Optional<ObjectNode> user(Optional<Target> target) {
         return target.filter(OcsfObjects::identified).map(t -> {

@@ -75,6 +75,7 @@ final class OcsfRenderer {
             e.actor().name().ifPresent(v -> unmapped.put("actor.name", v));
             e.actor().email().ifPresent(v -> unmapped.put("actor.email", v));
             e.actor().id().ifPresent(v -> unmapped.put("actor.id", v));
+            e.actor().application().ifPresent(v -> unmapped.put("actor.application", v));
             e.target().ifPresent(t -> {
                 t.type().ifPresent(v -> unmapped.put("target.type", v));
                 t.id().ifPresent(v -> unmapped.put("target.id", v));
@@ -84,7 +85,8 @@ final class OcsfRenderer {
             e.userAgent().ifPresent(v -> unmapped.put("user_agent", v));
             return false;
         }
-        actorUser.ifPresent(u -> o.putObject("actor").set("user", u));
+        Optional<ObjectNode> actor = OcsfObjects.actor(e.actor());
+        actor.ifPresent(a -> o.set("actor", a));
         Optional<ObjectNode> src = OcsfObjects.endpoint(e.sourceIp());
         src.ifPresent(s -> o.set("src_endpoint", s));
         if (src.isEmpty()) {
@@ -102,7 +104,7 @@ final class OcsfRenderer {
                 return false;
             case ENTITY_MANAGEMENT:
                 o.set("entity", OcsfObjects.entity(e.target(), e.tenantId(), true).orElseThrow());
-                return actorUser.isPresent();
+                return actor.isPresent();
             case API_ACTIVITY:
                 ObjectNode api = o.putObject("api");
                 api.put("operation", e.action());
