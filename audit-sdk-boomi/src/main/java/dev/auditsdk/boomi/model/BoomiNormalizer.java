@@ -7,39 +7,42 @@ import dev.auditsdk.core.model.ImmutableTarget;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;
+import dev.auditsdk.core.model.Product;
 import dev.auditsdk.core.model.Target;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Maps a {@link BoomiAuditEntry} to the normalized {@link AuditEvent}.
+ * Maps a {@link BoomiAuditEntry} to the normalized {@link AuditEvent} (the mapping table is in
+ * the module's README).
  *
  * <ul>
  *   <li>OCSF class: {@code account}/{@code ON_ENTRY} and any {@code LOGOUT} are Authentication
- *       (3002); {@code user}, {@code user.token} and role objects are Account Change (3001);
- *       changes (add, edit, update, delete, ...) to components, environments, extensions and
- *       runtimes (Atoms, clusters, clouds) are Entity Management (3004); everything else is
- *       API Activity (6003).</li>
+ *       (3002), the user logging on or off being {@code userId}, the service the Boomi Enterprise
+ *       Platform. Everything else is an action on an object of the account, hence Entity
+ *       Management (3004): Boomi names neither the user an account change is about nor the
+ *       caller's address, which Account Change (3001) and API Activity (6003) would need.</li>
+ *   <li>Activity: {@code ADD} Create, {@code EDIT}/{@code UPDATE}/... Update, {@code DELETE}
+ *       Delete, {@code DOWNLOAD} Read; others (e.g. {@code EXECUTE}) Other with the action as
+ *       {@code activity_name}.</li>
  *   <li>Outcome: level {@code ERROR} or modifier {@code FAILURE} is a failure; otherwise a
  *       success, because Boomi audits completed actions (failed sign-ins are not audited).</li>
- *   <li>Actor: {@code userId} (an email address) as name and email. Target: the object type,
- *       and {@code containerId} as its id where present. Category: the object type.</li>
- *   <li>Attributes: account, container, modifier, level, source, and each property as
- *       {@code property.NAME} (and {@code property.NAME.previous}).</li>
+ *   <li>Actor: {@code userId} (an email address) as name and email. Target (the OCSF entity): the
+ *       object type, {@code containerId} as its id and the {@code NAME} property as its name where
+ *       present; {@code accountId} is the tenant, the entity's organization when nothing else
+ *       identifies it. Category: the object type.</li>
+ *   <li>Attributes (OCSF {@code unmapped}): account, container, modifier, level, source, and each property
+ *       as {@code property.NAME} (and {@code property.NAME.previous}).</li>
  * </ul>
  */
 public final class BoomiNormalizer {
     /** The vendor name in normalized events. */
     public static final String VENDOR = "boomi";
+    /** The product that records the audit log. */
+    public static final Product PRODUCT = Product.of("Boomi", "Boomi Enterprise Platform");
+    private static final String NAME_PROPERTY = "NAME";
 
-    private static final Set<String> ACCOUNT_TYPES = Set.of(BoomiObjectType.USER, BoomiObjectType.USER_TOKEN,
-            BoomiObjectType.ACCOUNT_ACCESS);
-    private static final Set<String> ENTITY_WORDS = Set.of("component", "environment", "extensions", "atom", "runtime",
-            "cluster", "cloud", "molecule", "packagedcomponent", "deployment");
-    private static final Set<String> CHANGE_ACTIONS = Set.of("ADD", "CREATE", "EDIT", "UPDATE", "DELETE", "COPY",
-            "SAVE", "MODIFY", "RENAME", "MOVE", "RESTORE", "DEPLOY", "UNDEPLOY", "ATTACH", "DETACH", "PROMOTE");
 
     private BoomiNormalizer() {
     }
@@ -67,11 +70,15 @@ public final class BoomiNormalizer {
                 .category(e.type())
                 .outcome(outcome(e))
                 .message(e.message())
+                .product(PRODUCT)
+                .logName("AuditLog")
+                .tenantId(e.accountId())
                 .ocsfClass(ocsfClass(type, action))
                 .attributes(attributes(e));
         if (!type.isEmpty()) {
             ImmutableTarget.Builder target = Target.builder().type(type);
             e.containerId().ifPresent(target::id);
+            e.property(NAME_PROPERTY).flatMap(AuditLogProperty::value).ifPresent(target::name);
             out.target(target.build());
         }
         return out.build();
@@ -88,32 +95,9 @@ public final class BoomiNormalizer {
         if ((t.equals(BoomiObjectType.ACCOUNT) && a.equals(BoomiAction.ON_ENTRY)) || a.equals(BoomiAction.LOGOUT)) {
             return OcsfClass.AUTHENTICATION;
         }
-        if (ACCOUNT_TYPES.contains(t) || t.startsWith("user.") || isRole(t)) {
-            return OcsfClass.ACCOUNT_CHANGE;
-        }
-        if (CHANGE_ACTIONS.contains(a) && isManagedEntity(t)) {
-            return OcsfClass.ENTITY_MANAGEMENT;
-        }
-        return OcsfClass.API_ACTIVITY;
+        return OcsfClass.ENTITY_MANAGEMENT;
     }
 
-    private static boolean isRole(String type) {
-        for (String word : type.split("[.\\-_]")) {
-            if (word.equals("role") || word.equals("roles")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isManagedEntity(String type) {
-        for (String word : type.split("[.\\-_]")) {
-            if (ENTITY_WORDS.contains(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static Outcome outcome(BoomiAuditEntry e) {
         if (e.level().filter(BoomiLevel.ERROR::equalsIgnoreCase).isPresent()

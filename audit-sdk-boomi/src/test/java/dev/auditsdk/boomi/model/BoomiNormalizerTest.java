@@ -2,6 +2,7 @@ package dev.auditsdk.boomi.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;
@@ -20,27 +21,60 @@ class BoomiNormalizerTest {
 
     @ParameterizedTest
     @CsvSource({
-        "account, ON_ENTRY, SUCCESS, AUTHENTICATION",
-        "account, LOGOUT, NONE, AUTHENTICATION",
-        "account, EDIT, NONE, API_ACTIVITY",
-        "user, ADD, NONE, ACCOUNT_CHANGE",
-        "user, DELETE, NONE, ACCOUNT_CHANGE",
-        "user.token, ADD, NONE, ACCOUNT_CHANGE",
-        "role, EDIT, NONE, ACCOUNT_CHANGE",
-        "accountgroup.role, ADD, NONE, ACCOUNT_CHANGE",
-        "as.account.access, EDIT, NONE, ACCOUNT_CHANGE",
-        "component, ADD, NONE, ENTITY_MANAGEMENT",
-        "component, DELETE, NONE, ENTITY_MANAGEMENT",
-        "environment, EDIT, NONE, ENTITY_MANAGEMENT",
-        "as.atom, UPDATE, MANUAL, ENTITY_MANAGEMENT",
-        "as.extensions, UPDATE, MANUAL, ENTITY_MANAGEMENT",
-        "as.atom.log, DOWNLOAD, NONE, API_ACTIVITY",
-        "process, EXECUTE, MANUAL, API_ACTIVITY",
-        "account-ip_address, ADD, TRUSTEDIP, API_ACTIVITY",
-        "document, DOWNLOAD, SUCCESS, API_ACTIVITY"
+        "account, ON_ENTRY, SUCCESS, AUTHENTICATION, Logon",
+        "account, LOGOUT, NONE, AUTHENTICATION, Logoff",
+        "account, EDIT, NONE, ENTITY_MANAGEMENT, Update",
+        "user, ADD, NONE, ENTITY_MANAGEMENT, Create",
+        "user, DELETE, NONE, ENTITY_MANAGEMENT, Delete",
+        "user.token, ADD, NONE, ENTITY_MANAGEMENT, Create",
+        "role, EDIT, NONE, ENTITY_MANAGEMENT, Update",
+        "as.account.access, EDIT, NONE, ENTITY_MANAGEMENT, Update",
+        "component, ADD, NONE, ENTITY_MANAGEMENT, Create",
+        "environment, EDIT, NONE, ENTITY_MANAGEMENT, Update",
+        "as.atom, UPDATE, MANUAL, ENTITY_MANAGEMENT, Update",
+        "as.atom.log, DOWNLOAD, NONE, ENTITY_MANAGEMENT, Read",
+        "process, EXECUTE, MANUAL, ENTITY_MANAGEMENT, EXECUTE",
+        "account-ip_address, ADD, TRUSTEDIP, ENTITY_MANAGEMENT, Create",
+        "document, DOWNLOAD, SUCCESS, ENTITY_MANAGEMENT, Read"
     })
-    void mapsTypeAndActionToTheOcsfClass(String type, String action, String modifier, OcsfClass expected) throws Exception {
-        assertThat(entry(type, action, modifier, "INFO").toAuditEvent().ocsfClass()).isEqualTo(expected);
+    void mapsTypeAndActionToTheOcsfClassAndActivity(String type, String action, String modifier, OcsfClass expected,
+            String activityName) throws Exception {
+        AuditEvent e = entry(type, action, modifier, "INFO").toAuditEvent();
+        assertThat(e.ocsfClass()).isEqualTo(expected);
+        ObjectNode ocsf = e.toOcsf();
+        assertThat(ocsf.path("class_uid").asInt()).isEqualTo(expected.uid());
+        assertThat(ocsf.path("activity_name").asText()).isEqualTo(activityName);
+    }
+
+    @Test
+    void anEntityKnownOnlyByItsTypeBelongsToTheAccount() throws Exception {
+        ObjectNode ocsf = entry("user", "ADD", "NONE", "INFO").toAuditEvent().toOcsf();
+        assertThat(ocsf.at("/entity/type").asText()).isEqualTo("user");
+        assertThat(ocsf.at("/entity/org/uid").asText()).isEqualTo("acct-1");
+        assertThat(ocsf.at("/metadata/tenant_uid").asText()).isEqualTo("acct-1");
+        assertThat(ocsf.at("/actor/user/name").asText()).isEqualTo("ada@acme.example");
+        assertThat(ocsf.at("/metadata/product/vendor_name").asText()).isEqualTo("Boomi");
+        assertThat(ocsf.at("/metadata/log_name").asText()).isEqualTo("AuditLog");
+        assertThat(ocsf.at("/unmapped/source").asText()).isEqualTo("UI");
+    }
+
+    @Test
+    void theNamePropertyNamesTheEntity() throws Exception {
+        AuditEvent e = BoomiAuditEntryTest.parse("{\"documentId\":\"d2\",\"accountId\":\"acct-1\","
+                + "\"userId\":\"ada@acme.example\",\"date\":\"2026-01-02T03:04:05Z\",\"type\":\"component\","
+                + "\"action\":\"ADD\",\"AuditLogProperty\":[{\"name\":\"NAME\",\"value\":\"Orders Sync\"}]}")
+                .toAuditEvent();
+        assertThat(e.target().flatMap(t -> t.name())).hasValue("Orders Sync");
+        assertThat(e.toOcsf().at("/entity/name").asText()).isEqualTo("Orders Sync");
+    }
+
+    @Test
+    void aSignInNamesTheUserAndThePlatform() throws Exception {
+        ObjectNode ocsf = entry("account", "ON_ENTRY", "SUCCESS", "INFO").toAuditEvent().toOcsf();
+        assertThat(ocsf.at("/user/name").asText()).isEqualTo("ada@acme.example");
+        assertThat(ocsf.at("/user/email_addr").asText()).isEqualTo("ada@acme.example");
+        assertThat(ocsf.at("/service/name").asText()).isEqualTo("Boomi Enterprise Platform");
+        assertThat(ocsf.at("/status_id").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -85,7 +119,9 @@ class BoomiNormalizerTest {
         AuditEvent e = BoomiAuditEntryTest.parse("{\"documentId\":\"a\",\"date\":\"2026-01-01T00:00:00Z\"}").toAuditEvent();
         assertThat(e.action()).isEqualTo("UNKNOWN");
         assertThat(e.target()).isEmpty();
-        assertThat(e.ocsfClass()).isEqualTo(OcsfClass.API_ACTIVITY);
+        assertThat(e.ocsfClass()).isEqualTo(OcsfClass.ENTITY_MANAGEMENT);
         assertThat(e.actor().name()).isEmpty();
+        // nothing identifies an entity, an actor or a caller: only the Base Event fits
+        assertThat(e.toOcsf().path("class_uid").asInt()).isZero();
     }
 }

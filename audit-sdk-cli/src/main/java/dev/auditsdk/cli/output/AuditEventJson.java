@@ -53,6 +53,7 @@ public final class AuditEventJson {
         put(o, "name", actor.name());
         put(o, "email", actor.email());
         put(o, "id", actor.id());
+        put(o, "application", actor.application());
         return o;
     }
 

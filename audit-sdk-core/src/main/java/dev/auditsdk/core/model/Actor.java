@@ -3,7 +3,10 @@ package dev.auditsdk.core.model;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** Who performed the action: any of name, email and vendor user id the vendor sent. */
+/**
+ * Who performed the action: any of name, email and vendor user id the vendor sent, or the client
+ * application when the vendor names an application rather than a user.
+ */
 @Value.Immutable
 public abstract class Actor {
 
@@ -28,4 +31,7 @@ public abstract class Actor {
 
     /** @return the vendor's user id, if known */
     public abstract Optional<String> id();
+
+    /** @return the client application or service that acted (OCSF {@code actor.app_name}), if the vendor names one */
+    public abstract Optional<String> application();
 }

@@ -14,6 +14,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class AuditEvent {
+    /** The OCSF schema version {@link #toOcsf()} renders and declares in {@code metadata.version}. */
+    public static final String OCSF_VERSION = "1.3.0";
 
     /** @return a new builder */
     public static ImmutableAuditEvent.Builder builder() {
@@ -59,6 +61,30 @@ public abstract class AuditEvent {
     /** @return the vendor's human-readable message, if any */
     public abstract Optional<String> message();
 
+    /**
+     * @return the product that recorded the entry (OCSF {@code metadata.product}); when absent
+     *     the vendor's short name stands for both vendor and product
+     */
+    public abstract Optional<Product> product();
+
+    /** @return the vendor's name of the log the entry comes from (OCSF {@code metadata.log_name}), e.g. {@code "AuditLog"} */
+    public abstract Optional<String> logName();
+
+    /** @return the vendor's code of the kind of event (OCSF {@code metadata.event_code}), e.g. {@code "USER_LOGIN"} */
+    public abstract Optional<String> eventCode();
+
+    /** @return the vendor's tenant: organization or account id (OCSF {@code metadata.tenant_uid}) */
+    public abstract Optional<String> tenantId();
+
+    /**
+     * @return the name of the service acted on, e.g. the one logged on to (OCSF {@code service},
+     *     {@code api.service}); the product's name when absent
+     */
+    public abstract Optional<String> service();
+
+    /** @return the vendor's own word for the outcome, e.g. an error code (OCSF {@code status_detail}) */
+    public abstract Optional<String> statusDetail();
+
     /** @return the OCSF class this entry maps to */
     @Value.Default
     public OcsfClass ocsfClass() {
@@ -67,27 +93,39 @@ public abstract class AuditEvent {
 
     /**
      * @return further vendor details worth keeping in the normalized form. Keys that are OCSF
-     *     paths under {@code http_request.} or {@code http_response.} (e.g.
-     *     {@code http_request.http_method}, {@code http_response.code}) are rendered at that path
-     *     by {@link #toOcsf()}; the others under {@code unmapped}
+     *     paths under {@code http_request.} (e.g. {@code http_request.http_method},
+     *     {@code http_request.url.path}) are rendered at that path by {@link #toOcsf()} where the
+     *     class has an {@code http_request} (a method OCSF does not enumerate goes to
+     *     {@code unmapped}); {@code http_response.code} becomes {@code status_code} (and
+     *     {@code api.response.code} on API Activity); the others go under {@code unmapped}
      */
     public abstract Map<String, String> attributes();
 
     /**
-     * The OCSF {@code activity_id} inferred from the class and the action's words
-     * (logon/logoff; create/read/update/delete), 99 (Other) when none fits.
+     * The OCSF {@code activity_id} within {@link #ocsfClass()}: set by the normalizer where the
+     * vendor's data says, otherwise inferred from the action's words (logon/logoff;
+     * create/read/update/delete, ...), 99 (Other) when none fits. An id the class does not define
+     * renders as 99.
      *
      * @return the activity id
      */
-    @Value.Derived
+    @Value.Default
     @Value.Auxiliary
     public int activityId() {
         return OcsfActivity.infer(ocsfClass(), action().toLowerCase(Locale.ROOT));
     }
 
     /**
-     * Renders this event as an OCSF 1.x event object ({@code class_uid}, {@code type_uid},
-     * {@code time}, {@code actor}, {@code src_endpoint}, {@code status_id}, {@code metadata}, ...).
+     * Renders this event as an OCSF {@value #OCSF_VERSION} event object that is valid against
+     * the official schema: only attributes the class (and the profiles it declares in
+     * {@code metadata.profiles}) defines, every required attribute present. When the vendor's data
+     * cannot fill what {@link #ocsfClass()} requires (an Account Change needs the target user, an
+     * Entity Management an entity with a name or id or the tenant it belongs to, an API Activity
+     * the caller's IP address and an actor user or application), the event is rendered as the next class down that
+     * chain whose requirements it meets, and as a {@link OcsfClass#BASE_EVENT} at the end: never
+     * with an invented value. {@code activity_name} is the caption of {@code activity_id}, or the
+     * vendor's action for 99 (Other); the vendor's action is also {@code api.operation} on API
+     * Activity.
      *
      * @return a new JSON object
      */

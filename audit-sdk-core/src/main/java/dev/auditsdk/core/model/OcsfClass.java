@@ -2,7 +2,9 @@ package dev.auditsdk.core.model;
 
 /**
  * The OCSF event classes audit entries are mapped to. {@link #API_ACTIVITY} is the fallback
- * for anything that is neither authentication, account change nor entity management.
+ * for anything that is neither authentication, account change nor entity management;
+ * {@link #BASE_EVENT} is what an event becomes when the vendor's data cannot fill the required
+ * attributes of the class it asked for (see {@link AuditEvent#toOcsf()}).
  */
 public enum OcsfClass {
     /** OCSF 3001, Identity &amp; Access Management category: users, groups, roles, tokens. */
@@ -12,7 +14,9 @@ public enum OcsfClass {
     /** OCSF 3004: creation, change and deletion of managed entities (configuration, components, assets). */
     ENTITY_MANAGEMENT(3004, "Entity Management", 3, "Identity & Access Management"),
     /** OCSF 6003: any other API or user activity; the fallback. */
-    API_ACTIVITY(6003, "API Activity", 6, "Application Activity");
+    API_ACTIVITY(6003, "API Activity", 6, "Application Activity"),
+    /** OCSF 0, the generic Base Event: time, message, status and metadata, with vendor details under {@code unmapped}. */
+    BASE_EVENT(0, "Base Event", 0, "Uncategorized");
 
     private final int uid;
     private final String caption;

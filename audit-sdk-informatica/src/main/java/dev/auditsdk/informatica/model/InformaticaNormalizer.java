@@ -6,23 +6,34 @@ import dev.auditsdk.core.model.ImmutableAuditEvent;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;
+import dev.auditsdk.core.model.Product;
 import dev.auditsdk.core.model.Target;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Maps Informatica entries to {@link AuditEvent}. OCSF class: {@code AUTH} entries and
- * login/logout events are Authentication (3002); users and user groups are Account Change
- * (3001); the organization, object permissions and assets (mappings, tasks, connections,
- * schedules, agents, ...) are Entity Management (3004); anything else is API Activity (6003).
+ * Maps Informatica entries to {@link AuditEvent} (the mapping table is in the module's README).
+ * OCSF class: {@code AUTH} entries and login/logout events are Authentication (3002); users are
+ * Account Change (3001), the user being the entry's object; user groups, roles, the
+ * organization, object permissions and assets (mappings, tasks, connections, schedules,
+ * agents, ...) are Entity Management (3004); anything else is API Activity (6003), which falls
+ * back to Entity Management since Informatica records no client address.
+ *
+ * <p>Outcome: the event code says it. Both logs record actions that happened, so an entry is a
+ * success unless its code names a failure ({@code USER_LOGIN_FAILED}, {@code ..._DENIED},
+ * {@code ..._ERROR}, ...). The event code is also {@code metadata.event_code}, the org id the
+ * tenant.
  */
 final class InformaticaNormalizer {
     static final String VENDOR = "informatica";
+    static final Product PRODUCT = Product.of("Informatica", "Intelligent Data Management Cloud");
+    /** Words of an event code that mean the action did not succeed. */
+    private static final String[] FAILURE_WORDS = {"FAIL", "DENIED", "DENY", "ERROR", "REJECT", "INVALID"};
 
     private static final Set<String> AUTH = Set.of(AuditLogCategory.AUTH);
-    private static final Set<String> ACCOUNT = Set.of(AuditLogCategory.USER, AuditLogCategory.USER_GROUP);
-    private static final Set<String> ENTITY = Set.of(
+    private static final Set<String> ACCOUNT = Set.of(AuditLogCategory.USER);
+    private static final Set<String> ENTITY = Set.of(AuditLogCategory.USER_GROUP,
             AuditLogCategory.ORG, AuditLogCategory.SUB_ORG, AuditLogCategory.OBJECT_ACL,
             // assets and managed runtime objects
             AuditLogCategory.AGENT, AuditLogCategory.AI_CONNECTION, AuditLogCategory.AI_SERVICE_CONNECTOR,
@@ -36,8 +47,9 @@ final class InformaticaNormalizer {
             AuditLogCategory.TASKFLOW, AuditLogCategory.WORKFLOW);
     // Security-log categories are not enumerated by the reference; these are the plausible ones.
     private static final Set<String> SECURITY_AUTH = Set.of("AUTH", "LOGIN", "AUTHENTICATION");
-    private static final Set<String> SECURITY_ACCOUNT = Set.of("USER", "USER_GROUP");
-    private static final Set<String> SECURITY_ENTITY = Set.of("ROLE", "ORG", "SUB_ORG", "AGENT", "OBJECT_ACL");
+    private static final Set<String> SECURITY_ACCOUNT = Set.of("USER");
+    private static final Set<String> SECURITY_ENTITY = Set.of("USER_GROUP", "ROLE", "ORG", "SUB_ORG", "AGENT",
+            "OBJECT_ACL");
 
     private InformaticaNormalizer() {
     }
@@ -56,6 +68,10 @@ final class InformaticaNormalizer {
                 .target(target(e.category(), e.objectId(), e.objectName()))
                 .outcome(outcome(event))
                 .message(e.message())
+                .product(PRODUCT)
+                .logName("auditlog")
+                .eventCode(e.event())
+                .tenantId(e.orgId())
                 .ocsfClass(cls);
         e.orgId().ifPresent(v -> b.putAttributes("orgId", v));
         e.version().ifPresent(v -> b.putAttributes("version", Integer.toString(v)));
@@ -80,6 +96,10 @@ final class InformaticaNormalizer {
                 .category(e.actionCategory())
                 .target(target(e.actionCategory(), e.objectId(), e.objectName()))
                 .outcome(outcome(event))
+                .product(PRODUCT)
+                .logName("securityLog")
+                .eventCode(e.actionEvent())
+                .tenantId(e.orgId())
                 .ocsfClass(cls);
         e.orgId().ifPresent(v -> b.putAttributes("orgId", v));
         b.putAttributes("log", "securityLog");
@@ -102,9 +122,17 @@ final class InformaticaNormalizer {
         return event.contains("LOGIN") || event.contains("LOGOUT") || event.contains("LOGON") || event.contains("LOGOFF");
     }
 
-    private static Outcome outcome(String event) {
-        // Entries record actions performed; only an explicit failure code says more.
-        return event.contains("FAIL") ? Outcome.FAILURE : Outcome.UNKNOWN;
+    static Outcome outcome(String event) {
+        if (event.isEmpty()) {
+            return Outcome.UNKNOWN;
+        }
+        for (String word : FAILURE_WORDS) {
+            if (event.contains(word)) {
+                return Outcome.FAILURE;
+            }
+        }
+        // the logs record actions that were performed
+        return Outcome.SUCCESS;
     }
 
     private static Actor actor(Optional<String> user) {

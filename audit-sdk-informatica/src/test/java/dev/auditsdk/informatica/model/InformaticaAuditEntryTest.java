@@ -133,7 +133,10 @@ class InformaticaAuditEntryTest {
             assertThat(t.name()).hasValue("m_orders");
         });
         assertThat(ev.message()).hasValue("Mapping updated");
-        assertThat(ev.outcome()).isEqualTo(Outcome.UNKNOWN);
+        // the log records actions that were performed; only a failure code says otherwise
+        assertThat(ev.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(ev.tenantId()).hasValue("00A1B2");
+        assertThat(ev.eventCode()).hasValue("UPDATE");
         assertThat(ev.attributes()).containsEntry("orgId", "00A1B2").containsEntry("version", "2")
                 .containsEntry("entryTime", "2026-03-01T07:00:00.250Z").containsEntry("eventParam", "name=m_orders")
                 .doesNotContainKey("eventParamTruncated");
@@ -146,7 +149,8 @@ class InformaticaAuditEntryTest {
         assertThat(classOf("AUTH", "UPDATE")).isEqualTo(OcsfClass.AUTHENTICATION);
         assertThat(classOf("SYSTEM_INFO", "USER_LOGOUT")).isEqualTo(OcsfClass.AUTHENTICATION);
         assertThat(classOf("USER", "CREATE")).isEqualTo(OcsfClass.ACCOUNT_CHANGE);
-        assertThat(classOf("USER_GROUP", "DELETE")).isEqualTo(OcsfClass.ACCOUNT_CHANGE);
+        // a group is not an account: Account Change needs the user it changed
+        assertThat(classOf("USER_GROUP", "DELETE")).isEqualTo(OcsfClass.ENTITY_MANAGEMENT);
         assertThat(classOf("ORG", "UPDATE")).isEqualTo(OcsfClass.ENTITY_MANAGEMENT);
         assertThat(classOf("OBJECT_ACL", "UPDATE_PERMISSION")).isEqualTo(OcsfClass.ENTITY_MANAGEMENT);
         assertThat(classOf("MTT", "RUN")).isEqualTo(OcsfClass.ENTITY_MANAGEMENT);

@@ -46,12 +46,16 @@ class InformaticaSecurityLogEntryTest {
         assertThat(ev.ocsfClass()).isEqualTo(OcsfClass.AUTHENTICATION);
         assertThat(ev.activityId()).isEqualTo(1);
         assertThat(ev.actor().name()).hasValue("ana@example.com");
-        assertThat(ev.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(ev.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(ev.attributes()).containsEntry("log", "securityLog");
 
         ObjectNode failed = base();
         failed.put("actionEvent", "USER_LOGIN_FAILED");
-        assertThat(InformaticaSecurityLogEntry.of(failed).toAuditEvent().outcome()).isEqualTo(Outcome.FAILURE);
+        AuditEvent failure = InformaticaSecurityLogEntry.of(failed).toAuditEvent();
+        assertThat(failure.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(failure.toOcsf().path("status_id").asInt()).isEqualTo(2);
+        assertThat(failure.toOcsf().path("activity_name").asText()).isEqualTo("Logon");
+        assertThat(failure.toOcsf().at("/metadata/event_code").asText()).isEqualTo("USER_LOGIN_FAILED");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;
+import dev.auditsdk.core.model.Product;
 import dev.auditsdk.core.model.Target;
 import dev.auditsdk.jitterbit.internal.JitterbitTime;
 import java.math.BigDecimal;
@@ -29,6 +30,8 @@ import org.immutables.value.Value;
 public abstract class JitterbitApiLogEntry implements AuditLogEntry {
     /** The vendor name used in normalized events. */
     public static final String VENDOR = "jitterbit";
+    /** The product that records the API logs. */
+    public static final Product PRODUCT = Product.of("Jitterbit", "Harmony API Manager");
 
     /** The column names as the vendor's {@code queryString} spells them, mapped to synonyms seen in files. */
     private static final Map<String, String> COLUMN_SYNONYMS = synonyms();
@@ -141,9 +144,13 @@ public abstract class JitterbitApiLogEntry implements AuditLogEntry {
     }
 
     /**
-     * The API call as OCSF API Activity (6003): the action is the HTTP method, the target the
-     * API, the outcome SUCCESS below status 400 and FAILURE from 400 on (UNKNOWN without a
-     * status), with the HTTP request and response details as attributes.
+     * The API call as OCSF API Activity (6003), as tabled in the module's README: the action is
+     * the HTTP method ({@code api.operation}, and {@code http_request.http_method} where OCSF
+     * enumerates the method), the source IP the {@code src_endpoint}, the source application the
+     * actor's {@code app_name}, the API its service and (by name) its resource; the outcome is
+     * SUCCESS below status 400 and FAILURE from 400 on (UNKNOWN without a status), the status
+     * code also {@code status_code} and {@code api.response.code}. Without a source IP or
+     * application the call renders as Entity Management of the API.
      *
      * @return the normalized event
      */
@@ -163,14 +170,17 @@ public abstract class JitterbitApiLogEntry implements AuditLogEntry {
                 .vendor(VENDOR)
                 .id(requestId())
                 .time(time())
-                .actor(sourceApp().map(Actor::named).orElseGet(() -> Actor.builder().build()))
+                .actor(Actor.builder().application(sourceApp()).build())
                 .action(requestMethod().orElse("API call"))
                 .category("API Manager")
-                .target(Target.builder().type("api").name(apiName()).id(requestUri()).build())
+                .target(Target.builder().type("api").name(apiName()).build())
                 .outcome(outcome())
                 .sourceIp(sourceIp())
                 .message(message())
                 .ocsfClass(OcsfClass.API_ACTIVITY)
+                .product(PRODUCT)
+                .logName("API Manager API logs")
+                .service(apiName())
                 .attributes(attributes)
                 .build();
     }

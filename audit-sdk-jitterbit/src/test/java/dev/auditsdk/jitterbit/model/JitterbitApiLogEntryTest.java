@@ -108,7 +108,8 @@ class JitterbitApiLogEntryTest {
         assertThat(ev.action()).isEqualTo("DELETE");
         assertThat(ev.activityId()).isEqualTo(4);
         assertThat(ev.outcome()).isEqualTo(Outcome.SUCCESS);
-        assertThat(ev.actor().name()).contains("portal");
+        assertThat(ev.actor().application()).contains("portal");
+        assertThat(ev.actor().name()).isEmpty();
         assertThat(ev.sourceIp()).contains("10.0.0.1");
         assertThat(ev.message()).contains("gone");
         assertThat(ev.target().orElseThrow().name()).contains("Orders");
@@ -123,7 +124,13 @@ class JitterbitApiLogEntryTest {
         assertThat(ev.toOcsf().get("src_endpoint").get("ip").asText()).isEqualTo("10.0.0.1");
         assertThat(ev.toOcsf().at("/http_request/http_method").asText()).isEqualTo("DELETE");
         assertThat(ev.toOcsf().at("/http_request/url/url_string").asText()).isEqualTo("/orders/7");
-        assertThat(ev.toOcsf().at("/http_response/code").asInt()).isEqualTo(204);
+        assertThat(ev.toOcsf().at("/api/response/code").asInt()).isEqualTo(204);
+        assertThat(ev.toOcsf().at("/api/operation").asText()).isEqualTo("DELETE");
+        assertThat(ev.toOcsf().at("/api/service/name").asText()).isEqualTo("Orders");
+        assertThat(ev.toOcsf().at("/status_code").asText()).isEqualTo("204");
+        assertThat(ev.toOcsf().at("/actor/app_name").asText()).isEqualTo("portal");
+        assertThat(ev.toOcsf().at("/resources/0/name").asText()).isEqualTo("Orders");
+        assertThat(ev.toOcsf().has("http_response")).isFalse();
         assertThat(ev.toOcsf().at("/unmapped/environment").asText()).isEqualTo("Production");
     }
 

@@ -7,6 +7,7 @@ import dev.auditsdk.core.model.ImmutableAuditEvent;
 import dev.auditsdk.core.model.ImmutableTarget;
 import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;
+import dev.auditsdk.core.model.Product;
 import dev.auditsdk.core.model.Target;
 import java.util.Iterator;
 import java.util.Map;
@@ -14,28 +15,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Maps an IQ Server audit event to the normalized {@link AuditEvent}:
+ * Maps an IQ Server audit event to the normalized {@link AuditEvent} (the mapping table is in
+ * the module's README):
  * <ul>
- *   <li>{@code authentication} {@code login}/{@code logout} → OCSF 3002 Authentication;</li>
- *   <li>changes to users, user tokens, roles and role memberships → 3001 Account Change;</li>
- *   <li>any other change (a type such as {@code create}, {@code update}, {@code delete}) → 3004
- *       Entity Management;</li>
- *   <li>everything else (audit-log exports, server start/stop, ...) → 6003 API Activity.</li>
+ *   <li>{@code authentication} {@code login}/{@code logout} → OCSF 3002 Authentication; the
+ *       user is {@code username}, which is the server's own {@code *UNKNOWN} on a failed login;</li>
+ *   <li>changes to users ({@code data.username} names the user) → 3001 Account Change;</li>
+ *   <li>any other change (a type such as {@code create}, {@code update}, {@code delete}), and
+ *       server start/stop → 3004 Entity Management, the entity named by {@code data};</li>
+ *   <li>everything else (audit-log exports, ...), and changes whose {@code data} names nothing →
+ *       6003 API Activity from {@code remoteIpAddress}, the operation being {@code type}.</li>
  * </ul>
- * The outcome is FAILURE when the event carries an {@code error}, otherwise SUCCESS: the
- * server records an error summary on every failed action.
+ * The outcome is FAILURE when the event carries an {@code error} (also the status detail),
+ * otherwise SUCCESS: the server records an error summary on every failed action.
  */
 final class LifecycleNormalizer {
     static final String VENDOR = "lifecycle";
+    static final Product PRODUCT = Product.of("Sonatype", "Sonatype Lifecycle");
 
-    private static final Set<String> ACCOUNT_DOMAINS = Set.of(LifecycleDomain.USER, LifecycleDomain.USER_TOKEN,
-            LifecycleDomain.ROLE, LifecycleDomain.ROLE_MEMBERSHIP);
+    private static final Set<String> ACCOUNT_DOMAINS = Set.of(LifecycleDomain.USER);
     /** Words of an event type (split on '-') that mark it as a change. */
     private static final Set<String> CHANGE_WORDS = Set.of("create", "update", "delete", "add", "remove", "change",
             "install", "uninstall", "enable", "disable", "import", "set", "reset", "rename", "move", "grant", "revoke");
     /** Data keys naming the target's id and name, most specific first. */
     private static final String[] TARGET_ID_KEYS = {"applicationPublicId", "organizationId", "policyId",
-        "policyWaiverId", "roleId", "userId", "id"};
+        "policyWaiverId", "roleId", "userId", "serverInstanceId", "id"};
     private static final String[] TARGET_NAME_KEYS = {"applicationName", "organizationName", "policyName", "roleName",
         "username", "memberName", "name"};
 
@@ -55,13 +59,20 @@ final class LifecycleNormalizer {
                 .outcome(e.error().isPresent() ? Outcome.FAILURE : Outcome.SUCCESS)
                 .sourceIp(e.remoteIpAddress())
                 .userAgent(e.userAgent())
-                .message(domain + " " + type + e.error().map(err -> " failed: " + err).orElse(""));
+                .message(domain + " " + type + e.error().map(err -> " failed: " + err).orElse(""))
+                .product(PRODUCT)
+                .logName("audit.log")
+                .eventCode(domain + "/" + type)
+                .statusDetail(e.error());
         if (!LifecycleAuditEntry.UNKNOWN_USER.equals(e.username())) {
             b.actor(Actor.named(e.username()));
+        } else if (LifecycleDomain.AUTHENTICATION.equals(domain)) {
+            // the user a failed login was for, as the server records it
+            b.target(Target.builder().type(LifecycleDomain.USER).name(e.username()).build());
         }
         b.putAttributes("username", e.username());
-        e.requestMethod().ifPresent(v -> b.putAttributes("requestMethod", v));
-        e.requestUri().ifPresent(v -> b.putAttributes("requestUri", v));
+        e.requestMethod().ifPresent(v -> b.putAttributes("http_request.http_method", v));
+        e.requestUri().ifPresent(v -> b.putAttributes("http_request.url.url_string", v));
         e.forwarded().ifPresent(v -> b.putAttributes("forwarded", v));
         e.error().ifPresent(v -> b.putAttributes("error", v));
         JsonNode data = e.raw().get("data");
@@ -84,7 +95,7 @@ final class LifecycleNormalizer {
         if (ACCOUNT_DOMAINS.contains(domain) && change) {
             return OcsfClass.ACCOUNT_CHANGE;
         }
-        return change ? OcsfClass.ENTITY_MANAGEMENT : OcsfClass.API_ACTIVITY;
+        return change || LifecycleDomain.SERVER.equals(domain) ? OcsfClass.ENTITY_MANAGEMENT : OcsfClass.API_ACTIVITY;
     }
 
     private static boolean isChange(String type) {

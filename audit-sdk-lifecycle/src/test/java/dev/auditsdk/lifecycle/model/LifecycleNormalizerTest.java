@@ -3,6 +3,7 @@ package dev.auditsdk.lifecycle.model;
 import static dev.auditsdk.lifecycle.model.LifecycleAuditEntryTest.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;
@@ -25,15 +26,15 @@ class LifecycleNormalizerTest {
         "authentication, sso-redirect, API_ACTIVITY",
         "user, create, ACCOUNT_CHANGE",
         "user, password-change, ACCOUNT_CHANGE",
-        "user-token, delete, ACCOUNT_CHANGE",
-        "role, update, ACCOUNT_CHANGE",
-        "role-membership, update, ACCOUNT_CHANGE",
+        "user-token, delete, ENTITY_MANAGEMENT",
+        "role, update, ENTITY_MANAGEMENT",
+        "role-membership, update, ENTITY_MANAGEMENT",
         "application, create, ENTITY_MANAGEMENT",
         "policy, delete, ENTITY_MANAGEMENT",
         "system-preferences, update, ENTITY_MANAGEMENT",
         "license, install, ENTITY_MANAGEMENT",
         "audit-log, export, API_ACTIVITY",
-        "server, start, API_ACTIVITY",
+        "server, start, ENTITY_MANAGEMENT",
         "user, view, API_ACTIVITY",
     })
     void mapsDomainAndTypeToTheOcsfClass(String domain, String type, OcsfClass expected) throws Exception {
@@ -41,7 +42,7 @@ class LifecycleNormalizerTest {
     }
 
     @Test
-    void aFailedLoginIsAnAuthenticationFailureWithoutAnActor() throws Exception {
+    void aFailedLoginIsAnAuthenticationFailureOfTheServersUnknownUserWithoutAnActor() throws Exception {
         AuditEvent e = normalize("*UNKNOWN", "authentication", "login",
                 ",\"error\":\"bad-authentication\",\"remoteIpAddress\":\"10.0.0.9\",\"userAgent\":\"curl/8\","
                         + "\"requestMethod\":\"POST\",\"requestUri\":\"/rest/user/session\",\"forwarded\":\"for=1.2.3.4\"");
@@ -54,10 +55,20 @@ class LifecycleNormalizerTest {
         assertThat(e.userAgent()).hasValue("curl/8");
         assertThat(e.message()).hasValue("authentication login failed: bad-authentication");
         assertThat(e.attributes()).containsEntry("username", "*UNKNOWN").containsEntry("error", "bad-authentication")
-                .containsEntry("requestMethod", "POST").containsEntry("requestUri", "/rest/user/session")
+                .containsEntry("http_request.http_method", "POST")
+                .containsEntry("http_request.url.url_string", "/rest/user/session")
                 .containsEntry("forwarded", "for=1.2.3.4");
-        assertThat(e.toOcsf().get("class_uid").asInt()).isEqualTo(3002);
-        assertThat(e.toOcsf().get("status_id").asInt()).isEqualTo(2);
+        ObjectNode ocsf = e.toOcsf();
+        assertThat(ocsf.get("class_uid").asInt()).isEqualTo(3002);
+        assertThat(ocsf.get("status_id").asInt()).isEqualTo(2);
+        assertThat(ocsf.get("status_detail").asText()).isEqualTo("bad-authentication");
+        assertThat(ocsf.at("/user/name").asText()).isEqualTo("*UNKNOWN");
+        assertThat(ocsf.has("actor")).isFalse();
+        assertThat(ocsf.at("/service/name").asText()).isEqualTo("Sonatype Lifecycle");
+        assertThat(ocsf.at("/src_endpoint/ip").asText()).isEqualTo("10.0.0.9");
+        assertThat(ocsf.at("/http_request/http_method").asText()).isEqualTo("POST");
+        assertThat(ocsf.at("/http_request/url/url_string").asText()).isEqualTo("/rest/user/session");
+        assertThat(ocsf.at("/metadata/event_code").asText()).isEqualTo("authentication/login");
     }
 
     @Test

@@ -126,6 +126,11 @@ public final class InformaticaAuditRecord {
         return eventParam != null && eventParam.startsWith(TRUNCATED_PREFIX);
     }
 
+    /** @return the entry as the audit log API serves it (Eastern time written with a 'Z', as by default) */
+    public ObjectNode toJson() {
+        return toJson(false);
+    }
+
     ObjectNode toJson(boolean easternWithOffset) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("@type", "auditLogEntry");

@@ -80,7 +80,8 @@ public final class InformaticaSecurityRecord {
         return actionEvent;
     }
 
-    ObjectNode toJson() {
+    /** @return the entry as the security log API serves it */
+    public ObjectNode toJson() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("id", id);
         n.put("orgId", orgId);

@@ -150,8 +150,10 @@ public abstract class UiPathAuditEntry implements AuditLogEntry {
     /**
      * Normalizes: actor from {@code userName}/{@code email}, action and category as sent, target
      * typed by the category and named from the details, the OCSF class by
-     * {@link UiPathOcsf#classify(String, String)}. The classic API says nothing about success, so
-     * the outcome is {@code UNKNOWN}.
+     * {@link UiPathOcsf#classify(String, String)}. The classic API records actions that were
+     * performed, and names a failure in the action ({@code LoginFailed}): the outcome is FAILURE
+     * for such an action and SUCCESS otherwise. The source ({@code Cis}, {@code PortalService},
+     * ...) is the service acted on.
      *
      * @return the normalized event
      */
@@ -168,7 +170,13 @@ public abstract class UiPathAuditEntry implements AuditLogEntry {
                 .category(category())
                 .target(UiPathOcsf.target(category(), details()))
                 .message(message().filter(s -> !s.isBlank()))
+                .outcome(UiPathOcsf.classicOutcome(action()))
+                .product(UiPathOcsf.PRODUCT)
+                .logName("auditlogs")
+                .eventCode(action())
+                .service(source().filter(s -> !s.isBlank()))
                 .ocsfClass(cls);
+        UiPathOcsf.activity(b, cls, action());
         UiPathOcsf.client(b, details());
         source().ifPresent(v -> b.putAttributes("source", v));
         detailsVersion().ifPresent(v -> b.putAttributes("detailsVersion", v));

@@ -3,17 +3,24 @@ package dev.auditsdk.uipath.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.model.ImmutableAuditEvent;
 import dev.auditsdk.core.model.OcsfClass;
+import dev.auditsdk.core.model.Outcome;
+import dev.auditsdk.core.model.Product;
 import dev.auditsdk.core.model.Target;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * How UiPath entries map to OCSF classes, shared by both APIs: a login or logout is
- * Authentication (3002); any other action on a user or robot account is Account Change (3001);
- * on a group, role or permission, Entity Management (3004); everything else API Activity (6003).
+ * How UiPath entries map to OCSF, shared by both APIs (the mapping table is in the module's
+ * README): a login or logout is Authentication (3002); any other action on a user or robot
+ * account is Account Change (3001); on a group, role or permission, Entity Management (3004);
+ * everything else API Activity (6003), which renders as Entity Management of the object named
+ * in the details when the entry carries no client IP address. Adding or removing members
+ * updates a group (Update); an action that names a failure ({@code LoginFailed}) failed.
  */
 public final class UiPathOcsf {
+    /** The product that records both audit logs. */
+    public static final Product PRODUCT = Product.of("UiPath", "Automation Cloud");
     /** Categories (classic) and event targets (unified) that are accounts. */
     static final Set<String> ACCOUNT_CATEGORIES = Set.of("user", "users", "user account", "useraccount", "account",
             "accounts", "robot account", "robotaccount", "robot accounts", "directory user", "local user");
@@ -26,6 +33,8 @@ public final class UiPathOcsf {
     private static final String[] NAME_KEYS = {"name", "displayName", "userName", "groupName", "roleName",
         "processName", "policyName", "email"};
     private static final String[] ID_KEYS = {"id", "userId", "groupId", "roleId", "processId", "entityId", "key"};
+
+    private static final int ENTITY_UPDATE = 3;
 
     private UiPathOcsf() {
     }
@@ -50,6 +59,26 @@ public final class UiPathOcsf {
             return OcsfClass.ENTITY_MANAGEMENT;
         }
         return OcsfClass.API_ACTIVITY;
+    }
+
+    /**
+     * Sets the activity where UiPath's verb means something the words alone would misread:
+     * adding or removing members changes a group or role (Update).
+     */
+    static void activity(ImmutableAuditEvent.Builder event, OcsfClass cls, Optional<String> action) {
+        String a = normalize(action.orElse(null));
+        if (cls == OcsfClass.ENTITY_MANAGEMENT && a.contains("member")) {
+            event.activityId(ENTITY_UPDATE);
+        }
+    }
+
+    /**
+     * @param action the classic API's action, e.g. {@code LoginFailed}
+     * @return FAILURE when the action names a failure; otherwise SUCCESS, as the log records
+     *     actions that were performed
+     */
+    static Outcome classicOutcome(Optional<String> action) {
+        return normalize(action.orElse(null)).contains("fail") ? Outcome.FAILURE : Outcome.SUCCESS;
     }
 
     /** The object acted on: its category as type, a name and id from the details when they carry one. */

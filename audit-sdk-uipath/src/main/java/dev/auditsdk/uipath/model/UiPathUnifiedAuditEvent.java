@@ -10,6 +10,7 @@ import dev.auditsdk.core.paging.StableIdentity;
 import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.ImmutableAuditEvent;
+import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;
 import java.time.Instant;
 import java.util.Locale;
@@ -190,6 +191,7 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
      */
     @Override
     public AuditEvent toAuditEvent() {
+        OcsfClass cls = UiPathOcsf.classify(eventType().orElse(null), eventTarget().orElse(null));
         ImmutableAuditEvent.Builder b = AuditEvent.builder()
                 .vendor("uipath")
                 .id(id())
@@ -201,7 +203,13 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
                 .target(UiPathOcsf.target(eventTarget(), details()))
                 .outcome(outcome())
                 .message(eventSummary().filter(s -> !s.isBlank()))
-                .ocsfClass(UiPathOcsf.classify(eventType().orElse(null), eventTarget().orElse(null)));
+                .product(UiPathOcsf.PRODUCT)
+                .logName(tenantId().isPresent() ? "tenantaudit" : "orgaudit")
+                .eventCode(eventType())
+                .service(eventSource().filter(s -> !s.isBlank()))
+                .tenantId(tenantId().or(this::organizationId))
+                .ocsfClass(cls);
+        UiPathOcsf.activity(b, cls, eventType());
         UiPathOcsf.client(b, details());
         eventSource().ifPresent(v -> b.putAttributes("eventSource", v));
         organizationId().ifPresent(v -> b.putAttributes("organizationId", v));

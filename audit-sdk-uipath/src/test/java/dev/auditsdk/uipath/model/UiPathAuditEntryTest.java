@@ -101,10 +101,28 @@ class UiPathAuditEntryTest {
         assertThat(ev.actor().email()).isEmpty();
         assertThat(ev.action()).isEqualTo("Login");
         assertThat(ev.category()).hasValue("User");
-        assertThat(ev.outcome()).isEqualTo(Outcome.UNKNOWN);
+        // the classic log records what was done; a failure is named in the action
+        assertThat(ev.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(ev.message()).hasValue("User 'System Administrator admin' logged in");
         assertThat(ev.attributes()).containsEntry("source", "Cis").containsEntry("detailsVersion", "1.0");
         assertThat(ev.toOcsf().path("class_uid").asInt()).isEqualTo(3002);
+        assertThat(ev.toOcsf().path("activity_name").asText()).isEqualTo("Logon");
+        assertThat(ev.toOcsf().at("/service/name").asText()).isEqualTo("Cis");
+        assertThat(ev.toOcsf().at("/metadata/product/name").asText()).isEqualTo("Automation Cloud");
+    }
+
+    @Test
+    void aLoginFailedIsAFailedLogon() throws Exception {
+        ObjectNode failed = (ObjectNode) json(SAMPLE);
+        failed.put("action", "LoginFailed");
+        AuditEvent ev = UiPathAuditEntry.fromJson(failed).toAuditEvent();
+
+        assertThat(ev.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(ev.toOcsf().path("class_uid").asInt()).isEqualTo(3002);
+        assertThat(ev.toOcsf().path("activity_id").asInt()).isEqualTo(1);
+        assertThat(ev.toOcsf().path("activity_name").asText()).isEqualTo("Logon");
+        assertThat(ev.toOcsf().path("status_id").asInt()).isEqualTo(2);
+        assertThat(ev.toOcsf().at("/metadata/event_code").asText()).isEqualTo("LoginFailed");
     }
 
     @Test

@@ -82,6 +82,33 @@ class UiPathUnifiedAuditEventTest {
     }
 
     @Test
+    void loginsAndLogoutsAreLogonAndLogoffWithTheirStatus() throws Exception {
+        ObjectNode login = json(SAMPLE).put("eventType", "Login").put("eventTarget", "User").put("status", 1);
+        ObjectNode ocsf = UiPathUnifiedAuditEvent.fromJson(login).toAuditEvent().toOcsf();
+        assertThat(ocsf.path("class_uid").asInt()).isEqualTo(3002);
+        assertThat(ocsf.path("activity_id").asInt()).isEqualTo(1);
+        assertThat(ocsf.path("activity_name").asText()).isEqualTo("Logon");
+        assertThat(ocsf.path("status_id").asInt()).isEqualTo(2);
+
+        ObjectNode logout = json(SAMPLE).put("eventType", "UserLoggedOut").put("eventTarget", "User");
+        ObjectNode off = UiPathUnifiedAuditEvent.fromJson(logout).toAuditEvent().toOcsf();
+        assertThat(off.path("activity_id").asInt()).isEqualTo(2);
+        assertThat(off.path("activity_name").asText()).isEqualTo("Logoff");
+        assertThat(off.path("status_id").asInt()).isEqualTo(1);
+        assertThat(off.at("/metadata/tenant_uid").asText()).isNotEmpty();
+    }
+
+    @Test
+    void addingMembersUpdatesTheGroup() throws Exception {
+        ObjectNode add = json(SAMPLE).put("eventType", "AddMembers").put("eventTarget", "Group")
+                .put("eventDetails", "{\"groupName\":\"Administrators\"}");
+        ObjectNode ocsf = UiPathUnifiedAuditEvent.fromJson(add).toAuditEvent().toOcsf();
+        assertThat(ocsf.path("class_uid").asInt()).isEqualTo(3004);
+        assertThat(ocsf.path("activity_name").asText()).isEqualTo("Update");
+        assertThat(ocsf.at("/entity/name").asText()).isEqualTo("Administrators");
+    }
+
+    @Test
     void keepsEventDetailsThatAreNotJson() throws Exception {
         UiPathUnifiedAuditEvent e = UiPathUnifiedAuditEvent.fromJson(json(SAMPLE).put("eventDetails", "plain words"));
         assertThat(e.eventDetails()).hasValue("plain words");
