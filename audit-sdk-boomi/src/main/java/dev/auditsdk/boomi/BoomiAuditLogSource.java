@@ -14,6 +14,7 @@ import dev.auditsdk.core.paging.EntryOrder;
 import dev.auditsdk.core.paging.NewestFirstWindows;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.core.paging.TokenPager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -48,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * throttling 503 is retried with backoff. Thread-safe; close it to release its HTTP client.
  */
 public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry> {
+    /** The default {@linkplain Builder#settleLag(Duration) settle lag} of the Boomi sources: one minute (an assumption, see the README). */
+    public static final Duration DEFAULT_SETTLE_LAG = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(BoomiAuditLogSource.class);
 
     private final BoomiConnection connection;
@@ -73,6 +76,12 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
     @Override
     public String vendor() {
         return BoomiConnection.VENDOR;
+    }
+
+    /** @return the settle lag this source assumes (its builder's {@code settleLag}, or the module's documented default) */
+    @Override
+    public Duration settleLag() {
+        return delivery.settleLag();
     }
 
     /** @return the account this source reads */

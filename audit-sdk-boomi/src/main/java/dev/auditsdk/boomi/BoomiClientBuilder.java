@@ -1,6 +1,5 @@
 package dev.auditsdk.boomi;
 
-import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.boomi.auth.BoomiCredentials;
 import dev.auditsdk.core.auth.ApiToken;
 import dev.auditsdk.core.auth.CredentialsProvider;
@@ -8,9 +7,11 @@ import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.http.AbstractSourceBuilder;
 import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.paging.DeliveryOptions;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -194,5 +195,15 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> extend
     /** @return the delivery settings (lateness, late-entry policy) of the sources built from this builder */
     DeliveryOptions delivery() {
         return configuredDelivery();
+    }
+
+    /**
+     * The platform records AuditLog objects as its services act, not in one ordered stream: the default {@link #settleLag(Duration)} is one minute (an assumption; Boomi documents none).
+     *
+     * @return the module's default
+     */
+    @Override
+    protected Duration defaultSettleLag() {
+        return BoomiAuditLogSource.DEFAULT_SETTLE_LAG;
     }
 }

@@ -126,6 +126,12 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
         return BoomiConnection.VENDOR;
     }
 
+    /** @return the settle lag this source assumes (its builder's {@code settleLag}, or the module's documented default) */
+    @Override
+    public Duration settleLag() {
+        return delivery.settleLag();
+    }
+
     /** @return the account this export reads */
     public String accountId() {
         return connection.accountId;

@@ -42,9 +42,9 @@ final class PullCommand extends VendorCommand {
             description = "Save the checkpoint after every N entries (and at least once a second). Default: ${DEFAULT-VALUE}.")
     int checkpointEvery;
 
-    @Option(names = "--lag", paramLabel = "DURATION", defaultValue = "0s", converter = DurationArgument.OrZero.class,
+    @Option(names = "--lag", paramLabel = "DURATION", converter = DurationArgument.OrZero.class,
             description = "Without --to, read up to now minus this settle lag, so entries a vendor makes visible late"
-                    + " are still ahead of the checkpoint on the next run (default: ${DEFAULT-VALUE}).")
+                    + " are still ahead of the checkpoint on the next run (default: the vendor's settle lag, listed in the README).")
     Duration lag;
 
     @Option(names = "--limit", paramLabel = "N", description = "Stop after N entries.")
@@ -62,14 +62,17 @@ final class PullCommand extends VendorCommand {
         if (checkpointEvery <= 0) {
             throw new VendorSettingException("--checkpoint-every must be positive");
         }
-        Instant end = to == null ? env.clock().instant().minus(lag) : to;
-        if (to == null && from != null && !from.isBefore(end)) {
-            throw new VendorSettingException("nothing to read: --from " + from + " is not before the end of the range " + end
-                    + " (now minus --lag " + lag + ")");
-        }
         resolveSettings();
         long start = env.clock().millis();
-        try (CheckpointStore store = checkpoint == null ? null : CheckpointStore.open(checkpoint)) {
+        try (AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(settings, context());
+                CheckpointStore store = checkpoint == null ? null : CheckpointStore.open(checkpoint)) {
+            Duration settle = lag != null ? lag : source.settleLag();
+            Instant end = to == null ? env.clock().instant().minus(settle) : to;
+            if (to == null && from != null && !from.isBefore(end)) {
+                throw new VendorSettingException("nothing to read: --from " + from + " is not before the end of the range "
+                        + end + " (now minus the settle lag " + settle + (lag != null ? "" : ", the vendor's default; see --lag")
+                        + ")");
+            }
             Optional<CheckpointState> state = store == null ? Optional.empty() : load(store);
             if (from == null && state.isEmpty()) {
                 throw new VendorSettingException("--from is required"
@@ -81,8 +84,7 @@ final class PullCommand extends VendorCommand {
             try (OutputTarget target = openOutput(output, store, state)) {
                 collector = collector(output, target, store, state, query.start(), checkpointEvery, progress);
                 collector.begin();
-                try (AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(settings, context());
-                        AuditLogStream<? extends AuditLogEntry> stream = source.fetch(query)) {
+                try (AuditLogStream<? extends AuditLogEntry> stream = source.fetch(query)) {
                     collector.drain(stream);
                 } finally {
                     progress.clear();

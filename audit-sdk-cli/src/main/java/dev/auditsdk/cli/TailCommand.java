@@ -41,9 +41,10 @@ final class TailCommand extends VendorCommand {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--lag", paramLabel = "DURATION", defaultValue = "0s", converter = DurationArgument.OrZero.class,
+    @Option(names = "--lag", paramLabel = "DURATION", converter = DurationArgument.OrZero.class,
             description = "Each poll reads up to now minus this settle lag, so entries a vendor makes visible late are"
-                    + " picked up by a later poll instead of falling behind the checkpoint (default: ${DEFAULT-VALUE}).")
+                    + " picked up by a later poll instead of falling behind the checkpoint (default: the vendor's settle lag,"
+                    + " listed in the README).")
     Duration lag;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
@@ -72,10 +73,11 @@ final class TailCommand extends VendorCommand {
                 collector = collector(output, target, store, state, first, Math.max(1, checkpointEvery), progress);
                 collector.begin();
                 Optional<Checkpoint> position = state.map(CheckpointState::checkpoint);
+                Duration settle = lag != null ? lag : source.settleLag();
                 try {
                     while (!env.stop().requested()) {
-                        Instant settled = env.clock().instant().minus(lag);
-                        Instant resumeAt = position.map(Checkpoint::horizon).orElse(first);
+                        Instant settled = env.clock().instant().minus(settle);
+                        Instant resumeAt = position.map(Checkpoint::earliest).orElse(first);
                         if (!resumeAt.isBefore(settled)) {
                             // nothing has settled since the last poll (or --from is still within the lag)
                             env.stop().sleep(interval);

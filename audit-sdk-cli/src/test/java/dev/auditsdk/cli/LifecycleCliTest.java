@@ -45,7 +45,7 @@ class LifecycleCliTest {
             Path out = dir.resolve("iq.ndjson");
             CompletableFuture<CliRunner.Result> tail = CompletableFuture
                     .supplyAsync(() -> cli.run("tail", "lifecycle", "--checkpoint", dir.resolve("iq.cp").toString(),
-                            "--interval", "30ms", "--from", "3h", "-o", out.toString()));
+                            "--interval", "30ms", "--from", "3h", "--lag", "0s", "-o", out.toString()));
             for (int i = 0; i < 20; i++) {
                 sim.appendEvent(Instant.now(), "user" + i, "authentication", "login");
                 Thread.sleep(15);
@@ -62,6 +62,26 @@ class LifecycleCliTest {
             assertThat(logins).isEqualTo(20);
             // every poll is itself audited (audit-log/export): the tail sees those too, once each
             assertThat(ids.size()).isGreaterThanOrEqualTo(30 + 20);
+        }
+    }
+
+    @Test
+    void withoutLagAPullReadsUpToNowMinusTheVendorsSettleLag(@TempDir Path dir) throws Exception {
+        try (LifecycleSimulator sim = LifecycleSimulator.builder().storedEvents(30)
+                .range(NOW.minus(Duration.ofHours(2)), NOW.minusSeconds(60)).build().start()) {
+            CliRunner cli = new CliRunner().env("AUDITLOG_LIFECYCLE_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_LIFECYCLE_USERNAME", LifecycleSimulator.DEFAULT_USERNAME)
+                    .env("AUDITLOG_LIFECYCLE_PASSWORD", LifecycleSimulator.DEFAULT_PASSWORD);
+            sim.appendEvent(Instant.now(), "just-now", "authentication", "login");
+
+            CliRunner.Result settled = cli.run("pull", "lifecycle", "--from", "3h");
+            assertThat(settled.exitCode).as(settled.toString()).isZero();
+            assertThat(settled.stdout).as("within the 10 s default settle lag").doesNotContain("just-now");
+            assertThat(PullCommandTest.ids(settled.stdout)).hasSize(30);
+
+            CliRunner.Result now = cli.run("pull", "lifecycle", "--from", "3h", "--lag", "0s");
+            assertThat(now.exitCode).as(now.toString()).isZero();
+            assertThat(now.stdout).contains("just-now");
         }
     }
 

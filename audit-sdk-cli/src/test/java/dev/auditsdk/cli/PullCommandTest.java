@@ -197,7 +197,7 @@ class PullCommandTest {
         CliRunner.Result r = cli().clock(java.time.Clock.fixed(ListEntry.BASE.plusSeconds(2), java.time.ZoneOffset.UTC))
                 .run("pull", "testlist", "--from", FROM, "--count", "20", "--lag", "5s");
         assertThat(r.exitCode).as(r.toString()).isEqualTo(2);
-        assertThat(r.stderr).contains("nothing to read").contains("now minus --lag");
+        assertThat(r.stderr).contains("nothing to read").contains("now minus the settle lag PT5S)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.auditsdk.core;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -35,10 +36,24 @@ public abstract class AuditLogQuery {
      */
     public abstract Optional<Instant> from();
 
-    /** @return the end of the range, exclusive; defaults to the moment the query is built */
+    /**
+     * @return the end of the range, exclusive; defaults to the moment the query is built minus
+     *     the {@link #lag()}
+     */
     @Value.Default
     public Instant to() {
-        return Instant.now();
+        return Instant.now().minus(lag());
+    }
+
+    /**
+     * @return how far before now a query without {@link #to()} ends, so that entries the vendor
+     *     makes visible late are read by the next query instead of falling behind its
+     *     checkpoint (use the source's {@link AuditLogSource#settleLag()}); default zero;
+     *     ignored when {@code to} is set
+     */
+    @Value.Default
+    public Duration lag() {
+        return Duration.ZERO;
     }
 
     /** @return the checkpoint to continue after, from an earlier stream */
@@ -90,6 +105,9 @@ public abstract class AuditLogQuery {
         if (from().isPresent() && !from().get().isBefore(to())) {
             throw new IllegalArgumentException(
                     "AuditLogQuery: 'from' (" + from().get() + ") must be before 'to' (" + to() + ")");
+        }
+        if (lag().isNegative()) {
+            throw new IllegalArgumentException("AuditLogQuery: 'lag' must not be negative, was " + lag());
         }
         if (pageSize().isPresent() && pageSize().getAsInt() <= 0) {
             throw new IllegalArgumentException("AuditLogQuery: 'pageSize' must be positive, was " + pageSize().getAsInt());

@@ -28,6 +28,19 @@ public interface AuditLogSource<E extends AuditLogEntry> extends AutoCloseable {
      */
     AuditLogStream<E> fetch(AuditLogQuery query);
 
+    /**
+     * How long after its time the vendor may still make an entry visible, as this source
+     * assumes it (no vendor publishes it: each module documents its default, and the source
+     * builder's {@code settleLag(Duration)} changes it). A reader that keeps up with the log
+     * reads up to {@code now} minus this ({@link AuditLogQuery#lag()}), so an entry indexed
+     * late is still ahead of its checkpoint on the next read instead of behind it.
+     *
+     * @return the settle lag; zero when the vendor shows entries in time order at once
+     */
+    default java.time.Duration settleLag() {
+        return java.time.Duration.ZERO;
+    }
+
     /** Releases what this source owns. Never throws for a failed best-effort logout. */
     @Override
     void close();

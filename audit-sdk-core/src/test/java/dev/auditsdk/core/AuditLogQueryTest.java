@@ -29,6 +29,16 @@ class AuditLogQueryTest {
     }
 
     @Test
+    void aLagEndsADefaultRangeThatMuchBeforeNowAndIsIgnoredWithAnExplicitEnd() {
+        Instant before = Instant.now();
+        AuditLogQuery q = AuditLogQuery.builder().from(FROM).lag(java.time.Duration.ofMinutes(2)).build();
+        assertThat(q.to()).isBetween(before.minusSeconds(120), Instant.now().minusSeconds(120));
+        assertThat(AuditLogQuery.builder().from(FROM).to(TO).lag(java.time.Duration.ofMinutes(2)).build().to()).isEqualTo(TO);
+        assertThatThrownBy(() -> AuditLogQuery.builder().from(FROM).lag(java.time.Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lag' must not be negative");
+    }
+
+    @Test
     void resumeSkipsDeliveredEntriesAtTheWatermark() {
         Instant w = FROM.plusSeconds(100);
         AuditLogQuery q = AuditLogQuery.builder().from(FROM).to(TO)

@@ -62,6 +62,8 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
     public static final int MAX_BATCH_SIZE = 1_000;
     /** Default of {@link Builder#lateness(Duration)}: one minute. */
     public static final Duration DEFAULT_LATENESS = Duration.ofMinutes(1);
+    /** The default {@linkplain Builder#settleLag(Duration) settle lag} of the Informatica sources: two minutes (an assumption, see the README). */
+    public static final Duration DEFAULT_SETTLE_LAG = Duration.ofMinutes(2);
 
     private final InformaticaClient client;
     private final AuditLogBatches batches;
@@ -84,6 +86,12 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
     @Override
     public String vendor() {
         return VENDOR;
+    }
+
+    /** @return the settle lag this source assumes (its builder's {@code settleLag}, or the module's documented default) */
+    @Override
+    public Duration settleLag() {
+        return delivery.settleLag();
     }
 
     /**

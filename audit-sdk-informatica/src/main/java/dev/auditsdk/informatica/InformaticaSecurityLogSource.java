@@ -68,6 +68,12 @@ public final class InformaticaSecurityLogSource implements AuditLogSource<Inform
         return InformaticaAuditLogSource.VENDOR;
     }
 
+    /** @return the settle lag this source assumes (its builder's {@code settleLag}, or the module's documented default) */
+    @Override
+    public Duration settleLag() {
+        return delivery.settleLag();
+    }
+
     /**
      * Reads {@code [from, to)} (or everything after the query's checkpoint) in ascending time.
      * Nothing is requested until the stream is iterated.

@@ -141,4 +141,14 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
     DeliveryOptions delivery() {
         return configuredDelivery();
     }
+
+    /**
+     * IDMC writes audit and security entries after the event, and may show one after a later-stamped one: the default {@link #settleLag(Duration)} is two minutes (an assumption; IDMC documents none).
+     *
+     * @return the module's default
+     */
+    @Override
+    protected Duration defaultSettleLag() {
+        return InformaticaAuditLogSource.DEFAULT_SETTLE_LAG;
+    }
 }

@@ -85,6 +85,8 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
     public static final String SERVICE_PATH = "jitterbit-cloud-restful-service";
     /** The default {@linkplain Builder#lateness(Duration) lateness}: one second. */
     public static final Duration DEFAULT_LATENESS = Duration.ofSeconds(1);
+    /** The default {@linkplain Builder#settleLag(Duration) settle lag}: two minutes (an assumption, see the README). */
+    public static final Duration DEFAULT_SETTLE_LAG = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(JitterbitApiLogSource.class);
     private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -135,6 +137,12 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
     @Override
     public String vendor() {
         return VENDOR;
+    }
+
+    /** @return the settle lag this source assumes (its builder's {@code settleLag}, or the module's documented default) */
+    @Override
+    public Duration settleLag() {
+        return delivery.settleLag();
     }
 
     /** @return the service root requests go to, e.g. {@code https://na-east.jitterbit.com/jitterbit-cloud-restful-service/} */
@@ -534,6 +542,16 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
             }
             this.lockWorkarounds = workarounds;
             return self();
+        }
+
+        /**
+         * API logs are recorded by agents and reach the API log store after the call: the default {@link #settleLag(Duration)} is two minutes (an assumption; Harmony documents none).
+         *
+         * @return {@code DEFAULT_SETTLE_LAG}
+         */
+        @Override
+        protected Duration defaultSettleLag() {
+            return DEFAULT_SETTLE_LAG;
         }
 
         /**

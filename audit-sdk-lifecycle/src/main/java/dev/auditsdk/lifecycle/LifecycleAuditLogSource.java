@@ -74,6 +74,8 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
     public static final URI DEFAULT_BASE_URL = URI.create("http://localhost:8070");
     /** The default {@linkplain Builder#lateness(Duration) lateness}: one second. */
     public static final Duration DEFAULT_LATENESS = Duration.ofSeconds(1);
+    /** The default {@linkplain Builder#settleLag(Duration) settle lag}: ten seconds (an assumption, see the README). */
+    public static final Duration DEFAULT_SETTLE_LAG = Duration.ofSeconds(10);
     /** The endpoint, relative to the server URL. */
     static final String AUDIT_LOGS_PATH = "api/v2/auditLogs";
 
@@ -103,6 +105,12 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
     @Override
     public String vendor() {
         return VENDOR;
+    }
+
+    /** @return the settle lag this source assumes (its builder's {@code settleLag}, or the module's documented default) */
+    @Override
+    public Duration settleLag() {
+        return delivery.settleLag();
     }
 
     /** @return the server URL this source reads from */
@@ -278,6 +286,16 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
             }
             this.parallelism = parallelism;
             return this;
+        }
+
+        /**
+         * The server appends to its audit log as requests complete, so an entry may show up after a later-stamped one by about a request's duration: the default {@link #settleLag(Duration)} is ten seconds (an assumption; IQ Server documents none).
+         *
+         * @return {@code DEFAULT_SETTLE_LAG}
+         */
+        @Override
+        protected Duration defaultSettleLag() {
+            return DEFAULT_SETTLE_LAG;
         }
 
         /**

@@ -12,6 +12,7 @@ import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
 import dev.auditsdk.uipath.model.UiPathAuditLogPage;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,6 +50,8 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** The largest page asked for, whatever the query's hint. */
     public static final int MAX_PAGE_SIZE = 1000;
+    /** The default {@linkplain Builder#settleLag(Duration) settle lag} of the classic API: one minute (an assumption, see the README). */
+    public static final Duration DEFAULT_SETTLE_LAG = Duration.ofMinutes(1);
 
     private final UiPathConnection connection;
     private final URI url;
@@ -76,6 +79,12 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
     @Override
     public String vendor() {
         return UiPathConnection.VENDOR;
+    }
+
+    /** @return the settle lag this source assumes (its builder's {@code settleLag}, or the module's documented default) */
+    @Override
+    public Duration settleLag() {
+        return delivery.settleLag();
     }
 
     /** @return the audit API URL, {@code {baseUrl}/{organization}[/{tenant}]/audit_/api/auditlogs/} */

@@ -178,4 +178,14 @@ public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> exte
     DeliveryOptions delivery() {
         return configuredDelivery();
     }
+
+    /**
+     * Orchestrator writes a classic audit entry with the action it records: the default {@link #settleLag(Duration)} is one minute (an assumption; UiPath documents none). The unified audit store, fed from the services, overrides it.
+     *
+     * @return the module's default
+     */
+    @Override
+    protected Duration defaultSettleLag() {
+        return UiPathAuditLogSource.DEFAULT_SETTLE_LAG;
+    }
 }

@@ -11,6 +11,7 @@ import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.core.paging.TokenPager;
 import dev.auditsdk.uipath.model.UiPathUnifiedAuditEvent;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +44,8 @@ import java.util.Objects;
  */
 public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathUnifiedAuditEvent> {
     /** The organization-scope events path below {@code {organization}/}. */
+    /** The default {@linkplain Builder#settleLag(Duration) settle lag} of the unified API: two minutes (an assumption, see the README). */
+    public static final Duration DEFAULT_SETTLE_LAG = Duration.ofMinutes(2);
     public static final String ORGANIZATION_EVENTS_PATH = "orgaudit_/api/query/events";
     /** The tenant-scope events path below {@code {organization}/{tenant}/}. */
     public static final String TENANT_EVENTS_PATH = "tenantaudit_/api/query/events";
@@ -76,6 +79,12 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
     @Override
     public String vendor() {
         return UiPathConnection.VENDOR;
+    }
+
+    /** @return the settle lag this source assumes (its builder's {@code settleLag}, or the module's documented default) */
+    @Override
+    public Duration settleLag() {
+        return delivery.settleLag();
     }
 
     /** @return the events URL of the configured scope */
@@ -127,6 +136,17 @@ public final class UiPathUnifiedAuditLogSource implements AuditLogSource<UiPathU
         private int pageSize = MAX_PAGE_SIZE;
 
         private Builder() {
+        }
+
+        /**
+         * The unified audit store is fed from each service after the fact: the default
+         * {@link #settleLag(Duration)} is two minutes (an assumption; UiPath documents none).
+         *
+         * @return {@link UiPathUnifiedAuditLogSource#DEFAULT_SETTLE_LAG}
+         */
+        @Override
+        protected Duration defaultSettleLag() {
+            return DEFAULT_SETTLE_LAG;
         }
 
         /**

@@ -42,6 +42,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     private ReadLimits limits = ReadLimits.defaults();
     private Duration lateness;
     private LateEntryPolicy lateEntries = LateEntryPolicy.FAIL;
+    private Duration settleLag;
 
     /** For subclasses. */
     protected AbstractSourceBuilder() {
@@ -186,6 +187,33 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     }
 
     /**
+     * @param settleLag how long after its time the vendor may still make an entry visible: the
+     *     source's {@link dev.auditsdk.core.AuditLogSource#settleLag()}, which continuous readers
+     *     (the CLI's {@code pull} without {@code --to} and {@code tail}, the Kafka connector) read
+     *     behind; default per vendor ({@link #defaultSettleLag()})
+     * @return this builder
+     */
+    public B settleLag(Duration settleLag) {
+        Objects.requireNonNull(settleLag, "settleLag");
+        if (settleLag.isNegative()) {
+            throw new IllegalArgumentException("settleLag must not be negative, was " + settleLag);
+        }
+        this.settleLag = settleLag;
+        return self();
+    }
+
+    /**
+     * The settle lag a vendor's sources assume when the caller sets none: no vendor publishes
+     * how late it shows entries, so each module picks a default and documents it as an
+     * assumption; zero unless the vendor overrides it.
+     *
+     * @return the vendor's default
+     */
+    protected Duration defaultSettleLag() {
+        return Duration.ZERO;
+    }
+
+    /**
      * The lateness a vendor's sources use when the caller sets none; zero unless the vendor overrides it.
      *
      * @return the vendor's default
@@ -201,7 +229,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
 
     /** @return the delivery settings for the sources this builder builds */
     protected final DeliveryOptions configuredDelivery() {
-        return DeliveryOptions.of(configuredLateness(), lateEntries);
+        return DeliveryOptions.of(configuredLateness(), lateEntries, settleLag != null ? settleLag : defaultSettleLag());
     }
 
     /**

@@ -63,6 +63,15 @@ class AbstractSourceBuilderTest {
         Duration lateness() {
             return configuredLateness();
         }
+
+        @Override
+        protected Duration defaultSettleLag() {
+            return Duration.ofMinutes(3);
+        }
+
+        dev.auditsdk.core.paging.DeliveryOptions delivery() {
+            return configuredDelivery();
+        }
     }
 
     private WireMockServer wm;
@@ -124,6 +133,20 @@ class AbstractSourceBuilderTest {
         assertThat(new PatientBuilder().lateness(Duration.ZERO).lateness()).isEqualTo(Duration.ZERO);
         assertThatThrownBy(() -> new DemoBuilder().lateness(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lateness must not be negative");
+    }
+
+    @Test
+    void deliveryOptionsCarryLatenessPolicyAndSettleLagWithVendorDefaults() {
+        dev.auditsdk.core.paging.DeliveryOptions defaults = new PatientBuilder().delivery();
+        assertThat(defaults.lateness()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.lateEntries()).isEqualTo(dev.auditsdk.core.LateEntryPolicy.FAIL);
+        assertThat(defaults.settleLag()).isEqualTo(Duration.ofMinutes(3));
+        dev.auditsdk.core.paging.DeliveryOptions set = new PatientBuilder().settleLag(Duration.ZERO)
+                .lateEntryPolicy(dev.auditsdk.core.LateEntryPolicy.DELIVER).delivery();
+        assertThat(set.settleLag()).isEqualTo(Duration.ZERO);
+        assertThat(set.lateEntries()).isEqualTo(dev.auditsdk.core.LateEntryPolicy.DELIVER);
+        assertThatThrownBy(() -> new DemoBuilder().settleLag(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("settleLag must not be negative");
     }
 
     @Test

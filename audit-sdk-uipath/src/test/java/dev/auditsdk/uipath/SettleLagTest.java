@@ -1,0 +1,24 @@
+package dev.auditsdk.uipath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The settle lag a source assumes: the module's documented default until the caller sets one. */
+class SettleLagTest {
+    @Test
+    void theDocumentedDefaultUntilTheCallerSetsOne() {
+        assertThat(UiPathUnifiedAuditLogSource.DEFAULT_SETTLE_LAG).isEqualTo(Duration.ofMinutes(2));
+        try (var source = UiPathUnifiedAuditLogSource.builder().baseUrl("http://127.0.0.1:9").organization("acme").clientCredentials("id", "x-S3CR3T").build()) {
+            assertThat(source.settleLag()).isEqualTo(UiPathUnifiedAuditLogSource.DEFAULT_SETTLE_LAG);
+        }
+        try (var source = UiPathUnifiedAuditLogSource.builder().baseUrl("http://127.0.0.1:9").organization("acme").clientCredentials("id", "x-S3CR3T").settleLag(Duration.ofSeconds(5)).build()) {
+            assertThat(source.settleLag()).isEqualTo(Duration.ofSeconds(5));
+        }
+        try (var classic = UiPathAuditLogSource.builder().baseUrl("http://127.0.0.1:9").organization("acme")
+                .clientCredentials("id", "x-S3CR3T").build()) {
+            assertThat(classic.settleLag()).isEqualTo(UiPathAuditLogSource.DEFAULT_SETTLE_LAG).isEqualTo(Duration.ofMinutes(1));
+        }
+    }
+}
