@@ -1,16 +1,17 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.error.AuditSdkException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One vendor on the command line. A vendor joins {@code auditlog} by implementing this
  * interface in one small class and listing it in {@link VendorRegistry#builtIn()} (or, outside
- * this project, in {@code META-INF/services/dev.auditsdk.cli.vendor.VendorPlugin}).
+ * this project, in {@code META-INF/services/dev.auditsdk.registry.VendorPlugin}).
  *
  * <p>The command line turns {@link #options()} into {@code --options} of {@code auditlog pull
  * <vendor>} and {@code auditlog tail <vendor>}, resolves their values (command line, then
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public interface VendorPlugin {
 
-    /** @return the vendor's name on the command line, e.g. {@code lifecycle}, {@code uipath-unified} */
+    /** @return the vendor's name, e.g. {@code lifecycle}, {@code uipath-unified} */
     String name();
 
     /** @return one line saying what is read, e.g. {@code "Sonatype Lifecycle audit log (GET /api/v2/auditLogs)"} */
@@ -39,10 +40,28 @@ public interface VendorPlugin {
     List<VendorOption> options();
 
     /**
+     * The options whose values tell which account the vendor rate-limits as one: sources whose
+     * values agree share the vendor's limit, so a caller that runs many of them (the Kafka
+     * connector) keeps them together.
+     *
+     * @return option names; by default the endpoint options and every required option that is not secret
+     */
+    default List<String> rateLimitScope() {
+        List<String> names = new ArrayList<>();
+        for (VendorOption o : options()) {
+            boolean endpoint = o.name().equals("base-url") || o.name().equals("region") || o.name().equals("login-url");
+            if (endpoint || (o.required() && !o.secret())) {
+                names.add(o.name());
+            }
+        }
+        return names;
+    }
+
+    /**
      * Builds the vendor's source from resolved settings.
      *
      * @param settings the resolved values of {@link #options()}
-     * @param context the terminal and warnings
+     * @param context the terminal (if any), warnings and the transport listener
      * @return a new source, closed by the caller
      * @throws VendorSettingException when a setting is missing or invalid
      */
@@ -67,18 +86,6 @@ public interface VendorPlugin {
     default AuditLogSource<? extends AuditLogEntry> openExport(VendorSettings settings, VendorContext context,
             Instant from, Instant to) {
         throw new UnsupportedOperationException(name() + " has no export");
-    }
-
-    /**
-     * Starts this vendor's simulator(s) with deterministic data covering the day before
-     * {@code now}, for {@code auditlog demo}.
-     *
-     * @param now the demo's notion of now
-     * @param seed the seed of the generated data
-     * @return the running setup, or empty when the vendor has no simulator
-     */
-    default Optional<DemoSetup> startDemo(Instant now, long seed) {
-        return Optional.empty();
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.auditsdk.cli.output;
+package dev.auditsdk.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.json.Json;

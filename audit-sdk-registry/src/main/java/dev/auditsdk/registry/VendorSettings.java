@@ -1,4 +1,4 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,9 +15,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The values of one vendor's {@link VendorOption}s, resolved from the command line, the
- * environment, a {@code --config} file and the defaults, in that order of precedence, with the
- * origin of each. {@link #toString()} never shows a secret.
+ * The values of one vendor's {@link VendorOption}s with the origin of each: for the command line,
+ * resolved from its arguments, the environment, a {@code --config} file and the defaults, in that
+ * order of precedence; for the connector, from one stream's keys. Messages about a bad or missing
+ * value name the option as the user gave it ({@link SettingNames}). {@link #toString()} never
+ * shows a secret.
  */
 public final class VendorSettings {
 
@@ -27,21 +29,22 @@ public final class VendorSettings {
         COMMAND_LINE,
         /** An {@code AUDITLOG_<PREFIX>_<NAME>} environment variable. */
         ENVIRONMENT,
-        /** A {@code <prefix>.<name>} key of the {@code --config} file. */
+        /** A {@code <prefix>.<name>} key of the {@code --config} file, or a key of a connector's configuration. */
         CONFIG_FILE,
         /** The option's default, or a value set by the program (the demo). */
         DEFAULT
     }
 
     private final String vendor;
-    private final String prefix;
     private final Map<String, VendorOption> options;
     private final Map<String, String> values;
     private final Map<String, Origin> origins;
+    private final SettingNames names;
 
-    private VendorSettings(VendorPlugin plugin, Map<String, String> values, Map<String, Origin> origins) {
+    private VendorSettings(VendorPlugin plugin, Map<String, String> values, Map<String, Origin> origins,
+            SettingNames names) {
         this.vendor = plugin.name();
-        this.prefix = plugin.settingsPrefix();
+        this.names = Objects.requireNonNull(names, "names");
         Map<String, VendorOption> byName = new LinkedHashMap<>();
         for (VendorOption o : plugin.options()) {
             byName.put(o.name(), o);
@@ -79,6 +82,22 @@ public final class VendorSettings {
      * @return the settings
      */
     public static VendorSettings resolved(VendorPlugin plugin, Map<String, String> values, Map<String, Origin> origins) {
+        return resolved(plugin, values, origins, SettingNames.commandLine(plugin.settingsPrefix()));
+    }
+
+    /**
+     * Settings whose values were already resolved, named in messages as {@code names} says;
+     * fills in defaults.
+     *
+     * @param plugin the vendor
+     * @param values option name to value
+     * @param origins option name to where the value came from
+     * @param names how the user names each option where these settings came from
+     * @return the settings
+     * @throws IllegalArgumentException if a name is not one of the plugin's options
+     */
+    public static VendorSettings resolved(VendorPlugin plugin, Map<String, String> values, Map<String, Origin> origins,
+            SettingNames names) {
         Map<String, String> v = new LinkedHashMap<>(values);
         Map<String, Origin> o = new LinkedHashMap<>(origins);
         for (VendorOption option : plugin.options()) {
@@ -87,7 +106,7 @@ public final class VendorSettings {
                 o.put(option.name(), Origin.DEFAULT);
             }
         }
-        return new VendorSettings(plugin, v, o);
+        return new VendorSettings(plugin, v, o, names);
     }
 
     /** @return the vendor these settings are for */
@@ -110,7 +129,7 @@ public final class VendorSettings {
      * @throws VendorSettingException naming the option, its environment variable and config key, when it has no value
      */
     public String require(String name) {
-        return get(name).orElseThrow(() -> new VendorSettingException(vendor + " needs " + describe(option(name))));
+        return get(name).orElseThrow(() -> new VendorSettingException(name, vendor + " needs " + describe(option(name))));
     }
 
     /**
@@ -181,7 +200,38 @@ public final class VendorSettings {
         VendorOption option = option(name);
         String shown = option.secret() ? "" : " '" + values.getOrDefault(name, "") + "'";
         Origin origin = origins.getOrDefault(name, Origin.DEFAULT);
-        return new VendorSettingException(vendor + ": invalid value" + shown + " for " + where(option, origin) + ": " + why);
+        return new VendorSettingException(name, vendor + ": invalid value" + shown + " for "
+                + names.where(option, origin) + ": " + why);
+    }
+
+    /**
+     * A usage error for a combination of options, e.g. exactly one of two credentials.
+     *
+     * @param first the option the error is reported on
+     * @param requirement what is needed, with {@code {}} standing for each option's name in turn,
+     *     e.g. {@code "exactly one of {} and {}"}
+     * @param others the other options, in the order of the remaining {@code {}}
+     * @return the exception, to be thrown by the caller: {@code "<vendor> needs <requirement>"} and
+     *     the other ways to give the options
+     */
+    public VendorSettingException needs(String first, String requirement, String... others) {
+        List<VendorOption> involved = new ArrayList<>();
+        involved.add(option(first));
+        for (String other : others) {
+            involved.add(option(other));
+        }
+        StringBuilder text = new StringBuilder();
+        int at = 0;
+        for (VendorOption o : involved) {
+            int slot = requirement.indexOf("{}", at);
+            if (slot < 0) {
+                throw new IllegalArgumentException("requirement has fewer {} than options: " + requirement);
+            }
+            text.append(requirement, at, slot).append(names.name(o));
+            at = slot + 2;
+        }
+        text.append(requirement.substring(at));
+        return new VendorSettingException(first, vendor + " needs " + text + names.alternatives(involved));
     }
 
     /**
@@ -215,21 +265,10 @@ public final class VendorSettings {
     /**
      * @param option an option of this vendor
      * @return how to give it, e.g. {@code --username (or AUDITLOG_LIFECYCLE_USERNAME, or lifecycle.username in the --config file)}
+     *     on the command line
      */
     public String describe(VendorOption option) {
-        return option.longName() + " (or " + option.envVar(prefix) + ", or " + option.configKey(prefix)
-                + " in the --config file)";
-    }
-
-    private String where(VendorOption option, Origin origin) {
-        switch (origin) {
-            case ENVIRONMENT:
-                return option.envVar(prefix);
-            case CONFIG_FILE:
-                return option.configKey(prefix) + " in the --config file";
-            default:
-                return option.longName();
-        }
+        return names.describe(option);
     }
 
     private VendorOption option(String name) {

@@ -1,4 +1,4 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,6 +74,33 @@ class VendorSettingsTest {
         assertThatThrownBy(() -> s.require("max-count")).hasMessage("uipath-unified needs --max-count (or"
                 + " AUDITLOG_UIPATH_MAX_COUNT, or uipath.max-count in the --config file)");
         assertThatThrownBy(() -> s.get("nope")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keyedNamesPointAtTheConfigurationKeyAndTheExceptionCarriesTheOption() {
+        VendorSettings s = VendorSettings.resolved(PLUGIN, Map.of("base-url", "ftp://x", "client-secret", "very-S3CR3T"),
+                Map.of("base-url", VendorSettings.Origin.CONFIG_FILE, "client-secret", VendorSettings.Origin.CONFIG_FILE),
+                SettingNames.keys("streams.eu."));
+        assertThatThrownBy(() -> s.uri("base-url")).isInstanceOfSatisfying(VendorSettingException.class,
+                e -> assertThat(e.option()).contains("base-url"))
+                .hasMessage("uipath-unified: invalid value 'ftp://x' for streams.eu.base-url: expected an absolute"
+                        + " http(s) URL such as https://host.example.com");
+        assertThatThrownBy(() -> s.require("max-count")).hasMessage("uipath-unified needs streams.eu.max-count");
+        assertThat(s.invalid("client-secret", "too short").getMessage())
+                .isEqualTo("uipath-unified: invalid value for streams.eu.client-secret: too short");
+    }
+
+    @Test
+    void aCombinationOfOptionsIsNamedTheWayTheUserGivesThem() {
+        VendorSettings cli = VendorSettings.of(PLUGIN, Map.of());
+        VendorSettingException e = cli.needs("client-secret", "exactly one of {} and {}", "max-count");
+        assertThat(e.option()).contains("client-secret");
+        assertThat(e.getMessage()).isEqualTo("uipath-unified needs exactly one of --client-secret and --max-count"
+                + " (or AUDITLOG_UIPATH_CLIENT_SECRET / AUDITLOG_UIPATH_MAX_COUNT)");
+        VendorSettings keyed = VendorSettings.resolved(PLUGIN, Map.of(), Map.of(), SettingNames.keys("streams.eu."));
+        assertThat(keyed.needs("client-secret", "{} (a secret) or {}", "max-count").getMessage())
+                .isEqualTo("uipath-unified needs streams.eu.client-secret (a secret) or streams.eu.max-count");
+        assertThat(new VendorSettingException("plain").option()).isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
@@ -6,11 +6,8 @@ import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.jitterbit.JitterbitApiLogSource;
-import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -100,16 +97,6 @@ public final class JitterbitPlugin implements VendorPlugin {
         } catch (NumberFormatException e) {
             throw settings.invalid("poll-interval", "expected a duration such as 500ms or 2s");
         }
-    }
-
-    @Override
-    public Optional<DemoSetup> startDemo(Instant now, long seed) {
-        JitterbitSimulator sim = JitterbitSimulator.builder().seed(seed).entries(200)
-                .span(now.minus(Duration.ofDays(1)), now).build();
-        sim.start();
-        Map<String, String> settings = Map.of("base-url", sim.baseUrl().toString(), "email", sim.email(),
-                "password", sim.password(), "poll-interval", "20ms");
-        return Optional.of(new DemoSetup(settings, List.of(sim), JitterbitSimulator.STATUS_PATH));
     }
 
     @Override

@@ -1,15 +1,11 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.lifecycle.LifecycleAuditLogSource;
-import dev.auditsdk.testkit.lifecycle.LifecycleSimulator;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Sonatype Lifecycle (IQ Server): {@code GET /api/v2/auditLogs}, read in day windows. */
@@ -49,15 +45,6 @@ public final class LifecyclePlugin implements VendorPlugin {
         settings.integer("parallelism").ifPresent(b::parallelism);
         b.listener(context.transportListener());
         return b.build();
-    }
-
-    @Override
-    public Optional<DemoSetup> startDemo(Instant now, long seed) {
-        LifecycleSimulator sim = LifecycleSimulator.builder().seed(seed).storedEvents(300)
-                .range(now.minus(Duration.ofDays(1)), now).build().start();
-        Map<String, String> settings = Map.of("base-url", sim.baseUrl().toString(),
-                "username", LifecycleSimulator.DEFAULT_USERNAME, "password", LifecycleSimulator.DEFAULT_PASSWORD);
-        return Optional.of(new DemoSetup(settings, List.of(sim), LifecycleSimulator.AUDIT_LOGS_PATH));
     }
 
     @Override

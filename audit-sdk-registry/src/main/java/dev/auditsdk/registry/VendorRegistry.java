@@ -1,4 +1,4 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * The vendors the command line knows: the built-in ones, plus any found with
+ * The vendors the command line and the Kafka connector know: the built-in ones, plus any found with
  * {@link ServiceLoader} (a jar on the class path with a
- * {@code META-INF/services/dev.auditsdk.cli.vendor.VendorPlugin} entry).
+ * {@code META-INF/services/dev.auditsdk.registry.VendorPlugin} entry).
  */
 public final class VendorRegistry {
     private final Map<String, VendorPlugin> plugins;

@@ -1,4 +1,4 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import dev.auditsdk.boomi.BoomiAuditLogSource;
 import dev.auditsdk.boomi.BoomiClientBuilder;
@@ -8,12 +8,9 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditSdkException;
-import dev.auditsdk.testkit.boomi.BoomiSimulator;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +47,12 @@ public final class BoomiPlugin implements VendorPlugin {
                         .description("Requests per second the client allows itself (Boomi answers 503 above 10).").build(),
                 VendorOption.text("notification-email", "EMAIL", "export: address Boomi notifies when the archive is ready."),
                 VendorOption.text("download-dir", "DIR", "export: where the archive is staged while it is verified and read."));
+    }
+
+    /** Boomi limits each account, whichever user calls. */
+    @Override
+    public List<String> rateLimitScope() {
+        return List.of("base-url", "region", "account-id");
     }
 
     @Override
@@ -89,8 +92,7 @@ public final class BoomiPlugin implements VendorPlugin {
         Optional<String> password = settings.get("password");
         Optional<String> token = settings.get("api-token");
         if (password.isPresent() == token.isPresent()) {
-            throw new VendorSettingException("boomi needs exactly one of --password and --api-token (or"
-                    + " AUDITLOG_BOOMI_PASSWORD / AUDITLOG_BOOMI_API_TOKEN)");
+            throw settings.needs("password", "exactly one of {} and {}", "api-token");
         }
         if (password.isPresent()) {
             b.credentials(user, password.get());
@@ -106,18 +108,6 @@ public final class BoomiPlugin implements VendorPlugin {
             }
         });
         return b;
-    }
-
-    @Override
-    public Optional<DemoSetup> startDemo(Instant now, long seed) {
-        int entries = 260;
-        Instant start = now.minus(Duration.ofDays(1));
-        BoomiSimulator sim = BoomiSimulator.builder().seed(seed).entries(entries).startingAt(start)
-                .spacing(Duration.ofDays(1).dividedBy(entries + 1)).build();
-        sim.start();
-        Map<String, String> settings = Map.of("base-url", sim.baseUrl().toString(), "account-id", sim.accountId(),
-                "username", BoomiSimulator.DEFAULT_USER, "password", BoomiSimulator.DEFAULT_PASSWORD);
-        return Optional.of(new DemoSetup(settings, List.of(sim), "/api/rest/v1/" + sim.accountId() + "/AuditLog/query"));
     }
 
     @Override

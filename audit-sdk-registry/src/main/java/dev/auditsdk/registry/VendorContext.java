@@ -1,10 +1,11 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import dev.auditsdk.core.http.TransportListener;
 
 /**
- * What the command line offers a plugin while it builds a source: the terminal, for a code the
- * user must type (a two-factor code), and a way to tell the user something.
+ * What the caller offers a plugin while it builds a source: the terminal, for a code the user
+ * must type (a two-factor code), a way to tell the user something, and a listener for requests.
+ * The command line has a terminal; the Kafka connector has none ({@link #interactive()} false).
  */
 public interface VendorContext {
 
@@ -21,15 +22,15 @@ public interface VendorContext {
     char[] promptSecret(String prompt);
 
     /**
-     * Prints a one-line warning on stderr (unless {@code --quiet}).
+     * Tells the user something worth a warning (the command line prints it on stderr, the connector logs it).
      *
      * @param message the warning, free of secrets
      */
     void warn(String message);
 
     /**
-     * A listener to pass to the source's builder, so the command line can show requests and
-     * retries in its progress line and the demo's summary.
+     * A listener to pass to the source's builder, so the caller can count requests and retries
+     * (the command line's progress line and the demo's summary).
      *
      * @return the listener
      */

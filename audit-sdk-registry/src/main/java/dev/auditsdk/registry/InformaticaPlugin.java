@@ -1,4 +1,4 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
@@ -7,12 +7,8 @@ import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.informatica.InformaticaAuditLogSource;
 import dev.auditsdk.informatica.InformaticaSecurityLogSource;
 import dev.auditsdk.informatica.InformaticaSourceBuilder;
-import dev.auditsdk.testkit.informatica.InformaticaSimulator;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -90,24 +86,11 @@ public final class InformaticaPlugin implements VendorPlugin {
                 throw settings.invalid("region", e.getMessage());
             }
         } else {
-            throw new VendorSettingException("informatica needs --region (e.g. US, EU, dm-us, USW1) or --login-url"
-                    + " (or AUDITLOG_INFORMATICA_REGION / AUDITLOG_INFORMATICA_LOGIN_URL)");
+            throw settings.needs("region", "{} (e.g. US, EU, dm-us, USW1) or {}", "login-url");
         }
         b.credentials(settings.require("username"), settings.require("password"));
         b.listener(context.transportListener());
         return b;
-    }
-
-    @Override
-    public Optional<DemoSetup> startDemo(Instant now, long seed) {
-        InformaticaSimulator sim = InformaticaSimulator.builder().seed(seed).auditEntries(security ? 20 : 300)
-                .securityEntries(security ? 220 : 20).endingAt(now.minusSeconds(1)).span(Duration.ofHours(23)).build()
-                .start();
-        Map<String, String> settings = Map.of("login-url", sim.loginUrl().toString(), "username", sim.username(),
-                "password", sim.password());
-        String dataPath = sim.serverUrl().getPath()
-                + (security ? InformaticaSimulator.SECURITY_LOG_PATH : InformaticaSimulator.AUDIT_LOG_PATH);
-        return Optional.of(new DemoSetup(settings, List.of(sim), dataPath));
     }
 
     @Override

@@ -1,21 +1,17 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditSdkException;
-import dev.auditsdk.testkit.uipath.UiPathSimulator;
 import dev.auditsdk.uipath.UiPathAuditLogSource;
 import dev.auditsdk.uipath.UiPathSourceBuilder;
 import dev.auditsdk.uipath.UiPathUnifiedAuditLogSource;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,6 +84,12 @@ public final class UiPathPlugin implements VendorPlugin {
         return options;
     }
 
+    /** UiPath limits each organization, whichever external application or tenant calls. */
+    @Override
+    public List<String> rateLimitScope() {
+        return List.of("base-url", "organization");
+    }
+
     @Override
     public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
         if (unified) {
@@ -131,18 +133,6 @@ public final class UiPathPlugin implements VendorPlugin {
 
     private static String[] list(String value) {
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
-    }
-
-    @Override
-    public Optional<DemoSetup> startDemo(Instant now, long seed) {
-        UiPathSimulator sim = UiPathSimulator.builder().seed(seed).classicEntries(unified ? 0 : 240)
-                .unifiedEvents(unified ? 240 : 0).dataBetween(now.minus(Duration.ofDays(1)), now).build().start();
-        Map<String, String> settings = Map.of("base-url", sim.baseUrl().toString(), "organization", sim.organization(),
-                "tenant", sim.tenant(), "client-id", sim.clientId(), "client-secret", sim.clientSecret());
-        String dataPath = unified
-                ? "/" + sim.organization() + "/" + sim.tenant() + "/tenantaudit_/"
-                : "/" + sim.organization() + "/" + sim.tenant() + "/audit_/";
-        return Optional.of(new DemoSetup(settings, List.of(sim), dataPath));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.auditsdk.cli.vendor;
+package dev.auditsdk.registry;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -8,7 +8,8 @@ import org.immutables.value.Value;
  * One setting a vendor needs (endpoint, user, password, region, ...). The command line offers
  * it as {@code --<name>}, the environment as {@code AUDITLOG_<PREFIX>_<NAME>} and a
  * {@code --config} properties file as {@code <prefix>.<name>}, where the prefix is the
- * plugin's {@link VendorPlugin#settingsPrefix()}.
+ * plugin's {@link VendorPlugin#settingsPrefix()}. The Kafka connector offers it as
+ * {@code streams.<stream>.<name>}.
  */
 @Value.Immutable
 public abstract class VendorOption {
