@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -98,8 +99,14 @@ public class AuditLogSourceTask extends SourceTask {
 
     private static Checkpoint start(StreamConfig s, Map<String, Object> offset, Instant now) {
         try {
-            return SourceOffsets.checkpoint(offset)
-                    .orElseGet(() -> Checkpoint.startingAt(s.from().orElse(now.minus(s.lag()))));
+            Optional<Checkpoint> committed = SourceOffsets.checkpoint(offset);
+            if (committed.isPresent()) {
+                LOG.info("{} resumes after its committed offset (entries up to {})", s, committed.get().watermark());
+                return committed.get();
+            }
+            Instant from = s.from().orElse(now.minus(s.lag()));
+            LOG.info("{} has no committed offset: starts at {}", s, from);
+            return Checkpoint.startingAt(from);
         } catch (IllegalArgumentException e) {
             throw new ConnectException(s + ": the committed offset cannot be read (" + e.getMessage()
                     + "); reset it with the offsets REST API", e);

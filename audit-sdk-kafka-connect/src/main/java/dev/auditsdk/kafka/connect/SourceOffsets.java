@@ -1,16 +1,20 @@
 package dev.auditsdk.kafka.connect;
 
 import dev.auditsdk.core.Checkpoint;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The shape of this connector's source partitions and offsets: a partition is
- * {@code {vendor, stream}}, an offset is {@code {checkpoint: <serialized Checkpoint>}}, the
- * position after the record that carries it.
+ * {@code {"stream": <stream>, "vendor": <vendor>}}, an offset is
+ * {@code {"checkpoint": <serialized Checkpoint>}}, the position after the record that carries it.
+ * Connect finds an offset by the exact JSON of its partition, key order included, so partitions
+ * always list their keys in alphabetical order, the order JSON tools that sort keys produce.
  */
 final class SourceOffsets {
     static final String VENDOR = "vendor";
@@ -32,8 +36,8 @@ final class SourceOffsets {
      */
     static Map<String, Object> partition(String vendor, String stream) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put(VENDOR, Objects.requireNonNull(vendor, "vendor"));
         p.put(STREAM, Objects.requireNonNull(stream, "stream"));
+        p.put(VENDOR, Objects.requireNonNull(vendor, "vendor"));
         return Collections.unmodifiableMap(p);
     }
 
@@ -77,17 +81,23 @@ final class SourceOffsets {
     }
 
     /**
-     * Checks the shape of a source partition.
+     * Checks the shape of a source partition, the order of its keys included: Connect finds an
+     * offset by the exact JSON of its partition, so {@code {"vendor": .., "stream": ..}} would be
+     * stored beside the stream's real offset and never read.
      *
      * @param partition a partition given by a user (offsets REST API)
      * @return the stream it names
      * @throws IllegalArgumentException naming what is wrong
      */
     static String stream(Map<String, ?> partition) {
+        String shape = "a source partition of this connector is {\"" + STREAM + "\": \"<stream>\", \"" + VENDOR
+                + "\": \"<vendor>\"}, in this order (as GET /connectors/{name}/offsets shows it), got ";
         if (partition == null || !(partition.get(VENDOR) instanceof String) || !(partition.get(STREAM) instanceof String)
                 || partition.size() != 2) {
-            throw new IllegalArgumentException("a source partition of this connector is {\"" + VENDOR + "\": \"<vendor>\", \""
-                    + STREAM + "\": \"<stream>\"}, got " + (partition == null ? "null" : partition.keySet()));
+            throw new IllegalArgumentException(shape + (partition == null ? "null" : partition.keySet()));
+        }
+        if (!new ArrayList<>(partition.keySet()).equals(List.of(STREAM, VENDOR))) {
+            throw new IllegalArgumentException(shape + partition.keySet());
         }
         return (String) partition.get(STREAM);
     }

@@ -83,6 +83,11 @@ class AuditLogSourceConnectorTest {
         reset.put(boomi, null);
         assertThat(c.alterOffsets(props, reset)).isTrue();
 
+        Map<String, Object> reversed = new java.util.LinkedHashMap<>();
+        reversed.put("vendor", "boomi");
+        reversed.put("stream", "boomi-acme");
+        assertThatThrownBy(() -> c.alterOffsets(props, Map.of(reversed, Map.of("checkpoint", cp))))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("in this order");
         assertThatThrownBy(() -> c.alterOffsets(props, Map.of(boomi, Map.of("checkpoint", "yesterday"))))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("is not a checkpoint");
         assertThatThrownBy(() -> c.alterOffsets(props, Map.of(SourceOffsets.partition("boomi", "nope"),

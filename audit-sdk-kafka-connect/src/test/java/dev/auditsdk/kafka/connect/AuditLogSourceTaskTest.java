@@ -8,6 +8,7 @@ import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
+import dev.auditsdk.core.Checkpoint;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.registry.LifecyclePlugin;
 import dev.auditsdk.registry.SettingNames;
@@ -122,6 +123,28 @@ class AuditLogSourceTaskTest {
             } finally {
                 again.stop();
             }
+        }
+    }
+
+    @Test
+    void anOffsetRewoundToAnEarlierTimeDeliversEveryEntryFromThatTimeOn() throws Exception {
+        InMemoryOffsets offsets = new InMemoryOffsets(config("ndjson", 50));
+        AuditLogSourceTask first = task(offsets);
+        List<SourceRecord> all;
+        try {
+            all = drain(first, offsets);
+        } finally {
+            first.stop();
+        }
+        Instant rewindTo = Instant.ofEpochMilli(all.get(all.size() / 2).timestamp());
+        List<String> after = all.stream().filter(r -> r.timestamp() >= rewindTo.toEpochMilli()).map(r -> (String) r.key())
+                .collect(Collectors.toList());
+        offsets.put(SourceOffsets.partition("lifecycle", "iq"), SourceOffsets.offset(Checkpoint.startingAt(rewindTo)));
+        AuditLogSourceTask again = task(offsets);
+        try {
+            assertThat(keys(drain(again, offsets))).containsExactlyElementsOf(after);
+        } finally {
+            again.stop();
         }
     }
 

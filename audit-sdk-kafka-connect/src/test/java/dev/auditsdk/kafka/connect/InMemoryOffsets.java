@@ -27,8 +27,9 @@ final class InMemoryOffsets implements SourceTaskContext, OffsetStorageReader {
         offsets.put((Map<String, Object>) record.sourcePartition(), (Map<String, Object>) record.sourceOffset());
     }
 
-    void put(Map<String, Object> partition, Map<String, Object> offset) {
-        offsets.put(partition, offset);
+    @SuppressWarnings("unchecked")
+    void put(Map<String, Object> partition, Map<String, ?> offset) {
+        offsets.put(partition, (Map<String, Object>) offset);
     }
 
     /** @return how many times the task read offsets */

@@ -37,7 +37,11 @@ class SourceOffsetsTest {
         assertThatThrownBy(() -> SourceOffsets.checkpoint(Map.of("checkpoint", "ck1.!!!")))
                 .hasMessageStartingWith("offset 'checkpoint' is not a checkpoint: corrupt checkpoint");
         assertThatThrownBy(() -> SourceOffsets.stream(Map.of("stream", "x")))
-                .hasMessageContaining("{\"vendor\": \"<vendor>\", \"stream\": \"<stream>\"}");
+                .hasMessageContaining("{\"stream\": \"<stream>\", \"vendor\": \"<vendor>\"}");
         assertThat(SourceOffsets.stream(SourceOffsets.partition("boomi", "acme"))).isEqualTo("acme");
+        Map<String, Object> reversed = new java.util.LinkedHashMap<>();
+        reversed.put("vendor", "boomi");
+        reversed.put("stream", "acme");
+        assertThatThrownBy(() -> SourceOffsets.stream(reversed)).hasMessageContaining("in this order");
     }
 }
