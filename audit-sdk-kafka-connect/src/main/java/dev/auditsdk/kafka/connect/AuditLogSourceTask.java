@@ -148,7 +148,11 @@ public class AuditLogSourceTask extends SourceTask {
         }
         try {
             List<SourceRecord> records = next.read(batchMaxEntries, now);
-            return records.isEmpty() || stopping() ? null : records;
+            if (records.isEmpty() || stopping()) {
+                return null;
+            }
+            LOG.debug("{}: {} records, up to {}", next.config(), records.size(), next.checkpoint().watermark());
+            return records;
         } catch (RuntimeException e) {
             if (stopping()) {
                 LOG.debug("{}: read ended by stop: {}", next.config(), e.toString());
