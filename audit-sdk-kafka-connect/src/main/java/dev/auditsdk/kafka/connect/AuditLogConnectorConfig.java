@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -268,10 +267,10 @@ public final class AuditLogConnectorConfig {
         if (!clean) {
             return; // the vendor would only repeat what the keys already say
         }
-        try (var source = plugin.openSource(StreamConfig.settings(plugin, vendorValues(plugin, id, props), id),
-                new Unattended(id))) {
+        try {
             // built and closed without a request: the settings are usable
-            Objects.requireNonNull(source);
+            plugin.openSource(StreamConfig.settings(plugin, vendorValues(plugin, id, props), id), new Unattended(id))
+                    .close();
         } catch (VendorSettingException e) {
             String key = e.option().map(o -> p + o).orElse(p + VENDOR);
             error(values, key, secret(plugin, key, p), e.getMessage());
