@@ -1,7 +1,7 @@
 package dev.auditsdk.cli;
 
-import dev.auditsdk.cli.vendor.VendorOption;
-import dev.auditsdk.cli.vendor.VendorPlugin;
+import dev.auditsdk.registry.VendorOption;
+import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.core.internal.SdkVersion;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

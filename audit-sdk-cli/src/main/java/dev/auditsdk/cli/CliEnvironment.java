@@ -1,6 +1,6 @@
 package dev.auditsdk.cli;
 
-import dev.auditsdk.cli.vendor.VendorRegistry;
+import dev.auditsdk.registry.VendorRegistry;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.FileDescriptor;

@@ -1,10 +1,11 @@
 package dev.auditsdk.cli;
 
 import dev.auditsdk.cli.vendor.DemoSetup;
-import dev.auditsdk.cli.vendor.VendorContext;
-import dev.auditsdk.cli.vendor.VendorPlugin;
-import dev.auditsdk.cli.vendor.VendorSettingException;
-import dev.auditsdk.cli.vendor.VendorSettings;
+import dev.auditsdk.cli.vendor.VendorDemos;
+import dev.auditsdk.registry.VendorContext;
+import dev.auditsdk.registry.VendorPlugin;
+import dev.auditsdk.registry.VendorSettingException;
+import dev.auditsdk.registry.VendorSettings;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
@@ -89,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
         Instant now = env.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         List<Row> results = new ArrayList<>();
         for (VendorPlugin plugin : plugins) {
-            Optional<DemoSetup> started = plugin.startDemo(now, seed);
+            Optional<DemoSetup> started = VendorDemos.start(plugin, now, seed);
             if (started.isEmpty()) {
                 continue;
             }

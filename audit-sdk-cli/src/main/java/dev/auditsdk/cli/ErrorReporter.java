@@ -1,10 +1,10 @@
 package dev.auditsdk.cli;
 
 import dev.auditsdk.cli.checkpoint.CheckpointFileException;
-import dev.auditsdk.cli.vendor.VendorOption;
-import dev.auditsdk.cli.vendor.VendorPlugin;
-import dev.auditsdk.cli.vendor.VendorSettingException;
-import dev.auditsdk.cli.vendor.VendorSettings;
+import dev.auditsdk.registry.VendorOption;
+import dev.auditsdk.registry.VendorPlugin;
+import dev.auditsdk.registry.VendorSettingException;
+import dev.auditsdk.registry.VendorSettings;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditAuthenticationException;

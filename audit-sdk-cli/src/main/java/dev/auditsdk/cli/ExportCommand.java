@@ -1,6 +1,6 @@
 package dev.auditsdk.cli;
 
-import dev.auditsdk.cli.vendor.VendorPlugin;
+import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;

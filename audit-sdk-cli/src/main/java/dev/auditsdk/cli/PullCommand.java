@@ -2,8 +2,8 @@ package dev.auditsdk.cli;
 
 import dev.auditsdk.cli.checkpoint.CheckpointState;
 import dev.auditsdk.cli.checkpoint.CheckpointStore;
-import dev.auditsdk.cli.vendor.VendorPlugin;
-import dev.auditsdk.cli.vendor.VendorSettingException;
+import dev.auditsdk.registry.VendorPlugin;
+import dev.auditsdk.registry.VendorSettingException;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;

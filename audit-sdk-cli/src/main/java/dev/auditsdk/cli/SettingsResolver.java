@@ -1,9 +1,9 @@
 package dev.auditsdk.cli;
 
-import dev.auditsdk.cli.vendor.VendorOption;
-import dev.auditsdk.cli.vendor.VendorPlugin;
-import dev.auditsdk.cli.vendor.VendorSettingException;
-import dev.auditsdk.cli.vendor.VendorSettings;
+import dev.auditsdk.registry.VendorOption;
+import dev.auditsdk.registry.VendorPlugin;
+import dev.auditsdk.registry.VendorSettingException;
+import dev.auditsdk.registry.VendorSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.auditsdk.cli;
 
 import dev.auditsdk.cli.checkpoint.CheckpointState;
 import dev.auditsdk.cli.checkpoint.CheckpointStore;
-import dev.auditsdk.cli.vendor.VendorPlugin;
+import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;

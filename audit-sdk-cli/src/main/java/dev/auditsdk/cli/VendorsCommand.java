@@ -1,7 +1,7 @@
 package dev.auditsdk.cli;
 
-import dev.auditsdk.cli.vendor.VendorOption;
-import dev.auditsdk.cli.vendor.VendorPlugin;
+import dev.auditsdk.registry.VendorOption;
+import dev.auditsdk.registry.VendorPlugin;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.auditsdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.auditsdk.cli.vendor.VendorOption;
-import dev.auditsdk.cli.vendor.VendorPlugin;
-import dev.auditsdk.cli.vendor.VendorRegistry;
+import dev.auditsdk.registry.VendorOption;
+import dev.auditsdk.registry.VendorPlugin;
+import dev.auditsdk.registry.VendorRegistry;
 import dev.auditsdk.testkit.SimulatorServer;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;
 import dev.auditsdk.testkit.informatica.InformaticaSimulator;

@@ -2,8 +2,8 @@ package dev.auditsdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.auditsdk.cli.vendor.VendorPlugin;
-import dev.auditsdk.cli.vendor.VendorRegistry;
+import dev.auditsdk.registry.VendorPlugin;
+import dev.auditsdk.registry.VendorRegistry;
 import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {

@@ -2,8 +2,9 @@ package dev.auditsdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.auditsdk.cli.vendor.BoomiPlugin;
+import dev.auditsdk.registry.BoomiPlugin;
 import dev.auditsdk.cli.vendor.DemoSetup;
+import dev.auditsdk.cli.vendor.VendorDemos;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class ExportCommandTest {
     @Test
     void boomiExportsLongRangesThroughStagingAndShortOnesThroughTheQuery() throws Exception {
         BoomiPlugin boomi = new BoomiPlugin();
-        try (DemoSetup setup = boomi.startDemo(NOW, 5).orElseThrow()) {
+        try (DemoSetup setup = VendorDemos.start(boomi, NOW, 5).orElseThrow()) {
             BoomiSimulator sim = (BoomiSimulator) setup.simulators().get(0);
             CliRunner cli = new CliRunner().clock(Clock.fixed(NOW, ZoneOffset.UTC))
                     .env("AUDITLOG_BOOMI_BASE_URL", setup.settings().get("base-url"))

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.cli.vendor.DemoSetup;
-import dev.auditsdk.cli.vendor.VendorPlugin;
-import dev.auditsdk.cli.vendor.VendorRegistry;
+import dev.auditsdk.cli.vendor.VendorDemos;
 import dev.auditsdk.core.json.Json;
+import dev.auditsdk.registry.VendorPlugin;
+import dev.auditsdk.registry.VendorRegistry;
 import dev.auditsdk.testkit.SimulatorServer;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;
 import dev.auditsdk.testkit.informatica.InformaticaSimulator;
@@ -76,7 +77,7 @@ class LateArrivalCliTest {
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
         Instant from = base.minus(Duration.ofDays(2));
         String context = plugin.name() + " seed " + seed + " (rerun with -DlateArrivalCliTest.seed=" + seed + ")";
-        try (DemoSetup setup = plugin.startDemo(base, seed).orElseThrow()) {
+        try (DemoSetup setup = VendorDemos.start(plugin, base, seed).orElseThrow()) {
             Map<String, String> env = CliProcessVendorTest.env(plugin, setup.settings());
             SimulatorServer sim = setup.simulators().get(0);
 

@@ -2,9 +2,9 @@ package dev.auditsdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.auditsdk.cli.vendor.VendorOption;
-import dev.auditsdk.cli.vendor.VendorPlugin;
-import dev.auditsdk.cli.vendor.VendorRegistry;
+import dev.auditsdk.registry.VendorOption;
+import dev.auditsdk.registry.VendorPlugin;
+import dev.auditsdk.registry.VendorRegistry;
 import dev.auditsdk.testkit.uipath.UiPathSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.cli.vendor.DemoSetup;
-import dev.auditsdk.cli.vendor.VendorOption;
-import dev.auditsdk.cli.vendor.VendorPlugin;
-import dev.auditsdk.cli.vendor.VendorRegistry;
+import dev.auditsdk.cli.vendor.VendorDemos;
+import dev.auditsdk.registry.VendorOption;
+import dev.auditsdk.registry.VendorPlugin;
+import dev.auditsdk.registry.VendorRegistry;
 import dev.auditsdk.core.json.CsvReader;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.testkit.ocsf.OcsfValidator;
@@ -48,7 +49,7 @@ class VendorCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vendors")
     void everyFormatWritesEveryEntryOfTheRangeOnce(VendorPlugin plugin) throws Exception {
-        try (DemoSetup setup = plugin.startDemo(NOW, 11).orElseThrow()) {
+        try (DemoSetup setup = VendorDemos.start(plugin, NOW, 11).orElseThrow()) {
             CliRunner cli = cli(plugin, setup);
             CliRunner.Result ndjson = cli.run("pull", plugin.name(), "--from", FROM, "--to", TO);
             assertThat(ndjson.exitCode).as(ndjson.toString()).isZero();
@@ -93,7 +94,7 @@ class VendorCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vendors")
     void resumingFromTheCheckpointInSmallStepsGivesExactlyTheFullSet(VendorPlugin plugin) throws Exception {
-        try (DemoSetup setup = plugin.startDemo(NOW, 12).orElseThrow()) {
+        try (DemoSetup setup = VendorDemos.start(plugin, NOW, 12).orElseThrow()) {
             CliRunner cli = cli(plugin, setup);
             List<String> all = PullCommandTest.ids(cli.run("pull", plugin.name(), "--from", FROM, "--to", TO).stdout);
             Path cp = dir.resolve(plugin.name() + ".cp");
@@ -115,7 +116,7 @@ class VendorCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vendors")
     void aWrongSecretExitsThreeAndNeitherSecretIsShownEvenWithVerbose(VendorPlugin plugin) throws Exception {
-        try (DemoSetup setup = plugin.startDemo(NOW, 13).orElseThrow()) {
+        try (DemoSetup setup = VendorDemos.start(plugin, NOW, 13).orElseThrow()) {
             VendorOption secret = plugin.options().stream().filter(VendorOption::secret).findFirst().orElseThrow();
             String real = setup.settings().get(secret.name());
             String wrong = "wrong-S3CR3T-" + plugin.name();
@@ -131,7 +132,7 @@ class VendorCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vendors")
     void theSecretFromTheEnvironmentIsNeverPrintedEvenWithVerbose(VendorPlugin plugin) throws Exception {
-        try (DemoSetup setup = plugin.startDemo(NOW, 14).orElseThrow()) {
+        try (DemoSetup setup = VendorDemos.start(plugin, NOW, 14).orElseThrow()) {
             CliRunner.Result r = cli(plugin, setup).run("--verbose", "pull", plugin.name(), "--from", FROM, "--to", TO,
                     "--format", "raw");
             assertThat(r.exitCode).as(r.toString()).isZero();

@@ -1,5 +1,6 @@
 package dev.auditsdk.cli.output;
 
+import dev.auditsdk.registry.AuditEventJson;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.auditsdk.cli.testing;
 
-import dev.auditsdk.cli.vendor.VendorContext;
-import dev.auditsdk.cli.vendor.VendorOption;
-import dev.auditsdk.cli.vendor.VendorPlugin;
-import dev.auditsdk.cli.vendor.VendorSettings;
+import dev.auditsdk.registry.VendorContext;
+import dev.auditsdk.registry.VendorOption;
+import dev.auditsdk.registry.VendorPlugin;
+import dev.auditsdk.registry.VendorSettings;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;

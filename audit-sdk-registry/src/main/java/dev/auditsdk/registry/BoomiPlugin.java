@@ -1,0 +1,129 @@
+package dev.auditsdk.registry;
+
+import dev.auditsdk.boomi.BoomiAuditLogSource;
+import dev.auditsdk.boomi.BoomiClientBuilder;
+import dev.auditsdk.boomi.BoomiStagedAuditLogExport;
+import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.AuditLogSource;
+import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.error.AuditAccessDeniedException;
+import dev.auditsdk.core.error.AuditSdkException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Boomi: {@code pull}/{@code tail} read the Platform API {@code AuditLog} query; {@code export}
+ * uses the Audit Log Staging API for ranges of more than 7 days and less than a year, and the
+ * query for shorter ranges (which Boomi does not export).
+ */
+public final class BoomiPlugin implements VendorPlugin {
+
+    @Override
+    public String name() {
+        return "boomi";
+    }
+
+    @Override
+    public String description() {
+        return "Boomi Platform API AuditLog query; 'export' uses the Audit Log Staging API";
+    }
+
+    @Override
+    public List<VendorOption> options() {
+        return List.of(
+                VendorOption.builder().name("account-id").label("ID").required(true)
+                        .description("Account id (Settings > Account Information), e.g. acme-A1B2C3.").build(),
+                VendorOption.builder().name("region").label("REGION").defaultValue("US")
+                        .description("US (api.boomi.com) or GB (api.platform.gb.boomi.com).").build(),
+                VendorOption.text("base-url", "URL", "API host instead of --region, without /api/rest/v1."),
+                VendorOption.builder().name("username").label("USER").required(true)
+                        .description("User name (an email) with API access and the View Audit Logs privilege.").build(),
+                VendorOption.secret("password", "SECRET", "The user's password; or use --api-token."),
+                VendorOption.secret("api-token", "SECRET", "An API token of the user (sent as BOOMI_TOKEN.<user>:<token>)."),
+                VendorOption.secret("otp", "CODE", "Two-factor code sent as X-Boomi-OTP, when the account requires it."),
+                VendorOption.builder().name("rate-limit").label("N").defaultValue("10")
+                        .description("Requests per second the client allows itself (Boomi answers 503 above 10).").build(),
+                VendorOption.text("notification-email", "EMAIL", "export: address Boomi notifies when the archive is ready."),
+                VendorOption.text("download-dir", "DIR", "export: where the archive is staged while it is verified and read."));
+    }
+
+    /** Boomi limits each account, whichever user calls. */
+    @Override
+    public List<String> rateLimitScope() {
+        return List.of("base-url", "region", "account-id");
+    }
+
+    @Override
+    public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
+        return common(BoomiAuditLogSource.builder(), settings, context).build();
+    }
+
+    @Override
+    public boolean supportsExport() {
+        return true;
+    }
+
+    @Override
+    public AuditLogSource<? extends AuditLogEntry> openExport(VendorSettings settings, VendorContext context, Instant from,
+            Instant to) {
+        if (!BoomiStagedAuditLogExport.supportsRange(from, to)) {
+            context.warn("boomi: the Audit Log Staging API only exports ranges of more than 7 days and less than a"
+                    + " year; reading this range with the AuditLog query instead");
+            return openSource(settings, context);
+        }
+        BoomiStagedAuditLogExport.Builder b = common(BoomiStagedAuditLogExport.builder(), settings, context);
+        settings.get("notification-email").ifPresent(b::notificationEmail);
+        settings.get("download-dir").map(Path::of).ifPresent(b::downloadDirectory);
+        return b.build();
+    }
+
+    private static <B extends BoomiClientBuilder<B>> B common(B b, VendorSettings settings, VendorContext context) {
+        b.accountId(settings.require("account-id"));
+        b.listener(context.transportListener());
+        Optional<java.net.URI> base = settings.uri("base-url");
+        if (base.isPresent()) {
+            b.baseUrl(base.get());
+        } else {
+            settings.get("region").ifPresent(b::region);
+        }
+        String user = settings.require("username");
+        Optional<String> password = settings.get("password");
+        Optional<String> token = settings.get("api-token");
+        if (password.isPresent() == token.isPresent()) {
+            throw settings.needs("password", "exactly one of {} and {}", "api-token");
+        }
+        if (password.isPresent()) {
+            b.credentials(user, password.get());
+        } else {
+            b.apiToken(user, token.get());
+        }
+        settings.get("otp").ifPresent(code -> b.otp(() -> Secret.of(code)));
+        settings.get("rate-limit").ifPresent(r -> {
+            try {
+                b.rateLimitPerSecond(Double.parseDouble(r));
+            } catch (NumberFormatException e) {
+                throw settings.invalid("rate-limit", "expected a number of requests per second");
+            }
+        });
+        return b;
+    }
+
+    @Override
+    public Optional<String> hint(AuditSdkException error, VendorSettings settings) {
+        if (error instanceof AuditAccessDeniedException) {
+            return Optional.of("the user needs API access and the View Audit Logs privilege in account "
+                    + settings.get("account-id").orElse("?") + "; check --account-id too");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> examples() {
+        return List.of("AUDITLOG_BOOMI_API_TOKEN=... auditlog pull boomi --account-id acme-A1B2C3 --username"
+                        + " auditor@acme.example --from 2026-01-01 --checkpoint boomi.cp -o boomi.ndjson",
+                "AUDITLOG_BOOMI_PASSWORD=... auditlog export boomi --account-id acme-A1B2C3 --username"
+                        + " auditor@acme.example --from 2025-01-01 --to 2025-04-01 -o boomi-q1.ndjson");
+    }
+}
