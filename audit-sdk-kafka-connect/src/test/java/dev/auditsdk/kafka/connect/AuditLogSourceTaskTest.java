@@ -63,6 +63,7 @@ class AuditLogSourceTaskTest {
         p.put("streams.iq.password", LifecycleSimulator.DEFAULT_PASSWORD);
         p.put("streams.iq.from", FROM.toString());
         p.put("streams.iq.poll.interval", "1h");
+        p.put("streams.iq.lag", "0s"); // the simulator shows entries at once; the data runs up to NOW
         p.put("task.streams", "iq");
         return p;
     }
