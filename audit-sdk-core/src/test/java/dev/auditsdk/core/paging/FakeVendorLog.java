@@ -105,12 +105,12 @@ abstract class FakeVendorLog {
          * @param filtersTo whether the vendor filters {@code timestamp < to} itself (offset 0 is then
          *     the newest entry before the window's end); otherwise offset 0 is the log's head
          */
-        NewestFirst(List<Integer> seconds, List<Integer> growth, boolean filtersTo, long seed) {
-            this(seconds.stream().map(s -> s * 1000L).collect(Collectors.toList()), growth, filtersTo, seed, true);
+        static NewestFirst ofSeconds(List<Integer> seconds, List<Integer> growth, boolean filtersTo, long seed) {
+            return new NewestFirst(seconds.stream().map(s -> s * 1000L).collect(Collectors.toList()), growth, filtersTo, seed);
         }
 
-        /** As above, with the initial entries' times in milliseconds after {@link TestEntry#T0}. */
-        NewestFirst(List<Long> millis, List<Integer> growth, boolean filtersTo, long seed, boolean unused) {
+        /** As {@link #ofSeconds}, with the initial entries' times in milliseconds after {@link TestEntry#T0}. */
+        NewestFirst(List<Long> millis, List<Integer> growth, boolean filtersTo, long seed) {
             super(seed);
             for (long ms : millis) {
                 TestEntry e = new TestEntry("e" + nextId++, TestEntry.T0.plusMillis(ms));

@@ -99,7 +99,7 @@ class PagerExactlyOnceProperties {
             @ForAll @IntRange(min = 2, max = 9) int pageSize, @ForAll @IntRange(min = 0, max = 4) int overlap,
             @ForAll boolean vendorFiltersTo, @ForAll long seed) {
         int lap = Math.min(overlap, pageSize - 1);
-        FakeVendorLog.NewestFirst vendor = new FakeVendorLog.NewestFirst(seconds, growth, vendorFiltersTo, seed);
+        FakeVendorLog.NewestFirst vendor = FakeVendorLog.NewestFirst.ofSeconds(seconds, growth, vendorFiltersTo, seed);
         Chain chain = new Chain(new Random(seed), vendor, EntryOrder.NEWEST_FIRST, Duration.ZERO, () -> { });
         List<Checkpoint> checkpoints = new ArrayList<>();
         chain.run(tracker -> NewestFirstWindows.of(tracker, w -> CloseableIterator.lazily(() ->
@@ -130,7 +130,7 @@ class PagerExactlyOnceProperties {
         for (int i = 0; i < size; i++) {
             millis.add((long) times.nextInt(32_000)); // mostly distinct times, some shared
         }
-        FakeVendorLog.NewestFirst vendor = new FakeVendorLog.NewestFirst(millis, growth, vendorFiltersTo, seed, true);
+        FakeVendorLog.NewestFirst vendor = new FakeVendorLog.NewestFirst(millis, growth, vendorFiltersTo, seed);
         Chain chain = new Chain(new Random(seed), vendor, EntryOrder.NEWEST_FIRST, Duration.ZERO, () -> { });
         chain.chunk = 400;
         chain.stoppedRuns = 25; // a chain of dozens of runs
