@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  *   <li>The range sent is widened to whole seconds and by one second on each side, so the
  *       server's rounding and its inclusive or exclusive bounds cannot drop an entry at the
  *       edges; the delivery tracker keeps exactly {@code [from, to)}.</li>
+ *   <li>Filters go out in the documented form ({@code source[]}, {@code target[]},
+ *       {@code type[]}, {@code userIds[]}, {@code searchTerm}, {@code status}). The documented
+ *       {@code previous} link carries only {@code to}, {@code before}, {@code beforeId} and
+ *       {@code maxCount}, so every filter the link lacks is added to it again: each page is read
+ *       with the source's filters.</li>
  *   <li>Links are followed only on the configured host.</li>
  *   <li>Walking stops once the range is covered: at a page holding an event older than the
  *       start, or a link whose {@code before} cursor is older, even if the server's links do
@@ -58,7 +63,7 @@ final class UnifiedPageFetcher implements TokenPageFetcher<UiPathUnifiedAuditEve
 
     @Override
     public Page<UiPathUnifiedAuditEvent> nextPage(Optional<String> token) {
-        URI uri = token.isPresent() ? connection.link(token.get()) : firstPage();
+        URI uri = token.isPresent() ? filters.addMissingTo(connection.link(token.get())) : firstPage();
         pages++;
         UiPathUnifiedEventsPage page;
         HttpRequestSpec spec = HttpRequestSpec.get(uri).header("Accept", "application/json").build();
@@ -80,12 +85,7 @@ final class UnifiedPageFetcher implements TokenPageFetcher<UiPathUnifiedAuditEve
             b.query("from", start.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1).toString());
         }
         b.query("to", to.truncatedTo(ChronoUnit.SECONDS).plusSeconds(2).toString());
-        filters.sources().forEach(v -> b.query("source", v));
-        filters.targets().forEach(v -> b.query("target", v));
-        filters.types().forEach(v -> b.query("type", v));
-        filters.userIds().forEach(v -> b.query("userIds", v));
-        filters.searchTerm().ifPresent(v -> b.query("searchTerm", v));
-        filters.status().ifPresent(v -> b.query("status", v));
+        filters.forEach(b::query);
         b.query("maxCount", maxCount);
         return b.build().uri();
     }

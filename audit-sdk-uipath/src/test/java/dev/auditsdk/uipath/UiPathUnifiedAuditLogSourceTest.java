@@ -116,8 +116,31 @@ class UiPathUnifiedAuditLogSourceTest {
         readAll(AuditLogQuery.builder().from(Instant.parse("2025-12-01T00:00:00Z")).build());
 
         RecordedRequest first = sim.requests().stream().filter(r -> r.path().equals(ORG_EVENTS)).findFirst().orElseThrow();
-        assertThat(first.query()).contains("source=Identity", "target=User", "target=Group", "type=Login", "type=Create",
-                "type=AddMembers", "userIds=u-1", "userIds=u-2", "searchTerm=logged", "maxCount=200");
+        assertThat(first.query()).contains("source%5B%5D=Identity", "target%5B%5D=User", "target%5B%5D=Group",
+                "type%5B%5D=Login", "type%5B%5D=Create", "type%5B%5D=AddMembers", "userIds%5B%5D=u-1", "userIds%5B%5D=u-2",
+                "searchTerm=logged", "maxCount=200");
+    }
+
+    @Test
+    void everyPageIsReadWithTheFiltersAlthoughTheDocumentedLinksDoNotCarryThem() {
+        start(SimulatorFixture.simulator().seed(31).unifiedEvents(3000), b -> b.sources("Orchestrator").types("Assign", "Start"));
+        Instant from = Instant.parse("2020-01-01T00:00:00Z");
+        Instant to = Instant.now();
+
+        List<UiPathUnifiedAuditEvent> read = readAll(AuditLogQuery.builder().from(from).to(to).pageSize(10).build());
+
+        List<String> expected = sim.unifiedEvents().stream()
+                .filter(e -> sim.tenantId().equals(e.tenantId()) && !e.createdOn().isBefore(from) && e.createdOn().isBefore(to))
+                .filter(e -> e.eventSource().equalsIgnoreCase("Orchestrator")
+                        && (e.eventType().equalsIgnoreCase("Assign") || e.eventType().equalsIgnoreCase("Start")))
+                .map(UiPathUnifiedEvent::id).collect(Collectors.toList());
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(read).extracting(UiPathUnifiedAuditEvent::id).containsExactlyInAnyOrderElementsOf(expected);
+        List<RecordedRequest> pages = sim.requests().stream().filter(r -> r.path().equals(TENANT_EVENTS))
+                .collect(Collectors.toList());
+        assertThat(pages).hasSizeGreaterThan(3).allSatisfy(r -> assertThat(r.query())
+                .contains("source%5B%5D=Orchestrator", "type%5B%5D=Assign", "type%5B%5D=Start"));
+        assertThat(pages.subList(1, pages.size())).allSatisfy(r -> assertThat(r.query()).contains("before="));
     }
 
     @Test

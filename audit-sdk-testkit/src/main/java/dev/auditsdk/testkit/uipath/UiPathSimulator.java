@@ -55,10 +55,13 @@ import org.slf4j.LoggerFactory;
  *       silently clamped to {@link Builder#classicMaxTop(int)}.</li>
  *   <li>{@code GET /{org}/orgaudit_/api/query/events} (organization-level events) and
  *       {@code GET /{org}/{tenant}/tenantaudit_/api/query/events} (the tenant's events):
- *       {@code from}/{@code to} (both inclusive), {@code source}, {@code target}, {@code type},
- *       {@code userIds} (repeated, {@code name[]} or {@code name[i]}), {@code searchTerm},
- *       {@code status}, {@code maxCount} (clamped to 10..200, default 50); newest first; links
- *       carry {@code to} and the filters but not {@code from} (unless configured); a page
+ *       {@code from}/{@code to} (both inclusive), {@code source[]}, {@code target[]}, {@code type[]},
+ *       {@code userIds[]} (repeated, as documented: {@code name[]} or {@code name[i]}; a plain
+ *       {@code name=} is not bound unless {@link Builder#unifiedPlainListFilters(boolean)}),
+ *       {@code searchTerm}, {@code status}, {@code maxCount} (clamped to 10..200, default 50);
+ *       newest first; links carry {@code to}, {@code before}/{@code beforeId} and
+ *       {@code maxCount} only, as in the vendor's sample (filters and {@code from} on request:
+ *       {@link Builder#unifiedLinksCarryFilters(boolean)}, {@link Builder#unifiedLinksCarryFrom(boolean)}); a page
  *       scans {@code maxCount} events of the range, then applies the attribute filters, so a page
  *       can be short or empty and still have a {@code previous} link; {@code previous} is set
  *       whenever the scan was full (no look-ahead), so a log whose size is a multiple of the page
@@ -105,6 +108,8 @@ public final class UiPathSimulator extends SimulatorServer {
     private final ZoneOffset classicOffset;
     private final String tokenPrefix;
     private final boolean linksCarryFrom;
+    private final boolean linksCarryFilters;
+    private final boolean plainListFilters;
     private final Clock clock;
     private final UiPathDataGenerator generator;
 
@@ -136,6 +141,8 @@ public final class UiPathSimulator extends SimulatorServer {
         this.classicOffset = b.classicOffset;
         this.tokenPrefix = b.tokenPrefix;
         this.linksCarryFrom = b.linksCarryFrom;
+        this.linksCarryFilters = b.linksCarryFilters;
+        this.plainListFilters = b.plainListFilters;
         this.clock = b.clock;
         this.generator = new UiPathDataGenerator(b.seed, b.organization, organizationId, tenantId);
         for (Instant t : generator.times(b.classicEntries, b.dataStart, b.dataEnd)) {
@@ -648,6 +655,13 @@ public final class UiPathSimulator extends SimulatorServer {
 
     private void queryEvents(SimExchange x, String scopeTenantId) throws IOException {
         Map<String, List<String>> q = parseParams(x.request().query());
+        for (String list : LIST_FILTERS) {
+            q.remove(list);
+            List<String> bound = listParam(x.request().query(), list, plainListFilters);
+            if (!bound.isEmpty()) {
+                q.put(list, bound);
+            }
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         Instant from = instantParam(q, "from", errors);
         Instant to = instantParam(q, "to", errors);
@@ -769,11 +783,12 @@ public final class UiPathSimulator extends SimulatorServer {
         StringBuilder sb = new StringBuilder(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
         char sep = '?';
         for (String name : new String[] {"from", "to", "source", "target", "type", "userIds", "searchTerm", "status"}) {
-            if (name.equals("from") && !linksCarryFrom) {
+            if ((name.equals("from") && !linksCarryFrom) || (!name.equals("from") && !name.equals("to") && !linksCarryFilters)) {
                 continue; // as in the vendor's sample: "?to=...&before=...&beforeId=...&maxCount=..."
             }
+            String key = LIST_FILTERS.contains(name) ? name + "[]" : name;
             for (String v : q.getOrDefault(name, List.of())) {
-                sb.append(sep).append(name).append('=').append(encode(v));
+                sb.append(sep).append(encode(key)).append('=').append(encode(v));
                 sep = '&';
             }
         }
@@ -871,6 +886,25 @@ public final class UiPathSimulator extends SimulatorServer {
     }
 
     /** Parses a query string or form body; {@code a[]=x} and {@code a[0]=x} are read as {@code a=x}. */
+    private static final List<String> LIST_FILTERS = List.of("source", "target", "type", "userIds");
+
+    /** The values of a list filter: {@code name[]=} and {@code name[i]=} keys, and plain {@code name=} only if {@code plainToo}. */
+    static List<String> listParam(String raw, String name, boolean plainToo) {
+        List<String> out = new ArrayList<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            boolean bracketed = k.startsWith(name + "[") && k.endsWith("]");
+            if (bracketed || (plainToo && k.equals(name))) {
+                out.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
     static Map<String, List<String>> parseParams(String raw) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
@@ -933,6 +967,8 @@ public final class UiPathSimulator extends SimulatorServer {
         private int classicMaxTop = 1000;
         private String tokenPrefix = "eyJhbGciOiJSUzI1NiJ9.";
         private boolean linksCarryFrom;
+        private boolean linksCarryFilters;
+        private boolean plainListFilters;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -1064,6 +1100,30 @@ public final class UiPathSimulator extends SimulatorServer {
          */
         public Builder unifiedLinksCarryFrom(boolean carry) {
             this.linksCarryFrom = carry;
+            return this;
+        }
+
+        /**
+         * @param carry whether the unified API's {@code previous}/{@code next} links repeat the
+         *     request's filters ({@code source[]}, {@code target[]}, {@code type[]},
+         *     {@code userIds[]}, {@code searchTerm}, {@code status}); default false, as in the
+         *     vendor's sample link ({@code ?to=...&before=...&beforeId=...&maxCount=...}), so a
+         *     client following them must add its filters again
+         * @return this builder
+         */
+        public Builder unifiedLinksCarryFilters(boolean carry) {
+            this.linksCarryFilters = carry;
+            return this;
+        }
+
+        /**
+         * @param bind whether a plain {@code source=} (and {@code target=}, {@code type=},
+         *     {@code userIds=}) is bound as a filter too; default false: only the documented
+         *     {@code source[]=} / {@code source[0]=} forms are
+         * @return this builder
+         */
+        public Builder unifiedPlainListFilters(boolean bind) {
+            this.plainListFilters = bind;
             return this;
         }
 

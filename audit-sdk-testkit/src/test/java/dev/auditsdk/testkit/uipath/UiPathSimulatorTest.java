@@ -217,8 +217,8 @@ class UiPathSimulatorTest {
     }
 
     @Test
-    void unifiedLinksCarryTheFiltersAndFilteredPagesMayBeEmptyButContinue() throws Exception {
-        start(UiPathSimulator.builder());
+    void unifiedLinksCarryTheFiltersWhenConfiguredAndFilteredPagesMayBeEmptyButContinue() throws Exception {
+        start(UiPathSimulator.builder().unifiedLinksCarryFilters(true));
         Instant t0 = Instant.parse("2026-01-10T00:00:00Z");
         for (int i = 0; i < 30; i++) {
             // only the 5 oldest are failures
@@ -239,6 +239,21 @@ class UiPathSimulatorTest {
         JsonNode last = json(get(third.path("previous").asText(), token));
         assertThat(last.path("auditEvents")).isEmpty();
         assertThat(last.path("previous").isNull()).isTrue();
+    }
+
+    @Test
+    void unifiedLinksLeaveOutTheFiltersLikeTheVendorSample() throws Exception {
+        start(UiPathSimulator.builder());
+        Instant t0 = Instant.parse("2026-01-10T00:00:00Z");
+        for (int i = 0; i < 30; i++) {
+            sim.addUnified(UiPathUnifiedEvent.builder().id("e" + (100 + i)).createdOn(t0.plusMillis(i * 10L))
+                    .status(i < 5 ? 1 : 0).eventSource("Identity").build());
+        }
+        String token = token("PM.Audit.Read");
+        JsonNode first = json(get("/acme/orgaudit_/api/query/events?status=1&source%5B%5D=Identity&maxCount=10", token));
+        String previous = first.path("previous").asText();
+        assertThat(previous).contains("before=", "beforeId=e120", "maxCount=10").doesNotContain("status")
+                .doesNotContain("source");
     }
 
     @Test
@@ -295,9 +310,11 @@ class UiPathSimulatorTest {
         String base = "/acme/orgaudit_/api/query/events?";
         assertThat(ids(get(base + "from=2026-01-10T00:00:01Z&to=2026-01-10T00:00:02Z", token))).containsExactly("c", "b");
         assertThat(ids(get(base + "source%5B%5D=Identity", token))).containsExactly("b", "a");
-        assertThat(ids(get(base + "target=Policy&target=User", token))).containsExactly("c", "a");
+        assertThat(ids(get(base + "target%5B%5D=Policy&target%5B%5D=User", token))).containsExactly("c", "a");
+        assertThat(ids(get(base + "target=Policy", token))).as("a plain name is not the documented form")
+                .containsExactly("c", "b", "a");
         assertThat(ids(get(base + "type%5B0%5D=Create", token))).containsExactly("b");
-        assertThat(ids(get(base + "userIds=u1", token))).containsExactly("c", "a");
+        assertThat(ids(get(base + "userIds%5B1%5D=u1", token))).containsExactly("c", "a");
         assertThat(ids(get(base + "searchTerm=" + URLEncoder.encode("ALICE", StandardCharsets.UTF_8), token)))
                 .containsExactly("a");
         assertThat(get(base + "from=yesterday", token).statusCode()).isEqualTo(400);
