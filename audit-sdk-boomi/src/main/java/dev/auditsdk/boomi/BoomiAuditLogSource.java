@@ -1,19 +1,25 @@
 package dev.auditsdk.boomi;
 
-import dev.auditsdk.core.paging.DeliveryOptions;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.boomi.query.QueryExpression;
 import dev.auditsdk.boomi.query.QueryProperty;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.error.AuditNotFoundException;
+import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.paging.DeliveryTracker;
 import dev.auditsdk.core.paging.CloseableIterator;
+import dev.auditsdk.core.paging.DeliveryOptions;
+import dev.auditsdk.core.paging.DeliveryTracker;
 import dev.auditsdk.core.paging.EntryOrder;
 import dev.auditsdk.core.paging.NewestFirstWindows;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.core.paging.TokenPager;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -117,6 +123,37 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
         AuditLogQueryFetcher fetcher = new AuditLogQueryFetcher(platform, connection.auditLog("query"),
                 connection.auditLog("queryMore"), expression);
         return TokenPager.builder(fetcher).maxPagesWithoutProgress(platform.limits().maxPagesWithoutProgress()).build();
+    }
+
+    /**
+     * Reads one entry by its {@code documentId} ({@code GET AuditLog/{id}}), e.g. to follow up an
+     * alert. Retried like the query (a read).
+     *
+     * @param documentId the entry's id, as in {@link BoomiAuditEntry#id()}
+     * @return the entry, or empty when Boomi has none with that id (404)
+     * @throws IllegalArgumentException if the id is blank
+     * @throws dev.auditsdk.core.error.AuditDataException if the answer is not an AuditLog record
+     * @throws IllegalStateException if this source is closed
+     */
+    public Optional<BoomiAuditEntry> get(String documentId) {
+        Objects.requireNonNull(documentId, "documentId");
+        if (documentId.isBlank()) {
+            throw new IllegalArgumentException("documentId must not be blank");
+        }
+        platform.requireOpen("this Boomi audit log source");
+        String segment = URLEncoder.encode(documentId, StandardCharsets.UTF_8).replace("+", "%20");
+        HttpRequestSpec spec = HttpRequestSpec.get(connection.auditLog(segment)).header("Accept", "application/json").build();
+        JsonNode node;
+        try {
+            node = platform.sendForJson(spec);
+        } catch (AuditNotFoundException e) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BoomiAuditEntry.of(node));
+        } catch (IllegalArgumentException e) {
+            throw new AuditDataException("boomi: GET AuditLog/" + documentId + " is not an AuditLog record: " + e.getMessage(), e);
+        }
     }
 
     /**

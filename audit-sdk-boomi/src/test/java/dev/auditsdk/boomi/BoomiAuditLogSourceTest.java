@@ -72,6 +72,24 @@ class BoomiAuditLogSourceTest {
     }
 
     @Test
+    void getReadsOneEntryByItsIdAndAnUnknownIdIsEmpty() {
+        start(BoomiSimulator.builder().seed(13).entries(20));
+        source = sourceBuilder().build();
+        JsonNode wanted = sim.entries().get(7);
+        String id = wanted.path("documentId").asText();
+
+        BoomiAuditEntry entry = source.get(id).orElseThrow();
+
+        assertThat(entry.id()).isEqualTo(id);
+        assertThat(entry.raw()).isEqualTo(wanted);
+        assertThat(auditLogRequests()).extracting(RecordedRequest::path)
+                .containsExactly("/api/rest/v1/" + sim.accountId() + "/AuditLog/" + id);
+        assertThat(source.get("no-such-entry")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.get(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("documentId must not be blank");
+    }
+
+    @Test
     void readsAllPagesThroughQueryMoreWithTheRawToken() throws Exception {
         start(BoomiSimulator.builder().seed(11).entries(250));
         source = sourceBuilder().build();
