@@ -85,6 +85,7 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
     private final URI auditLogsUri;
     private final HttpTransport transport;
     private final int windowDays;
+    private final int dayMargin;
     private final int parallelism;
     private final DeliveryOptions delivery;
 
@@ -92,6 +93,7 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         this.baseUrl = b.baseUrl;
         this.auditLogsUri = Endpoints.resolve(b.baseUrl, AUDIT_LOGS_PATH);
         this.windowDays = b.windowDays;
+        this.dayMargin = b.dayMargin;
         this.parallelism = b.parallelism;
         this.delivery = b.delivery();
         this.transport = transport;
@@ -154,8 +156,8 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
 
     /** One read of the window from its start: a fresh identity numbering, so a re-read numbers lines the same way. */
     private CloseableIterator<LifecycleAuditEntry> readWindow(TimeWindow window) {
-        LocalDate first = window.start().atOffset(ZoneOffset.UTC).toLocalDate();
-        LocalDate last = window.end().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate first = window.start().atOffset(ZoneOffset.UTC).toLocalDate().minusDays(dayMargin);
+        LocalDate last = window.end().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate().plusDays(dayMargin);
         HttpRequestSpec request = HttpRequestSpec.get(auditLogsUri)
                 .query("startUtcDate", first)
                 .query("endUtcDate", last)
@@ -190,6 +192,7 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         private URI baseUrl = DEFAULT_BASE_URL;
         private Authenticator authenticator;
         private int windowDays = 1;
+        private int dayMargin;
         private int parallelism = 1;
 
         private Builder() {
@@ -269,6 +272,26 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
                 throw new IllegalArgumentException("windowDays must be positive, was " + windowDays);
             }
             this.windowDays = windowDays;
+            return this;
+        }
+
+        /**
+         * Days asked for on each side of a window. The documentation says the endpoint takes UTC
+         * days, but its samples carry the server's local offset: a server that selects by its own
+         * local date would leave the entries near midnight UTC out of the window's days. With a
+         * margin of 1 every window asks for one more day on each side and keeps only its own
+         * entries (by their exact instant), so nothing near the edges is lost, at the cost of
+         * reading the neighbouring days too.
+         *
+         * @param days 0 (default: trust UTC days) to 2
+         * @return this builder
+         * @throws IllegalArgumentException if outside 0..2
+         */
+        public Builder dayMargin(int days) {
+            if (days < 0 || days > 2) {
+                throw new IllegalArgumentException("dayMargin must be between 0 and 2, was " + days);
+            }
+            this.dayMargin = days;
             return this;
         }
 

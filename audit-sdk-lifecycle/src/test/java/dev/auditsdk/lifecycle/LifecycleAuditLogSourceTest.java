@@ -107,6 +107,23 @@ class LifecycleAuditLogSourceTest {
     }
 
     @Test
+    void aServerThatSelectsItsLocalDaysLosesEdgeEntriesUnlessADayMarginIsSet() {
+        start(b -> b.filtersByLocalDate(true)); // -03:00: UTC day 21 starts at 21:00 local on the 20th
+        sim.appendEvent(DAY2.plusSeconds(3600), "early", "authentication", "login"); // 01:00Z = 22:00 local, the 20th
+        sim.appendEvent(DAY2.plusSeconds(12 * 3600), "noon", "authentication", "login");
+        sim.appendEvent(DAY3.minusSeconds(3600), "late", "authentication", "login"); // 23:00Z = 20:00 local, the 21st
+        sim.appendEvent(DAY3.plusSeconds(3600), "next-day", "authentication", "login");
+
+        assertThat(read(source(), range(DAY2, DAY3)).entries).extracting(LifecycleAuditEntry::username)
+                .as("the server's day 21 (local) misses 01:00Z").containsExactly("noon", "late");
+        assertThat(read(source(b -> b.dayMargin(1)), range(DAY2, DAY3)).entries).extracting(LifecycleAuditEntry::username)
+                .containsExactly("early", "noon", "late");
+        assertThat(queries()).last().asString().contains("startUtcDate=2024-03-20", "endUtcDate=2024-03-22");
+        assertThatThrownBy(() -> LifecycleAuditLogSource.builder().dayMargin(3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dayMargin must be between 0 and 2");
+    }
+
+    @Test
     void readsAMultiDayRangeInAscendingTimeWithOffsetTimestampsNormalized() {
         start(b -> b.seed(3).storedEvents(600).range(DAY1, DAY3.plusSeconds(86_400)));
 

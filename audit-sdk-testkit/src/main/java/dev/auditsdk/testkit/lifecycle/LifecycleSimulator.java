@@ -77,6 +77,7 @@ public final class LifecycleSimulator extends SimulatorServer {
 
     private final Clock clock;
     private final ZoneOffset offset;
+    private final boolean filtersByLocalDate;
     private final Map<String, Account> accounts;
     private final LifecycleEventGenerator generator;
     private final LifecycleEventGenerator.Timeline timeline;
@@ -91,6 +92,7 @@ public final class LifecycleSimulator extends SimulatorServer {
         super("lifecycle");
         this.clock = b.clock;
         this.offset = b.offset;
+        this.filtersByLocalDate = b.filtersByLocalDate;
         this.accounts = b.accounts.isEmpty()
                 ? Map.of(DEFAULT_USERNAME, new Account(DEFAULT_PASSWORD, true))
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.accounts));
@@ -338,8 +340,10 @@ public final class LifecycleSimulator extends SimulatorServer {
             ex.respond(400, TEXT, "startUtcDate (" + start + ") must not be after endUtcDate (" + end + ")");
             return;
         }
-        long from = start.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-        long to = end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        // the documented behaviour is UTC days; a server that filters by its own local date is configurable
+        ZoneOffset days = filtersByLocalDate ? offset : ZoneOffset.UTC;
+        long from = start.atStartOfDay().toInstant(days).toEpochMilli();
+        long to = end.plusDays(1).atStartOfDay().toInstant(days).toEpochMilli();
         // The body is fixed when the request arrives; this read's own export event and
         // anything appended meanwhile show up in later reads, as with the real log file.
         MergedLines lines = new MergedLines(from, to);
@@ -474,6 +478,7 @@ public final class LifecycleSimulator extends SimulatorServer {
         private long seed = 42;
         private Clock clock = Clock.systemUTC();
         private ZoneOffset offset = DEFAULT_OFFSET;
+        private boolean filtersByLocalDate;
         private final Map<String, Account> accounts = new HashMap<>();
         private int stored;
         private long generated;
@@ -509,6 +514,17 @@ public final class LifecycleSimulator extends SimulatorServer {
          */
         public Builder offset(ZoneOffset offset) {
             this.offset = Objects.requireNonNull(offset, "offset");
+            return this;
+        }
+
+        /**
+         * @param local whether {@code startUtcDate}/{@code endUtcDate} select days of the server's
+         *     local {@link #offset(ZoneOffset) offset} instead of UTC days (the documentation says
+         *     UTC, its samples show local times); default false
+         * @return this builder
+         */
+        public Builder filtersByLocalDate(boolean local) {
+            this.filtersByLocalDate = local;
             return this;
         }
 
