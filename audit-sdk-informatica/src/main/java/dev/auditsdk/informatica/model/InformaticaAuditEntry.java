@@ -100,6 +100,21 @@ public abstract class InformaticaAuditEntry implements AuditLogEntry {
         return text("entryTime");
     }
 
+    /**
+     * @return {@code entryTime} read as what it is, US Eastern wall-clock time, with its real
+     *     offset ({@code 2026-03-01T07:00:00-05:00}); empty when missing. The server writes it
+     *     with a {@code Z} as if it were UTC
+     * @throws IllegalArgumentException if it is present but not a date-time
+     */
+    public Optional<String> entryTimeEastern() {
+        JsonNode eastern = raw().get("entryTime");
+        if (!InformaticaFields.present(eastern)) {
+            return Optional.empty();
+        }
+        return Optional.of(InformaticaFields.eastern(
+                InformaticaFields.instant("audit log entry " + id(), "entryTime", eastern, InformaticaFields.EASTERN, true)));
+    }
+
     /** @return {@code entryTimeUTC} as the server wrote it */
     public Optional<String> entryTimeUtc() {
         return text("entryTimeUTC");

@@ -54,18 +54,39 @@ final class InformaticaFields {
      * @param field the field's name
      * @param node a textual date-time or a number of epoch milliseconds
      * @param zoneWithoutOffset the zone of a text without offset
-     * @param zIsLocal true when a trailing {@code Z} is to be ignored (the text is wall-clock
-     *     time in {@code zoneWithoutOffset} despite it)
+     * @param zIsLocal true when a zero offset ({@code Z}, {@code +00:00}, {@code +0000},
+     *     {@code -00:00}) is to be ignored: the text is wall-clock time in
+     *     {@code zoneWithoutOffset} despite it (a non-zero offset is honoured)
      * @return the instant
      * @throws IllegalArgumentException naming the entry, field and value if the value is neither
      */
+    private static String withoutZeroOffset(String text) {
+        if (text.endsWith("Z") || text.endsWith("z")) {
+            return text.substring(0, text.length() - 1);
+        }
+        for (String zero : new String[] {"+00:00", "-00:00", "+0000", "-0000"}) {
+            if (text.endsWith(zero) && text.length() > zero.length() + 10) {
+                return text.substring(0, text.length() - zero.length());
+            }
+        }
+        return text;
+    }
+
+    /**
+     * @param instant an instant
+     * @return it as US Eastern wall-clock time with its real offset, e.g. {@code 2026-03-01T07:00:00-05:00}
+     */
+    static String eastern(Instant instant) {
+        return instant.atZone(EASTERN).toOffsetDateTime().toString();
+    }
+
     static Instant instant(String what, String field, JsonNode node, ZoneId zoneWithoutOffset, boolean zIsLocal) {
         if (node.isIntegralNumber()) {
             return Instant.ofEpochMilli(node.longValue());
         }
         String text = node.asText().trim();
-        if (zIsLocal && (text.endsWith("Z") || text.endsWith("z"))) {
-            text = text.substring(0, text.length() - 1);
+        if (zIsLocal) {
+            text = withoutZeroOffset(text);
         }
         try {
             return Timestamps.parse(field, text, zoneWithoutOffset);

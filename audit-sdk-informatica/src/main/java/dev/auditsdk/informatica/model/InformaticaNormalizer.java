@@ -75,7 +75,8 @@ final class InformaticaNormalizer {
                 .ocsfClass(cls);
         e.orgId().ifPresent(v -> b.putAttributes("orgId", v));
         e.version().ifPresent(v -> b.putAttributes("version", Integer.toString(v)));
-        e.entryTime().ifPresent(v -> b.putAttributes("entryTime", v));
+        // entryTime is Eastern wall-clock time written with a UTC-looking 'Z': never pass it on as if it were UTC
+        e.entryTimeEastern().ifPresent(v -> b.putAttributes("entryTimeEastern", v));
         e.eventParam().ifPresent(v -> b.putAttributes("eventParam", v));
         if (e.eventParamTruncated()) {
             b.putAttributes("eventParamTruncated", "true");

@@ -77,6 +77,23 @@ class InformaticaAuditEntryTest {
         withOffset.remove("entryTimeUTC");
         withOffset.put("entryTime", "2026-07-01T08:00:00.000-04:00");
         assertThat(InformaticaAuditEntry.of(withOffset).timestamp()).isEqualTo(Instant.parse("2026-07-01T12:00:00Z"));
+
+        for (String zero : new String[] {"+00:00", "+0000", "-00:00"}) {
+            ObjectNode zeroOffset = base();
+            zeroOffset.remove("entryTimeUTC");
+            zeroOffset.put("entryTime", "2026-07-01T08:00:00.000" + zero);
+            assertThat(InformaticaAuditEntry.of(zeroOffset).timestamp()).as("a zero offset %s is the API's format, like Z", zero)
+                    .isEqualTo(Instant.parse("2026-07-01T12:00:00Z"));
+        }
+    }
+
+    @Test
+    void theEasternEntryTimeIsOfferedWithItsRealOffsetAndTheNormalizedEventNeverCarriesTheFakeZ() throws Exception {
+        InformaticaAuditEntry e = InformaticaAuditEntry.of(json(FULL));
+        assertThat(e.entryTimeEastern()).hasValue("2026-03-01T07:00:00.250-05:00");
+        assertThat(e.toAuditEvent().attributes()).containsEntry("entryTimeEastern", "2026-03-01T07:00:00.250-05:00")
+                .doesNotContainKey("entryTime");
+        assertThat(e.toAuditEvent().toOcsf().toString()).doesNotContain("2026-03-01T07:00:00.250Z");
     }
 
     @Test
@@ -138,7 +155,7 @@ class InformaticaAuditEntryTest {
         assertThat(ev.tenantId()).hasValue("00A1B2");
         assertThat(ev.eventCode()).hasValue("UPDATE");
         assertThat(ev.attributes()).containsEntry("orgId", "00A1B2").containsEntry("version", "2")
-                .containsEntry("entryTime", "2026-03-01T07:00:00.250Z").containsEntry("eventParam", "name=m_orders")
+                .containsEntry("entryTimeEastern", "2026-03-01T07:00:00.250-05:00").containsEntry("eventParam", "name=m_orders")
                 .doesNotContainKey("eventParamTruncated");
         assertThat(ev.toOcsf().path("class_uid").asInt()).isEqualTo(3004);
     }
