@@ -102,6 +102,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
     private final Duration pollMax;
     private final Duration exportDeadline;
     private final DeliveryOptions delivery;
+    private final int lockWorkarounds;
     private final HttpTransport transport;
     private final TokenAuthenticator<JitterbitSession> authenticator;
     private final LogExportClient client;
@@ -127,6 +128,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         this.authenticator = login.authenticator(plain);
         this.transport = plain.withAuthenticator(authenticator);
         this.client = new LogExportClient(transport, service, b.lockWorkarounds, b.jsonArrayField);
+        this.lockWorkarounds = b.lockWorkarounds;
     }
 
     /** @return a new builder */
@@ -194,6 +196,11 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
             TimeWindow window) {
         return ExportJobPager.<String, JitterbitApiLogEntry>builder()
                 .submit(() -> client.submit(export))
+                // a job that fails or hangs locks its exact request: submit a variant that ends a few
+                // seconds later (each submit may add up to lockWorkarounds seconds of its own; the extra
+                // seconds are cut off again by the window)
+                .reissue(lockWorkarounds, n -> client.submit(export.withTimeRangeTo(
+                        export.timeRangeTo().plusSeconds((long) n * (lockWorkarounds + 1)))))
                 .poll(key -> client.poll(org, key))
                 .download((key, status) -> ResumingEntries.<JitterbitApiLogEntry>builder(attempt -> attempt == 1
                                 ? client.open(org, key, status, times) : reopen(org, key, export, times, window),
@@ -523,7 +530,9 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         }
 
         /**
-         * @param deadline how long one export may take from request to COMPLETE (default 30 min)
+         * @param deadline how long one export may take from request to COMPLETE (default 30 min);
+         *     one still RECEIVED or PROCESSING then is taken to be stuck and is requested again as
+         *     a distinct request (see {@link #lockWorkarounds(int)})
          * @return this builder
          */
         public Builder exportDeadline(Duration deadline) {
@@ -532,8 +541,11 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         }
 
         /**
-         * @param workarounds how many times a request locked by an earlier failure is re-sent as a
-         *     distinct request (its end one second later each time) before giving up; default 3, 0 to never
+         * @param workarounds how many times a request is re-sent as a distinct request (its end a
+         *     few seconds later, cut off again by the window) before giving up, in each of the
+         *     documented lock's forms: answered ERROR on submission (locked by an earlier failure),
+         *     ERROR while polling, or stuck in RECEIVED/PROCESSING past {@link #exportDeadline};
+         *     default 3, 0 to never
          * @return this builder
          */
         public Builder lockWorkarounds(int workarounds) {

@@ -174,13 +174,25 @@ class JitterbitApiLogSourceTest {
     @Test
     void anErrorFailsWithHarmonysMessage() throws Exception {
         simulator(JitterbitSimulator.builder().entries(10));
-        sim.failNextExport("Query exceeded the allowed time");
+        for (int i = 0; i < 4; i++) {
+            sim.failNextExport("Query exceeded the allowed time");
+        }
         source = sourceBuilder().build();
-        assertThatThrownBy(() -> readAll(range(T0, T1)))
+        assertThatThrownBy(() -> readAll(range(T0, T1))).as("the job and its 3 variants all fail")
                 .isInstanceOf(AuditApiException.class)
                 .hasMessageContaining("ERROR")
                 .hasMessageContaining("Query exceeded the allowed time")
                 .satisfies(e -> assertThat(((AuditApiException) e).vendorCode()).contains("ERROR"));
+        assertThat(requests("PUT", JitterbitSimulator.EXPORT_PATH)).hasSize(4);
+    }
+
+    @Test
+    void aFailedJobIsRequestedAgainAndTheRunCompletes() throws Exception {
+        simulator(JitterbitSimulator.builder().entries(10));
+        sim.failNextExport("Query exceeded the allowed time");
+        source = sourceBuilder().build();
+        assertThat(readAll(range(T0, T1))).extracting(JitterbitApiLogEntry::requestId)
+                .containsExactlyElementsOf(idsIn(T0, T1));
     }
 
     @Test
@@ -202,7 +214,7 @@ class JitterbitApiLogSourceTest {
                 sim.advanceTime(Duration.ofHours(24));
             }
         });
-        source = sourceBuilder().build();
+        source = sourceBuilder().lockWorkarounds(0).build();
         assertThatThrownBy(() -> readAll(range(T0, T1)))
                 .isInstanceOf(AuditApiException.class)
                 .hasMessageContaining("INVALID")
@@ -212,18 +224,47 @@ class JitterbitApiLogSourceTest {
     }
 
     @Test
-    void aLockedRequestIsReissuedAsADistinctRequestOneSecondLonger() throws Exception {
+    void aJobThatFailsWhileProcessingIsRequestedAgainAsADistinctRequestInTheSameRun() throws Exception {
         simulator(JitterbitSimulator.builder().entries(100));
         sim.failNextExportAndLock("Internal error while PROCESSING");
         source = sourceBuilder().build();
+
+        List<JitterbitApiLogEntry> entries = readAll(range(T0, T1));
+
+        assertThat(entries).extracting(JitterbitApiLogEntry::requestId).containsExactlyElementsOf(idsIn(T0, T1));
+        List<RecordedRequest> puts = requests("PUT", JitterbitSimulator.EXPORT_PATH);
+        assertThat(puts).hasSize(2);
+        assertThat(timeRangeTo(puts.get(0))).isEqualTo("01/21/2024 00:00:00 +0000");
+        // lockWorkarounds (3) + 1 seconds later: distinct from whatever the submission's own workaround sends
+        assertThat(timeRangeTo(puts.get(1))).isEqualTo("01/21/2024 00:00:04 +0000");
+    }
+
+    @Test
+    void aJobStuckPastItsDeadlineIsRequestedAgainAsADistinctRequestInTheSameRun() throws Exception {
+        simulator(JitterbitSimulator.builder().entries(100));
+        sim.stallNextExport();
+        source = sourceBuilder().exportDeadline(Duration.ofMillis(300)).build();
+
+        List<JitterbitApiLogEntry> entries = readAll(range(T0, T1));
+
+        assertThat(entries).extracting(JitterbitApiLogEntry::requestId).containsExactlyElementsOf(idsIn(T0, T1));
+        assertThat(requests("PUT", JitterbitSimulator.EXPORT_PATH)).hasSize(2);
+    }
+
+    @Test
+    void aRequestLockedByAnEarlierRunIsReSentOneSecondLonger() throws Exception {
+        simulator(JitterbitSimulator.builder().entries(100));
+        sim.failNextExportAndLock("Internal error while PROCESSING");
+        source = sourceBuilder().lockWorkarounds(0).build();
         assertThatThrownBy(() -> readAll(range(T0, T1))).hasMessageContaining("Internal error while PROCESSING");
+        source.close();
+        source = sourceBuilder().build();
 
         List<JitterbitApiLogEntry> entries = readAll(range(T0, T1));
 
         assertThat(entries).extracting(JitterbitApiLogEntry::requestId).containsExactlyElementsOf(idsIn(T0, T1));
         List<RecordedRequest> puts = requests("PUT", JitterbitSimulator.EXPORT_PATH);
         assertThat(puts).hasSize(3);
-        assertThat(timeRangeTo(puts.get(0))).isEqualTo("01/21/2024 00:00:00 +0000");
         assertThat(timeRangeTo(puts.get(1))).isEqualTo("01/21/2024 00:00:00 +0000");
         assertThat(timeRangeTo(puts.get(2))).isEqualTo("01/21/2024 00:00:01 +0000");
         assertThat(sim.lockedSubmits()).isEqualTo(1);
@@ -233,10 +274,12 @@ class JitterbitApiLogSourceTest {
     void aRequestThatStaysLockedGivesUpAfterTheConfiguredWorkarounds() throws Exception {
         simulator(JitterbitSimulator.builder().entries(10));
         sim.failNextExportAndLock("first");
-        source = sourceBuilder().lockWorkarounds(1).build();
-        assertThatThrownBy(() -> readAll(range(T0, T1))).hasMessageContaining("first");
         sim.failNextExportAndLock("second");
-        assertThatThrownBy(() -> readAll(range(T0, T1))).hasMessageContaining("second");
+        source = sourceBuilder().lockWorkarounds(1).build();
+        assertThatThrownBy(() -> readAll(range(T0, T1))).as("the job and its one variant both fail")
+                .hasMessageContaining("second");
+        source.close();
+        source = sourceBuilder().lockWorkarounds(0).build();
 
         assertThatThrownBy(() -> readAll(range(T0, T1)))
                 .isInstanceOf(AuditApiException.class)

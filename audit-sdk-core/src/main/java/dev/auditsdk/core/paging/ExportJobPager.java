@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * <li>still pending at the deadline: {@link AuditSdkException} naming the deadline, the last state
  *     and the number of polls.</li>
  * </ul>
+ * With {@link Builder#reissue(int, IntFunction)}, a job that FAILED or is still pending at its
+ * deadline is submitted again, as a variant the vendor treats as a new request, up to the given
+ * number of times, before one of the errors above is thrown (for vendors whose failed or stuck
+ * request stays locked: Jitterbit). The deadline applies to each job.
  *
  * <pre>{@code
  * CloseableIterator<JitterbitEntry> entries = ExportJobPager.<String, JitterbitEntry>builder()
@@ -60,6 +65,9 @@ public final class ExportJobPager<J, T> extends PagedIterator<T> {
     private final Duration initialInterval;
     private final Duration maxInterval;
     private final Duration deadline;
+    private final int maxReissues;
+    private final IntFunction<? extends J> reissue;
+    private int reissues;
     private J job;
     private ExportStatus lastStatus;
     private int polls;
@@ -72,6 +80,13 @@ public final class ExportJobPager<J, T> extends PagedIterator<T> {
         this.initialInterval = b.initialInterval;
         this.maxInterval = b.maxInterval;
         this.deadline = b.deadline;
+        this.maxReissues = b.maxReissues;
+        this.reissue = b.reissue;
+    }
+
+    /** @return how many times the job was submitted again after a failure or a stall */
+    public int reissues() {
+        return reissues;
     }
 
     /**
@@ -106,7 +121,28 @@ public final class ExportJobPager<J, T> extends PagedIterator<T> {
         started = true;
         job = Objects.requireNonNull(submit.get(), "submit returned no job handle");
         LOG.debug("export job submitted");
-        ExportStatus status = awaitCompletion();
+        ExportStatus status;
+        while (true) {
+            RuntimeException stuck = null;
+            try {
+                status = awaitCompletion();
+            } catch (DeadlineException e) {
+                stuck = e;
+                status = null;
+            }
+            boolean failed = stuck != null || status.kind() == ExportStatus.Kind.FAILED;
+            if (!failed || reissues >= maxReissues) {
+                if (stuck != null) {
+                    throw stuck;
+                }
+                break;
+            }
+            reissues++;
+            LOG.warn("export job {} ({}); submitting it again as a distinct request ({} of {})",
+                    stuck != null ? "did not finish within " + deadline : "failed", stuck != null ? lastStatus.state()
+                            : status.state() + status.message().map(m -> ": " + m).orElse(""), reissues, maxReissues);
+            job = Objects.requireNonNull(reissue.apply(reissues), "reissue returned no job handle");
+        }
         switch (status.kind()) {
             case EMPTY:
                 LOG.debug("export job finished without data ({})", status.state());
@@ -135,8 +171,9 @@ public final class ExportJobPager<J, T> extends PagedIterator<T> {
             }
             long remaining = deadlineAt - System.nanoTime();
             if (remaining <= 0) {
-                throw new AuditSdkException("export job did not finish within the deadline of " + deadline
-                        + ": still " + status.state() + " after " + polls + " polls");
+                throw new DeadlineException("export job did not finish within the deadline of " + deadline
+                        + ": still " + status.state() + " after " + polls + " polls"
+                        + (reissues > 0 ? " (the job was submitted again " + reissues + " time(s))" : ""));
             }
             sleep(Math.min(wait.toNanos(), remaining));
             wait = wait.multipliedBy(2).compareTo(maxInterval) > 0 ? maxInterval : wait.multipliedBy(2);
@@ -167,6 +204,15 @@ public final class ExportJobPager<J, T> extends PagedIterator<T> {
         }
     }
 
+    /** A job still pending at its deadline. */
+    private static final class DeadlineException extends AuditSdkException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineException(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Configures an {@link ExportJobPager}.
      *
@@ -174,6 +220,8 @@ public final class ExportJobPager<J, T> extends PagedIterator<T> {
      * @param <T> the entry type
      */
     public static final class Builder<J, T> {
+        private int maxReissues;
+        private IntFunction<? extends J> reissue;
         private Supplier<? extends J> submit;
         private Function<? super J, ExportStatus> poll;
         private BiFunction<? super J, ExportStatus, ? extends CloseableIterator<? extends T>> download;
@@ -242,6 +290,23 @@ public final class ExportJobPager<J, T> extends PagedIterator<T> {
                 throw new IllegalArgumentException(name + " must be positive, was " + d);
             }
             return d;
+        }
+
+        /**
+         * @param max how many times a job that FAILED, or is still pending at the deadline, is
+         *     submitted again (0..100; default 0: never)
+         * @param submitAgain submits the n-th variant (1-based) of the job and returns its handle;
+         *     it must differ from the earlier ones as the vendor sees them
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max} is outside 0..100
+         */
+        public Builder<J, T> reissue(int max, IntFunction<? extends J> submitAgain) {
+            if (max < 0 || max > 100) {
+                throw new IllegalArgumentException("reissue max must be between 0 and 100, was " + max);
+            }
+            this.maxReissues = max;
+            this.reissue = Objects.requireNonNull(submitAgain, "submitAgain");
+            return this;
         }
 
         /**

@@ -61,6 +61,36 @@ class ExportJobPagerTest {
     }
 
     @Test
+    void aFailedOrStuckJobIsSubmittedAgainAsAVariantUpToTheLimit() {
+        ExportJobPager<String, Map<String, String>> pager = job(ExportStatus.failed("ERROR", "locked"),
+                ExportStatus.pending("PROCESSING"), ExportStatus.pending("PROCESSING"), csvReady())
+                .reissue(2, n -> {
+                    calls.add("reissue " + n);
+                    return "variant-" + n;
+                }).build();
+        List<Map<String, String>> rows = new ArrayList<>();
+        pager.forEachRemaining(rows::add);
+
+        assertThat(rows).hasSize(2);
+        assertThat(calls).containsExactly("submit", "poll debug-log-42", "reissue 1", "poll variant-1", "poll variant-1",
+                "poll variant-1", "download variant-1");
+        assertThat(pager.reissues()).isEqualTo(1);
+
+        calls.clear();
+        ExportJobPager<String, Map<String, String>> stuck = job(ExportStatus.pending("PROCESSING"))
+                .deadline(Duration.ofMillis(50)).reissue(2, n -> "variant-" + n).build();
+        assertThatThrownBy(stuck::hasNext).isInstanceOf(AuditSdkException.class)
+                .hasMessageContaining("did not finish within the deadline").hasMessageContaining("submitted again 2 time(s)");
+        assertThat(stuck.reissues()).isEqualTo(2);
+
+        ExportJobPager<String, Map<String, String>> failing = job(ExportStatus.failed("ERROR", "still locked"))
+                .reissue(1, n -> "variant-" + n).build();
+        assertThatThrownBy(failing::hasNext).isInstanceOf(dev.auditsdk.core.error.AuditApiException.class)
+                .hasMessageContaining("still locked");
+        assertThat(failing.reissues()).isEqualTo(1);
+    }
+
+    @Test
     void timesOutWithAClearErrorAtTheDeadline() {
         ExportJobPager<String, Map<String, String>> pager = job(ExportStatus.pending("PROCESSING"))
                 .deadline(Duration.ofMillis(200)).build();

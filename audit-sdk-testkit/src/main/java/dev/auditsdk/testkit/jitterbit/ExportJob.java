@@ -27,10 +27,17 @@ final class ExportJob {
     static final class Failure {
         final String message;
         final boolean locks;
+        /** The job never finishes: it stays PROCESSING until its key expires. */
+        final boolean stalls;
 
         Failure(String message, boolean locks) {
+            this(message, locks, false);
+        }
+
+        Failure(String message, boolean locks, boolean stalls) {
             this.message = message;
             this.locks = locks;
+            this.stalls = stalls;
         }
     }
 
@@ -120,7 +127,7 @@ final class ExportJob {
         }
         if (polls < receivedPolls) {
             status = RECEIVED;
-        } else if (polls < receivedPolls + processingPolls) {
+        } else if (polls < receivedPolls + processingPolls || (failure != null && failure.stalls)) {
             status = PROCESSING;
         } else {
             finish();

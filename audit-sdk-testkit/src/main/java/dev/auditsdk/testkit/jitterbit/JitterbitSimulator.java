@@ -288,6 +288,16 @@ public final class JitterbitSimulator extends SimulatorServer {
     }
 
     /**
+     * Makes the next new log-file generation hang: it stays PROCESSING until its key expires, and
+     * the same request sent again answers that stuck key (a locked request in its other form).
+     */
+    public void stallNextExport() {
+        synchronized (pendingFailures) {
+            pendingFailures.add(new ExportJob.Failure("stalled", false, true));
+        }
+    }
+
+    /**
      * Queues {@code count} HTTP 429 answers (without {@code Retry-After}) for the next requests
      * to any endpoint.
      *
