@@ -138,10 +138,12 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> extend
     }
 
     /**
-     * The client-side request rate, per source, when the retry policy sets none: requests are
+     * The client-side request rate of the account, when the retry policy sets none: requests are
      * spaced so that no one-second window holds more than this many (a 10% margin absorbs timer
-     * and network jitter). Default {@value #DEFAULT_RATE_LIMIT_PER_SECOND}, Boomi's limit per
-     * account; lower it when several clients share an account. 0 turns it off.
+     * and network jitter). Every source of the JVM on the same account (and base URL) shares one
+     * limiter ({@link #rateLimits}, {@link #rateLimitDomain}), so together they stay within it.
+     * Default {@value #DEFAULT_RATE_LIMIT_PER_SECOND}, Boomi's limit per account; lower it when
+     * other processes share the account. 0 turns it off.
      *
      * @param requestsPerSecond the account's budget for this source
      * @return this builder
@@ -152,6 +154,12 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> extend
         }
         this.rateLimitPerSecond = requestsPerSecond;
         return self();
+    }
+
+    /** Boomi counts requests per account, whichever user or source sends them. */
+    @Override
+    protected String defaultRateLimitDomain() {
+        return accountId == null ? null : BoomiConnection.VENDOR + ":" + baseUrl + "/" + accountId;
     }
 
     /**

@@ -43,7 +43,7 @@ public final class Auditlog implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: vendors, pull, tail, export or demo");
+        throw new ParameterException(spec.commandLine(), "missing command: vendors, pull, tail, export, check or demo");
     }
 
     /**
@@ -87,6 +87,9 @@ public final class Auditlog implements Runnable {
         cmd.addSubcommand(group("export", "Bulk-export a range through the vendor's export API.", env,
                 env.registry().all().stream().filter(VendorPlugin::supportsExport).collect(Collectors.toList()),
                 ExportCommand::new));
+        cmd.addSubcommand(group("check", "Check settings, sign-in and read access to the audit log, without writing an"
+                + " entry; with --config and no vendor, every vendor in the file.", new CommandLine(new CheckGroup()), env,
+                env.registry().all(), CheckCommand::new));
         cmd.addSubcommand(new CommandLine(new DemoCommand(env)));
         cmd.addSubcommand(new CommandLine(new HelpCommand()));
         cmd.registerConverter(Instant.class, new TimeArgument(env.clock()));
@@ -101,7 +104,11 @@ public final class Auditlog implements Runnable {
 
     private static CommandLine group(String name, String description, CliEnvironment env, List<VendorPlugin> plugins,
             BiFunction<VendorPlugin, CliEnvironment, VendorCommand> factory) {
-        CommandLine group = new CommandLine(new VendorGroup(name));
+        return group(name, description, new CommandLine(new VendorGroup(name)), env, plugins, factory);
+    }
+
+    private static CommandLine group(String name, String description, CommandLine group, CliEnvironment env,
+            List<VendorPlugin> plugins, BiFunction<VendorPlugin, CliEnvironment, VendorCommand> factory) {
         CommandSpec spec = group.getCommandSpec();
         spec.name(name);
         spec.usageMessage().description(description, "", "Vendors: " + (plugins.isEmpty() ? "none in this build"
@@ -122,7 +129,8 @@ public final class Auditlog implements Runnable {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         String message = ex.getMessage();
-        if (ex instanceof UnmatchedArgumentException && cmd.getCommand() instanceof VendorGroup
+        if (ex instanceof UnmatchedArgumentException
+                && (cmd.getCommand() instanceof VendorGroup || cmd.getCommand() instanceof CheckGroup)
                 && !((UnmatchedArgumentException) ex).getUnmatched().isEmpty()
                 && !((UnmatchedArgumentException) ex).getUnmatched().get(0).startsWith("-")) {
             message = "unknown vendor '" + ((UnmatchedArgumentException) ex).getUnmatched().get(0) + "' for "

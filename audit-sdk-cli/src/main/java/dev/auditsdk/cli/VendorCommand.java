@@ -72,9 +72,14 @@ abstract class VendorCommand implements Callable<Integer> {
 
             @Override
             public TransportListener transportListener() {
-                return stats;
+                return VendorCommand.this.transportListener();
             }
         };
+    }
+
+    /** @return the listener handed to the vendor's source: the request counts, unless a command observes more */
+    TransportListener transportListener() {
+        return stats;
     }
 
     void warn(String message) {

@@ -339,6 +339,12 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
             return configuredDelivery();
         }
 
+        /** An IQ Server is one budget: a rate limit set on the retry policy is shared by every source on it. */
+        @Override
+        protected String defaultRateLimitDomain() {
+            return VENDOR + ":" + baseUrl;
+        }
+
         /**
          * @return the source
          * @throws IllegalStateException if no credentials were given

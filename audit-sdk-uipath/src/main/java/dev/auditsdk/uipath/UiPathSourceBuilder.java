@@ -161,6 +161,12 @@ public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> exte
         return self();
     }
 
+    /** UiPath counts the platform APIs' requests per organization, whichever application or tenant sends them. */
+    @Override
+    protected String defaultRateLimitDomain() {
+        return organization == null ? null : UiPathConnection.VENDOR + ":" + baseUrl + "/" + organization;
+    }
+
     /** @return a transport builder with this builder's HTTP settings, for {@link UiPathConnection} */
     HttpTransport.Builder transport() {
         return transportBuilder(UiPathConnection.VENDOR);

@@ -3,6 +3,7 @@ package dev.auditsdk.core.http;
 import dev.auditsdk.core.LateEntryPolicy;
 import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.paging.DeliveryOptions;
+import dev.auditsdk.core.retry.RateLimitRegistry;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -43,6 +44,8 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     private Duration lateness;
     private LateEntryPolicy lateEntries = LateEntryPolicy.FAIL;
     private Duration settleLag;
+    private RateLimitRegistry rateLimits = RateLimitRegistry.shared();
+    private String rateLimitDomain;
 
     /** For subclasses. */
     protected AbstractSourceBuilder() {
@@ -203,6 +206,41 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     }
 
     /**
+     * @param registry where the client-side rate limit of this source's rate domain lives; default
+     *     {@link RateLimitRegistry#shared()}, so that every source of the JVM counting against the
+     *     same vendor budget (a Boomi account) shares one limiter; a {@code new RateLimitRegistry()}
+     *     keeps this source's limit apart from all others
+     * @return this builder
+     */
+    public B rateLimits(RateLimitRegistry registry) {
+        this.rateLimits = Objects.requireNonNull(registry, "registry");
+        return self();
+    }
+
+    /**
+     * @param domain what the vendor counts this source's requests against, when the vendor's
+     *     default ({@link #defaultRateLimitDomain()}: the Boomi account, the UiPath organization,
+     *     the IQ Server) does not fit, e.g. two accounts that share one budget; sources naming the
+     *     same domain share one client-side rate limiter
+     * @return this builder
+     */
+    public B rateLimitDomain(String domain) {
+        this.rateLimitDomain = Objects.requireNonNull(domain, "domain");
+        return self();
+    }
+
+    /**
+     * The rate domain of the sources this builder builds when the caller names none: what the
+     * vendor counts requests against. Null (the default) gives each source a limiter of its own,
+     * for vendors whose budget is only known after sign-in.
+     *
+     * @return the vendor's domain, e.g. {@code boomi:https://api.boomi.com/acme-A1B2C3}, or null
+     */
+    protected String defaultRateLimitDomain() {
+        return null;
+    }
+
+    /**
      * The settle lag a vendor's sources assume when the caller sets none: no vendor publishes
      * how late it shows entries, so each module picks a default and documents it as an
      * assumption; zero unless the vendor overrides it.
@@ -259,7 +297,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
 
     /**
      * A new transport builder carrying this builder's settings: vendor name, HTTP client,
-     * timeouts, {@link #configuredRetryPolicy()}, listener, plain-HTTP opt-in and clock. The
+     * timeouts, {@link #configuredRetryPolicy()}, listener, plain-HTTP opt-in, rate domain and clock. The
      * caller adds the authenticator and error decoder (and may replace the retry policy) and
      * builds. Each call returns an independent builder, so later changes to this builder do
      * not reach a transport built from it.
@@ -278,6 +316,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
                 .listener(listener)
                 .allowInsecureHttp(allowInsecureHttp)
                 .limits(limits)
+                .rateLimits(rateLimits, rateLimitDomain != null ? rateLimitDomain : defaultRateLimitDomain())
                 .clock(clock);
     }
 

@@ -11,6 +11,7 @@ import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.internal.SdkVersion;
 import dev.auditsdk.core.json.DecompressionGuard;
 import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.retry.RateLimitRegistry;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -509,7 +510,8 @@ public final class HttpTransport implements AutoCloseable {
             this.errorDecoder = b.errorDecoder;
             this.listener = b.listener;
             this.allowInsecureHttp = b.allowInsecureHttp;
-            this.retries = new RetryExecutor(vendor, b.retryPolicy, b.clock, listener, b.throttlePolicy);
+            this.retries = new RetryExecutor(vendor, b.retryPolicy, b.clock, listener, b.throttlePolicy,
+                    b.rateLimitDomain == null ? null : new RetryExecutor.SharedRateLimit(b.rateLimits, b.rateLimitDomain));
             this.limits = b.limits;
         }
 
@@ -649,8 +651,26 @@ public final class HttpTransport implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ThrottlePolicy throttlePolicy = ThrottlePolicy.standard();
         private ReadLimits limits = ReadLimits.defaults();
+        private RateLimitRegistry rateLimits = RateLimitRegistry.shared();
+        private String rateLimitDomain;
 
         private Builder() {
+        }
+
+        /**
+         * Shares the client-side rate limit ({@link RetryPolicy#rateLimitPerSecond()}) with every
+         * transport naming the same domain in the same registry. Without a domain the transport
+         * has a limiter of its own.
+         *
+         * @param registry where the domain's limiter lives; {@link RateLimitRegistry#shared()} by default
+         * @param domain what the vendor counts requests against, e.g. {@code boomi:https://api.boomi.com/acme-A1B2C3};
+         *     null for a limiter of this transport alone
+         * @return this builder
+         */
+        public Builder rateLimits(RateLimitRegistry registry, String domain) {
+            this.rateLimits = Objects.requireNonNull(registry, "registry");
+            this.rateLimitDomain = domain;
+            return this;
         }
 
         /**

@@ -1,11 +1,10 @@
 package dev.auditsdk.core.http;
 
 import dev.auditsdk.core.error.AuditTransportException;
+import dev.auditsdk.core.retry.RateLimitRegistry;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
-import dev.failsafe.RateLimitExceededException;
-import dev.failsafe.RateLimiter;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
@@ -36,20 +35,40 @@ final class RetryExecutor {
     private final RetryPolicy policy;
     private final Clock clock;
     private final TransportListener listener;
-    private final RateLimiter<Object> rateLimiter;
+    private final RateLimitRegistry.Limiter rateLimiter;
     private final ThrottlePolicy throttle;
 
-    RetryExecutor(String vendor, RetryPolicy policy, Clock clock, TransportListener listener, ThrottlePolicy throttle) {
+    /**
+     * @param rateLimit where the client-side rate limit's permits come from: a registry and the
+     *     source's rate domain to share one limiter with every source of that domain, or null for
+     *     a limiter of this transport alone; unused when the policy sets no rate
+     */
+    RetryExecutor(String vendor, RetryPolicy policy, Clock clock, TransportListener listener, ThrottlePolicy throttle,
+            SharedRateLimit rateLimit) {
         this.vendor = vendor;
         this.policy = policy;
         this.clock = clock;
         this.listener = listener;
         this.throttle = throttle;
         this.rateLimiter = policy.rateLimitPerSecond()
-                .map(rps -> RateLimiter.smoothBuilder(Duration.ofNanos((long) (1_000_000_000L / rps)))
-                        .withMaxWaitTime(Duration.ofMinutes(10))
-                        .build())
+                .map(rps -> rateLimit == null ? RateLimitRegistry.unshared(rps) : rateLimit.registry.limiter(rateLimit.domain, rps))
                 .orElse(null);
+    }
+
+    /** A registry and the rate domain to draw permits from. */
+    static final class SharedRateLimit {
+        final RateLimitRegistry registry;
+        final String domain;
+
+        SharedRateLimit(RateLimitRegistry registry, String domain) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            this.domain = Objects.requireNonNull(domain, "domain");
+        }
+    }
+
+    /** @return the limiter the attempts wait for, if the policy sets a rate */
+    Optional<RateLimitRegistry.Limiter> rateLimiter() {
+        return Optional.ofNullable(rateLimiter);
     }
 
     RetryPolicy policy() {
@@ -160,11 +179,11 @@ final class RetryExecutor {
             return;
         }
         try {
-            rateLimiter.acquirePermit();
+            rateLimiter.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditTransportException(vendor + ": interrupted while rate-limiting " + spec.describe(), e);
-        } catch (RateLimitExceededException e) {
+        } catch (IllegalStateException e) {
             throw new AuditTransportException(vendor + ": client-side rate limit wait exceeded for " + spec.describe(), e);
         }
     }
