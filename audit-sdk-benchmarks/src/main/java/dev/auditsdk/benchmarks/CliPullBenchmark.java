@@ -28,10 +28,11 @@ import java.util.concurrent.TimeUnit;
  * read, round after round, by a fresh JVM running the SDK's read loop ({@code sdk}: typed entries,
  * id and time read, nothing written) and by a fresh JVM running the CLI for each format, all under
  * {@code -Xmx64m}. Each run is timed from outside, JVM start included, and must see every event.
+ * Its CPU time (user + system of the child JVM, from the shell's {@code times}) is kept too: on a
+ * shared machine the CPU a reader spends per event moves much less with the load than its rate.
  *
  * <p>The summary gives each format's best events/s and the median (and range) of its per-round
- * ratio to the SDK's run of the same round: on a shared machine the ratio within a round is the
- * steady figure.
+ * ratio to the SDK's run of the same round, and the same for CPU per event.
  *
  * <pre>
  * java -cp "audit-sdk-benchmarks/target/classes:$(cat audit-sdk-benchmarks/target/classpath.txt)" \
@@ -132,27 +133,47 @@ public final class CliPullBenchmark {
             // warm the server's JIT and the page cache once
             time("warm-up sdk", sdk());
             Map<String, List<Double>> rates = new LinkedHashMap<>();
+            Map<String, List<Double>> cpu = new LinkedHashMap<>();
             rates.put("sdk", new ArrayList<>());
-            formats.forEach(f -> rates.put(f, new ArrayList<>()));
+            cpu.put("sdk", new ArrayList<>());
+            formats.forEach(f -> {
+                rates.put(f, new ArrayList<>());
+                cpu.put(f, new ArrayList<>());
+            });
             for (int i = 1; i <= rounds; i++) {
-                rates.get("sdk").add(time("sdk #" + i, sdk()));
+                double[] run = time("sdk #" + i, sdk());
+                rates.get("sdk").add(run[0]);
+                cpu.get("sdk").add(run[1]);
                 for (String f : formats) {
-                    rates.get(f).add(time(f + " #" + i, cli(f)));
+                    run = time(f + " #" + i, cli(f));
+                    rates.get(f).add(run[0]);
+                    cpu.get(f).add(run[1]);
                 }
             }
             List<Double> sdk = rates.get("sdk");
-            out.printf(Locale.ROOT, "sdk: best %,.0f events/s%n", Collections.max(sdk));
+            out.printf(Locale.ROOT, "sdk: best %,.0f events/s, median %.2f us CPU/event%n", Collections.max(sdk),
+                    median(cpu.get("sdk")));
             for (String f : formats) {
                 List<Double> ratios = new ArrayList<>();
+                List<Double> cpuRatios = new ArrayList<>();
                 for (int i = 0; i < rounds; i++) {
                     ratios.add(rates.get(f).get(i) / sdk.get(i));
+                    // the SDK's CPU over the format's: the rate ratio a CPU-bound run would reach
+                    cpuRatios.add(cpu.get("sdk").get(i) / cpu.get(f).get(i));
                 }
                 Collections.sort(ratios);
-                double median = ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
-                        : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
-                out.printf(Locale.ROOT, "%-7s best %,9.0f events/s; %s/sdk median of rounds %.2f (range %.2f-%.2f)%n", f,
-                        Collections.max(rates.get(f)), f, median, ratios.get(0), ratios.get(ratios.size() - 1));
+                Collections.sort(cpuRatios);
+                out.printf(Locale.ROOT, "%-7s best %,9.0f events/s; %s/sdk median of rounds %.2f (range %.2f-%.2f);"
+                        + " CPU %.2f us/event, sdk-CPU/%s-CPU %.2f (range %.2f-%.2f)%n", f,
+                        Collections.max(rates.get(f)), f, median(ratios), ratios.get(0), ratios.get(ratios.size() - 1),
+                        median(cpu.get(f)), f, median(cpuRatios), cpuRatios.get(0), cpuRatios.get(cpuRatios.size() - 1));
             }
+        }
+
+        private static double median(List<Double> values) {
+            List<Double> v = new ArrayList<>(values);
+            Collections.sort(v);
+            return v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
         }
 
         private List<String> sdk() {
@@ -168,20 +189,30 @@ public final class CliPullBenchmark {
                     "-f", format, "-o", file.toString());
         }
 
-        /** Runs one child JVM to its end; for the CLI, checks the output's record count. */
-        private double time(String name, List<String> command) throws IOException, InterruptedException {
+        /**
+         * Runs one child JVM to its end under {@code sh}, whose {@code times} reports the child's CPU;
+         * for the CLI, checks the output's record count.
+         *
+         * @return events/s and CPU microseconds per event
+         */
+        private double[] time(String name, List<String> command) throws IOException, InterruptedException {
             Path file = command.contains("-o") ? Path.of(command.get(command.size() - 1)) : null;
             if (file != null) {
                 Files.deleteIfExists(file);
             }
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            List<String> shell = new ArrayList<>(List.of("sh", "-c", "\"$@\"; c=$?; times > \"$TIMES_FILE\"; exit $c", "sh"));
+            shell.addAll(command);
+            Path times = dir.resolve("times.txt");
+            ProcessBuilder pb = new ProcessBuilder(shell).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(dir.resolve("stderr.txt").toFile());
+            pb.environment().put("TIMES_FILE", times.toString());
             pb.environment().put("AUDITLOG_LIFECYCLE_PASSWORD", LifecycleServerProcess.PASSWORD);
             long t0 = System.nanoTime();
             int code = pb.start().waitFor();
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (code != 0) {
-                throw new IllegalStateException(name + " exited with " + code);
+                throw new IllegalStateException(name + " exited with " + code + ": "
+                        + Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
             }
             if (file != null) {
                 long lines;
@@ -194,8 +225,21 @@ public final class CliPullBenchmark {
                 }
             }
             double rate = events / seconds;
-            out.printf(Locale.ROOT, "%-14s %,d events in %6.2f s = %,9.0f events/s%n", name, events, seconds, rate);
-            return rate;
+            double cpuMicros = childCpuSeconds(times) * 1e6 / events;
+            out.printf(Locale.ROOT, "%-14s %,d events in %6.2f s = %,9.0f events/s, %.2f us CPU/event%n", name, events,
+                    seconds, rate, cpuMicros);
+            return new double[] {rate, cpuMicros};
+        }
+
+        /** The second line of {@code times}: the children's user and system time, e.g. {@code 0m1.230000s 0m0.120000s}. */
+        private static double childCpuSeconds(Path times) throws IOException {
+            List<String> lines = Files.readAllLines(times, StandardCharsets.UTF_8);
+            double total = 0;
+            for (String t : lines.get(lines.size() - 1).trim().split("\\s+")) {
+                int m = t.indexOf('m');
+                total += Integer.parseInt(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
+            }
+            return total;
         }
     }
 }
