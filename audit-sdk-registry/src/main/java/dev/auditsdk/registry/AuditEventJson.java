@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * The {@code ndjson} rendering of an {@link AuditEvent}: its fields under their model names,
  * absent optional fields left out, the time as an ISO-8601 UTC instant, the OCSF class as its uid.
- * {@link #write} streams it to a generator (no tree per event, what the CLI does for every
- * entry); {@link #toJson} is the same object as a tree.
+ * {@link #write(AuditEvent, JsonGenerator)} streams it to a generator (no tree per event, what the
+ * CLI does for every entry); {@link #toJson} is the same object as a tree.
  */
 public final class AuditEventJson {
 
@@ -65,7 +65,7 @@ public final class AuditEventJson {
 
     /**
      * @param event the normalized event
-     * @return a new JSON object with the event's fields, as {@link #write} writes them
+     * @return a new JSON object with the event's fields, as {@link #write(AuditEvent, JsonGenerator)} writes them
      */
     public static ObjectNode toJson(AuditEvent event) {
         try (TokenBuffer buffer = new TokenBuffer(Json.mapper(), false)) {
