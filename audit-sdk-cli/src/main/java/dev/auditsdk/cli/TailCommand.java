@@ -47,9 +47,10 @@ final class TailCommand extends VendorCommand {
                     + " listed in the README).")
     Duration lag;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
-            description = "Save the checkpoint after every N entries, at the end of each poll, and at least once a second.")
-    int checkpointEvery;
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Also save the checkpoint after every N entries. Default: at the end of each poll and once a"
+                    + " second. A crash loses nothing either way; N only bounds what is read again after one.")
+    Integer checkpointEvery;
 
     @Option(names = "--page-size", paramLabel = "N", description = "Entries per request, where the vendor lets the client choose.")
     Integer pageSize;
@@ -70,7 +71,8 @@ final class TailCommand extends VendorCommand {
             Collector collector;
             try (OutputTarget target = openOutput(output, store, state);
                     AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(settings, context())) {
-                collector = collector(output, target, store, state, first, Math.max(1, checkpointEvery), progress);
+                collector = collector(output, target, store, state, first, 
+                        checkpointEvery == null ? Collector.EVERY_SECOND_ONLY : Math.max(1, checkpointEvery), progress);
                 collector.begin();
                 Optional<Checkpoint> position = state.map(CheckpointState::checkpoint);
                 Duration settle = lag != null ? lag : source.settleLag();

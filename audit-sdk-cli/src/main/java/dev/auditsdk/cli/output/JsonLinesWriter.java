@@ -1,20 +1,32 @@
 package dev.auditsdk.cli.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
-import java.util.function.Function;
 
-/** Writes one JSON object per line (JSON Lines), rendered from each entry by a function. */
+/**
+ * Writes one JSON object per line (JSON Lines), each written by a {@link Render} straight to
+ * the run's one generator: no tree, string or buffer per entry on the way.
+ */
 final class JsonLinesWriter implements EntryWriter {
     private final JsonGenerator generator;
-    private final Function<AuditLogEntry, JsonNode> render;
+    private final Render render;
 
-    JsonLinesWriter(OutputStream out, Function<AuditLogEntry, JsonNode> render) {
+    /** Writes one entry as one JSON value. */
+    @FunctionalInterface
+    interface Render {
+        /**
+         * @param entry the entry
+         * @param g the output, where a root value may be written
+         * @throws IOException when the output fails
+         */
+        void write(AuditLogEntry entry, JsonGenerator g) throws IOException;
+    }
+
+    JsonLinesWriter(OutputStream out, Render render) {
         this.render = Objects.requireNonNull(render, "render");
         try {
             // one generator for the whole run: no per-entry allocation of writers or buffers
@@ -35,7 +47,7 @@ final class JsonLinesWriter implements EntryWriter {
 
     @Override
     public void write(AuditLogEntry entry) throws IOException {
-        Json.mapper().writeTree(generator, render.apply(entry));
+        render.write(entry, generator);
         generator.writeRaw('\n');
     }
 

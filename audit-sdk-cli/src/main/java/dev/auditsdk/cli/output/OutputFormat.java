@@ -1,6 +1,11 @@
 package dev.auditsdk.cli.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.RawJsonEntry;
+import dev.auditsdk.core.json.Json;
 import dev.auditsdk.registry.AuditEventJson;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -24,13 +29,22 @@ public enum OutputFormat {
     public EntryWriter writer(OutputStream out) {
         switch (this) {
             case RAW:
-                return new JsonLinesWriter(out, entry -> entry.raw());
+                return new JsonLinesWriter(out, OutputFormat::writeRaw);
             case OCSF:
-                return new JsonLinesWriter(out, entry -> entry.toAuditEvent().toOcsf());
+                return new JsonLinesWriter(out, (entry, g) -> JsonTreeWriter.write(entry.toAuditEvent().toOcsf(), g));
             case CSV:
                 return new CsvWriter(out);
             default:
-                return new JsonLinesWriter(out, entry -> AuditEventJson.toJson(entry.toAuditEvent()));
+                return new JsonLinesWriter(out, (entry, g) -> AuditEventJson.write(entry.toAuditEvent(), g));
+        }
+    }
+
+    /** The vendor's JSON: copied as it arrived when the entry kept it, else its tree serialized. */
+    private static void writeRaw(AuditLogEntry entry, JsonGenerator g) throws IOException {
+        if (entry instanceof RawJsonEntry) {
+            g.writeRawValue(((RawJsonEntry) entry).rawJson());
+        } else {
+            Json.mapper().writeTree(g, entry.raw());
         }
     }
 

@@ -3,6 +3,15 @@ package dev.auditsdk.cli.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.model.AuditEvent;
+import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
+import dev.auditsdk.registry.AuditEventJson;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class OutputFormatTest {
@@ -12,5 +21,61 @@ class OutputFormatTest {
         assertThat(OutputFormat.parse(" csv ")).isEqualTo(OutputFormat.CSV);
         assertThatThrownBy(() -> OutputFormat.parse("xml")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown format 'xml', expected one of ndjson, raw, ocsf, csv");
+    }
+
+    /** As received: spaces, key order, escapes and number spelling the tree would change. */
+    private static final String LINE = "{ \"timestamp\" : \"2024-03-21T11:58:14.233-03:00\", \"username\":\"adm\\u0069n\","
+            + "\"domain\":\"role\",\"type\":\"update\",\"data\":{\"roleName\":\"Owner\",\"n\":1.0E2},\"\u00e9\":\"\u00e9\" }";
+
+    private static String write(OutputFormat format, AuditLogEntry... entries) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EntryWriter w = format.writer(out);
+        w.begin(false);
+        for (AuditLogEntry e : entries) {
+            w.write(e);
+        }
+        w.flush();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void rawCopiesTheLineOfAnEntryThatKeptItExactlyAsReceived() throws Exception {
+        LifecycleAuditEntry entry = LifecycleAuditEntry.parse(LINE, "id-1");
+        assertThat(write(OutputFormat.RAW, entry, entry)).isEqualTo(LINE + "\n" + LINE + "\n");
+    }
+
+    @Test
+    void rawWritesTheTreeOfAnEntryThatKeptNoText() throws Exception {
+        JsonNode tree = Json.mapper().readTree("{\"id\":\"1\",\"n\":1.0E2}");
+        AuditLogEntry entry = new AuditLogEntry() {
+            @Override
+            public String id() {
+                return "1";
+            }
+
+            @Override
+            public Instant timestamp() {
+                return Instant.EPOCH;
+            }
+
+            @Override
+            public AuditEvent toAuditEvent() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public JsonNode raw() {
+                return tree;
+            }
+        };
+        assertThat(write(OutputFormat.RAW, entry)).isEqualTo(tree.toString() + "\n");
+    }
+
+    @Test
+    void ndjsonAndOcsfWriteTheSameJsonAsTheirTrees() throws Exception {
+        LifecycleAuditEntry entry = LifecycleAuditEntry.parse(LINE, "id-1");
+        AuditEvent event = entry.toAuditEvent();
+        assertThat(write(OutputFormat.NDJSON, entry)).isEqualTo(AuditEventJson.toJson(event).toString() + "\n");
+        assertThat(write(OutputFormat.OCSF, entry)).isEqualTo(event.toOcsf().toString() + "\n");
     }
 }

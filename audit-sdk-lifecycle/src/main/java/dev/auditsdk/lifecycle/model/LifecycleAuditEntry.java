@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.RawJsonEntry;
 import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.model.AuditEvent;
@@ -39,7 +39,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @Value.Style(typeImmutable = "Immutable*", jdkOnly = true, optionalAcceptNullable = true,
         visibility = Value.Style.ImplementationVisibility.PACKAGE, defaults = @Value.Immutable(copy = false))
-public abstract class LifecycleAuditEntry implements AuditLogEntry {
+public abstract class LifecycleAuditEntry implements RawJsonEntry {
     /** The {@link #username()} of requests made without logging in. */
     public static final String UNKNOWN_USER = "*UNKNOWN";
     /** The {@link #username()} of events the server itself causes. */
@@ -98,6 +98,12 @@ public abstract class LifecycleAuditEntry implements AuditLogEntry {
 
     /** @return the line exactly as received, without its line break */
     public abstract String line();
+
+    /** @return {@link #line()}: the entry's JSON exactly as received, for writers that copy it */
+    @Override
+    public String rawJson() {
+        return line();
+    }
 
     /** @return the SDK-derived stable identity (the vendor has no id) */
     @Override

@@ -1,6 +1,11 @@
 package dev.auditsdk.lifecycle.model;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.ImmutableAuditEvent;
@@ -9,7 +14,8 @@ import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;
 import dev.auditsdk.core.model.Product;
 import dev.auditsdk.core.model.Target;
-import java.util.Iterator;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +38,8 @@ import java.util.Set;
 final class LifecycleNormalizer {
     static final String VENDOR = "lifecycle";
     static final Product PRODUCT = Product.of("Sonatype", "Sonatype Lifecycle");
+    /** The shared mapper's factory: its parsers read odd {@code data} values as trees. */
+    private static final JsonFactory FACTORY = Json.mapper().getFactory();
 
     private static final Set<String> ACCOUNT_DOMAINS = Set.of(LifecycleDomain.USER);
     /** Words of an event type (split on '-') that mark it as a change. */
@@ -75,10 +83,9 @@ final class LifecycleNormalizer {
         e.requestUri().ifPresent(v -> b.putAttributes("http_request.url.url_string", v));
         e.forwarded().ifPresent(v -> b.putAttributes("forwarded", v));
         e.error().ifPresent(v -> b.putAttributes("error", v));
-        JsonNode data = e.raw().get("data");
-        if (data != null && data.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> f = it.next();
+        Map<String, JsonNode> data = data(e.line());
+        if (data != null) {
+            for (Map.Entry<String, JsonNode> f : data.entrySet()) {
                 b.putAttributes("data." + f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
             }
             b.target(target(domain, data));
@@ -107,14 +114,50 @@ final class LifecycleNormalizer {
         return false;
     }
 
-    private static Target target(String domain, JsonNode data) {
+    /**
+     * The line's {@code data} object, read with a streaming pass over the line instead of the
+     * whole line as a tree ({@link LifecycleAuditEntry#raw()}): text values (nearly all of them)
+     * become text nodes directly, any other value is read as Jackson's tree would read it.
+     * A repeated key keeps its first position and its last value, as in a tree.
+     *
+     * @return the fields of {@code data}, in order; null when the line has no {@code data} object
+     */
+    static Map<String, JsonNode> data(String line) {
+        try (JsonParser p = FACTORY.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Map<String, JsonNode> data = null;
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                JsonToken value = p.nextToken();
+                if (!"data".equals(name)) {
+                    p.skipChildren();
+                } else if (value != JsonToken.START_OBJECT) {
+                    data = null;
+                    p.skipChildren();
+                } else {
+                    data = new LinkedHashMap<>();
+                    for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+                        JsonToken v = p.nextToken();
+                        data.put(key, v == JsonToken.VALUE_STRING ? TextNode.valueOf(p.getText()) : p.readValueAsTree());
+                    }
+                }
+            }
+            return data;
+        } catch (IOException e) {
+            // every entry is made from a line that parsed
+            throw new IllegalStateException("a Lifecycle audit line no longer parses", e);
+        }
+    }
+
+    private static Target target(String domain, Map<String, JsonNode> data) {
         ImmutableTarget.Builder t = Target.builder().type(domain);
         firstText(data, TARGET_ID_KEYS).ifPresent(t::id);
         firstText(data, TARGET_NAME_KEYS).ifPresent(t::name);
         return t.build();
     }
 
-    private static Optional<String> firstText(JsonNode data, String[] keys) {
+    private static Optional<String> firstText(Map<String, JsonNode> data, String[] keys) {
         for (String key : keys) {
             JsonNode v = data.get(key);
             if (v != null && v.isValueNode() && !v.isNull()) {

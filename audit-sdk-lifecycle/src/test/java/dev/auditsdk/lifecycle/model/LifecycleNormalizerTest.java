@@ -107,4 +107,34 @@ class LifecycleNormalizerTest {
         assertThat(e.actor().name()).hasValue("*SYSTEM");
         assertThat(e.target()).isEmpty();
     }
+
+    @Test
+    void readsDataWithoutATreeOfTheLineAndAsTheTreeWouldRenderIt() throws Exception {
+        String line = "{\"timestamp\":\"2024-03-21T11:58:14.233-03:00\",\"data\":\"not an object\",\"username\":\"admin\","
+                + "\"domain\":\"role\",\"type\":\"update\",\"data\":{\"roleId\":null,\"roleName\":\"Owner\",\"n\":1.0E2,"
+                + "\"big\":12345678901234567890,\"flag\":true,\"list\":[1, \"a\"],\"obj\":{\"k\":\"v\"},\"id\":7,"
+                + "\"roleName\":\"Developer\",\"esc\":\"a\\\"b\\u00e9\"},\"other\":[{\"data\":1}]}";
+        LifecycleAuditEntry entry = entry(line);
+
+        ObjectNode tree = (ObjectNode) entry.raw().get("data");
+        java.util.Map<String, String> fromTree = new java.util.LinkedHashMap<>();
+        tree.fields().forEachRemaining(f -> fromTree.put("data." + f.getKey(),
+                f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+        java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>(entry.toAuditEvent().attributes());
+        attributes.keySet().removeIf(k -> !k.startsWith("data."));
+
+        assertThat(attributes).containsExactlyEntriesOf(fromTree);
+        assertThat(attributes).containsEntry("data.roleName", "Developer")
+                .containsEntry("data.roleId", "null").containsEntry("data.esc", "a\"b\u00e9");
+        // roleId is null: the target's id is the next key that holds a value
+        assertThat(entry.toAuditEvent().target().flatMap(t -> t.id())).hasValue("7");
+        assertThat(entry.toAuditEvent().target().flatMap(t -> t.name())).hasValue("Developer");
+    }
+
+    @Test
+    void aLineWithoutADataObjectHasNoDataAttributes() throws Exception {
+        AuditEvent e = normalize("admin", "role", "update", ",\"data\":[1],\"x\":{\"data\":{\"a\":\"b\"}}");
+        assertThat(e.attributes().keySet()).noneMatch(k -> k.startsWith("data."));
+        assertThat(e.target()).isEmpty();
+    }
 }

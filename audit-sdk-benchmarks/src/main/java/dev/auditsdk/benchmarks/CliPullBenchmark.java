@@ -1,0 +1,245 @@
+package dev.auditsdk.benchmarks;
+
+import dev.auditsdk.core.AuditLogQuery;
+import dev.auditsdk.core.AuditLogStream;
+import dev.auditsdk.lifecycle.LifecycleAuditLogSource;
+import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a user of {@code auditlog pull lifecycle -f FORMAT -o FILE} gets next to the SDK under it:
+ * the same generated Lifecycle log (served by {@link LifecycleServerProcess} in a JVM of its own)
+ * read, round after round, by a fresh JVM running the SDK's read loop ({@code sdk}: typed entries,
+ * id and time read, nothing written) and by a fresh JVM running the CLI for each format, all under
+ * {@code -Xmx64m}. Each run is timed from outside, JVM start included, and must see every event.
+ * Its CPU time (user + system of the child JVM, from the shell's {@code times}) is kept too: on a
+ * shared machine the CPU a reader spends per event moves much less with the load than its rate.
+ *
+ * <p>The summary gives each format's best events/s and the median (and range) of its per-round
+ * ratio to the SDK's run of the same round, and the same for CPU per event.
+ *
+ * <pre>
+ * java -cp "audit-sdk-benchmarks/target/classes:$(cat audit-sdk-benchmarks/target/classpath.txt)" \
+ *   dev.auditsdk.benchmarks.CliPullBenchmark [events (200000)] [rounds (3)] [days (10)] [formats (ndjson,raw,ocsf,csv)]
+ * </pre>
+ */
+public final class CliPullBenchmark {
+    private static final Instant START = LifecycleServerProcess.START;
+
+    private CliPullBenchmark() {
+    }
+
+    /**
+     * @param args {@code [events] [rounds] [days] [formats]}, or {@code sdk URL EVENTS DAYS} for the
+     *     child JVM that reads with the SDK
+     * @throws Exception when a run fails
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "sdk".equals(args[0])) {
+            long n = sdkRead(URI.create(args[1]), Integer.parseInt(args[3]));
+            if (n != Long.parseLong(args[2])) {
+                throw new IllegalStateException("the SDK read " + n + " events, expected " + args[2]);
+            }
+            return;
+        }
+        long events = args.length > 0 ? Long.parseLong(args[0]) : 200_000L;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int days = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        List<String> formats = List.of((args.length > 3 ? args[3] : "ndjson,raw,ocsf,csv").split(","));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("java.class.path");
+        Process server = new ProcessBuilder(java, "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+                classpath, LifecycleServerProcess.class.getName(), Long.toString(events), Integer.toString(days))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path dir = Files.createTempDirectory("cli-pull-bench");
+        try {
+            String url = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (url == null) {
+                throw new IllegalStateException("the server process exited before it printed its URL");
+            }
+            new Runner(System.out, java, classpath, url.trim(), events, days, dir).run(formats, rounds);
+        } finally {
+            server.getOutputStream().close();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** The SDK's own read loop, as in {@link LifecycleReadBenchmark}. */
+    private static long sdkRead(URI baseUrl, int days) {
+        AuditLogQuery query = AuditLogQuery.builder().from(START)
+                .to(START.atOffset(ZoneOffset.UTC).plusDays(days).toInstant()).build();
+        long n = 0;
+        long sink = 0;
+        try (LifecycleAuditLogSource source = LifecycleAuditLogSource.builder().baseUrl(baseUrl)
+                .credentials(LifecycleServerProcess.USER, LifecycleServerProcess.PASSWORD).windowDays(days).build();
+                AuditLogStream<LifecycleAuditEntry> entries = source.fetch(query)) {
+            for (LifecycleAuditEntry e : entries) {
+                sink += e.timestamp().getNano() + e.id().length();
+                n++;
+            }
+        }
+        return sink > 0 ? n : -1;
+    }
+
+    /** Starts the child JVMs and keeps their rates. */
+    private static final class Runner {
+        private final PrintStream out;
+        private final String java;
+        private final String classpath;
+        private final String url;
+        private final long events;
+        private final int days;
+        private final Path dir;
+
+        Runner(PrintStream out, String java, String classpath, String url, long events, int days, Path dir) {
+            this.out = out;
+            this.java = java;
+            this.classpath = classpath;
+            this.url = url;
+            this.events = events;
+            this.days = days;
+            this.dir = dir;
+        }
+
+        void run(List<String> formats, int rounds) throws Exception {
+            out.printf(Locale.ROOT, "cli pull benchmark: %,d events over %d days, fresh JVMs with -Xmx64m, %s %s, %d cores%n",
+                    events, days, System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors());
+            // warm the server's JIT and the page cache once
+            time("warm-up sdk", sdk());
+            Map<String, List<Double>> rates = new LinkedHashMap<>();
+            Map<String, List<Double>> cpu = new LinkedHashMap<>();
+            rates.put("sdk", new ArrayList<>());
+            cpu.put("sdk", new ArrayList<>());
+            formats.forEach(f -> {
+                rates.put(f, new ArrayList<>());
+                cpu.put(f, new ArrayList<>());
+            });
+            for (int i = 1; i <= rounds; i++) {
+                double[] run = time("sdk #" + i, sdk());
+                rates.get("sdk").add(run[0]);
+                cpu.get("sdk").add(run[1]);
+                for (String f : formats) {
+                    run = time(f + " #" + i, cli(f));
+                    rates.get(f).add(run[0]);
+                    cpu.get(f).add(run[1]);
+                }
+            }
+            List<Double> sdk = rates.get("sdk");
+            out.printf(Locale.ROOT, "sdk: best %,.0f events/s, median %.2f us CPU/event%n", Collections.max(sdk),
+                    median(cpu.get("sdk")));
+            for (String f : formats) {
+                List<Double> ratios = new ArrayList<>();
+                List<Double> cpuRatios = new ArrayList<>();
+                for (int i = 0; i < rounds; i++) {
+                    ratios.add(rates.get(f).get(i) / sdk.get(i));
+                    // the SDK's CPU over the format's: the rate ratio a CPU-bound run would reach
+                    cpuRatios.add(cpu.get("sdk").get(i) / cpu.get(f).get(i));
+                }
+                Collections.sort(ratios);
+                Collections.sort(cpuRatios);
+                out.printf(Locale.ROOT, "%-7s best %,9.0f events/s; %s/sdk median of rounds %.2f (range %.2f-%.2f);"
+                        + " CPU %.2f us/event, sdk-CPU/%s-CPU %.2f (range %.2f-%.2f)%n", f,
+                        Collections.max(rates.get(f)), f, median(ratios), ratios.get(0), ratios.get(ratios.size() - 1),
+                        median(cpu.get(f)), f, median(cpuRatios), cpuRatios.get(0), cpuRatios.get(cpuRatios.size() - 1));
+            }
+        }
+
+        private static double median(List<Double> values) {
+            List<Double> v = new ArrayList<>(values);
+            Collections.sort(v);
+            return v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
+        }
+
+        private List<String> sdk() {
+            return List.of(java, "-Xmx64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath,
+                    CliPullBenchmark.class.getName(), "sdk", url, Long.toString(events), Integer.toString(days));
+        }
+
+        private List<String> cli(String format) {
+            Path file = dir.resolve("out." + format);
+            return List.of(java, "-Xmx64m", "-cp", classpath, "dev.auditsdk.cli.Main", "pull", "lifecycle",
+                    "--base-url", url, "--username", LifecycleServerProcess.USER, "--window-days", Integer.toString(days),
+                    "--from", START.toString(), "--to", START.atOffset(ZoneOffset.UTC).plusDays(days).toInstant().toString(),
+                    "-f", format, "-o", file.toString());
+        }
+
+        /**
+         * Runs one child JVM to its end under {@code sh}, whose {@code times} reports the child's CPU;
+         * for the CLI, checks the output's record count.
+         *
+         * @return events/s and CPU microseconds per event
+         */
+        private double[] time(String name, List<String> command) throws IOException, InterruptedException {
+            Path file = command.contains("-o") ? Path.of(command.get(command.size() - 1)) : null;
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+            List<String> shell = new ArrayList<>(List.of("sh", "-c", "\"$@\"; c=$?; times > \"$TIMES_FILE\"; exit $c", "sh"));
+            shell.addAll(command);
+            Path times = dir.resolve("times.txt");
+            ProcessBuilder pb = new ProcessBuilder(shell).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(dir.resolve("stderr.txt").toFile());
+            pb.environment().put("TIMES_FILE", times.toString());
+            pb.environment().put("AUDITLOG_LIFECYCLE_PASSWORD", LifecycleServerProcess.PASSWORD);
+            long t0 = System.nanoTime();
+            int code = pb.start().waitFor();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (code != 0) {
+                throw new IllegalStateException(name + " exited with " + code + ": "
+                        + Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+            }
+            if (file != null) {
+                long lines;
+                try (var l = Files.lines(file, StandardCharsets.UTF_8)) {
+                    lines = l.count();
+                }
+                long expected = file.toString().endsWith(".csv") ? events + 1 : events;
+                if (lines != expected) {
+                    throw new IllegalStateException(name + " wrote " + lines + " lines, expected " + expected);
+                }
+            }
+            double rate = events / seconds;
+            double cpuMicros = childCpuSeconds(times) * 1e6 / events;
+            out.printf(Locale.ROOT, "%-14s %,d events in %6.2f s = %,9.0f events/s, %.2f us CPU/event%n", name, events,
+                    seconds, rate, cpuMicros);
+            return new double[] {rate, cpuMicros};
+        }
+
+        /** The second line of {@code times}: the children's user and system time, e.g. {@code 0m1.230000s 0m0.120000s}. */
+        private static double childCpuSeconds(Path times) throws IOException {
+            List<String> lines = Files.readAllLines(times, StandardCharsets.UTF_8);
+            double total = 0;
+            for (String t : lines.get(lines.size() - 1).trim().split("\\s+")) {
+                int m = t.indexOf('m');
+                total += Integer.parseInt(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
+            }
+            return total;
+        }
+    }
+}
