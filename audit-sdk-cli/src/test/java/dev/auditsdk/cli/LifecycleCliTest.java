@@ -86,6 +86,35 @@ class LifecycleCliTest {
     }
 
     @Test
+    void aLineFurtherBackThanTheLatenessFailsTheRunUnlessLateEntriesAreDelivered() throws Exception {
+        try (LifecycleSimulator sim = LifecycleSimulator.builder().storedEvents(0).build().start()) {
+            CliRunner cli = new CliRunner().env("AUDITLOG_LIFECYCLE_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_LIFECYCLE_USERNAME", LifecycleSimulator.DEFAULT_USERNAME)
+                    .env("AUDITLOG_LIFECYCLE_PASSWORD", LifecycleSimulator.DEFAULT_PASSWORD);
+            Instant t = NOW.minus(Duration.ofHours(3));
+            // stored in this order: the second line is 5 s older than the first
+            sim.appendRaw(t, sim.line(t.plusSeconds(5), "first", "authentication", "login"));
+            sim.appendRaw(t.plusMillis(1), sim.line(t, "late", "authentication", "login"));
+            String[] range = {"pull", "lifecycle", "--from", NOW.minus(Duration.ofHours(4)).toString(), "--to",
+                NOW.minus(Duration.ofHours(2)).toString()};
+
+            CliRunner.Result strict = cli.run(range);
+            assertThat(strict.exitCode).as(strict.toString()).isEqualTo(ExitCodes.DATA);
+            assertThat(strict.stderr).contains("more than the lateness PT1S");
+
+            List<String> lenient = new java.util.ArrayList<>(List.of(range));
+            lenient.addAll(List.of("--late-entries", "deliver"));
+            CliRunner.Result delivered = cli.run(lenient.toArray(new String[0]));
+            assertThat(delivered.exitCode).as(delivered.toString()).isZero();
+            assertThat(delivered.stdout).contains("\"first\"").contains("\"late\"");
+
+            List<String> wider = new java.util.ArrayList<>(List.of(range));
+            wider.addAll(List.of("--lateness", "10s"));
+            assertThat(cli.run(wider.toArray(new String[0])).exitCode).isZero();
+        }
+    }
+
+    @Test
     void anUnreachableServerExitsSixNamingTheUrl() {
         CliRunner.Result r = new CliRunner().env("AUDITLOG_LIFECYCLE_PASSWORD", "pw-S3CR3T")
                 .run("pull", "lifecycle", "--from", "1d", "--base-url", "http://127.0.0.1:9", "--username", "u");

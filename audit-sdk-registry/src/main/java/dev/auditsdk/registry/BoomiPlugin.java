@@ -32,7 +32,7 @@ public final class BoomiPlugin implements VendorPlugin {
 
     @Override
     public List<VendorOption> options() {
-        return List.of(
+        return DeliverySettings.with(List.of(
                 VendorOption.builder().name("account-id").label("ID").required(true)
                         .description("Account id (Settings > Account Information), e.g. acme-A1B2C3.").build(),
                 VendorOption.builder().name("region").label("REGION").defaultValue("US")
@@ -46,7 +46,7 @@ public final class BoomiPlugin implements VendorPlugin {
                 VendorOption.builder().name("rate-limit").label("N").defaultValue("10")
                         .description("Requests per second the client allows itself (Boomi answers 503 above 10).").build(),
                 VendorOption.text("notification-email", "EMAIL", "export: address Boomi notifies when the archive is ready."),
-                VendorOption.text("download-dir", "DIR", "export: where the archive is staged while it is verified and read."));
+                VendorOption.text("download-dir", "DIR", "export: where the archive is staged while it is verified and read.")));
     }
 
     /** Boomi limits each account, whichever user calls. */
@@ -81,7 +81,7 @@ public final class BoomiPlugin implements VendorPlugin {
 
     private static <B extends BoomiClientBuilder<B>> B common(B b, VendorSettings settings, VendorContext context) {
         b.accountId(settings.require("account-id"));
-        b.listener(context.transportListener());
+        DeliverySettings.apply(b, settings).listener(context.transportListener());
         Optional<java.net.URI> base = settings.uri("base-url");
         if (base.isPresent()) {
             b.baseUrl(base.get());

@@ -61,7 +61,7 @@ public final class InformaticaPlugin implements VendorPlugin {
         if (!security) {
             options.add(VendorOption.text("batch-size", "N", "Entries per request, 1..1000 (default 200)."));
         }
-        return options;
+        return DeliverySettings.with(options);
     }
 
     @Override
@@ -89,7 +89,7 @@ public final class InformaticaPlugin implements VendorPlugin {
             throw settings.needs("region", "{} (e.g. US, EU, dm-us, USW1) or {}", "login-url");
         }
         b.credentials(settings.require("username"), settings.require("password"));
-        b.listener(context.transportListener());
+        DeliverySettings.apply(b, settings).listener(context.transportListener());
         return b;
     }
 

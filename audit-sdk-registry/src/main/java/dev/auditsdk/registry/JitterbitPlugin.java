@@ -29,7 +29,7 @@ public final class JitterbitPlugin implements VendorPlugin {
 
     @Override
     public List<VendorOption> options() {
-        return List.of(
+        return DeliverySettings.with(List.of(
                 VendorOption.builder().name("region").label("REGION").defaultValue("NA")
                         .description("NA (na-east), EMEA (emea-west) or APAC.").build(),
                 VendorOption.text("base-url", "URL", "Harmony host instead of --region, e.g. https://apac-southeast.jitterbit.com."),
@@ -45,7 +45,7 @@ public final class JitterbitPlugin implements VendorPlugin {
                 VendorOption.text("time-zone", "ZONE", "Time zone the range is sent in (default UTC)."),
                 VendorOption.text("filter", "QUERY", "Harmony queryString, e.g. \"statuscode>=400; apiname=orders\"."),
                 VendorOption.text("poll-interval", "DURATION", "First wait between export status polls (default 1s;"
-                        + " doubles up to 30s)."));
+                        + " doubles up to 30s).")));
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class JitterbitPlugin implements VendorPlugin {
             b.pollInterval(initial, initial.multipliedBy(30).compareTo(Duration.ofSeconds(30)) > 0
                     ? initial.multipliedBy(30) : Duration.ofSeconds(30));
         });
-        b.listener(context.transportListener());
+        DeliverySettings.apply(b, settings).listener(context.transportListener());
         return b.build();
     }
 

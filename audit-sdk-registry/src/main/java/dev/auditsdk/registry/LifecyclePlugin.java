@@ -23,7 +23,7 @@ public final class LifecyclePlugin implements VendorPlugin {
 
     @Override
     public List<VendorOption> options() {
-        return List.of(
+        return DeliverySettings.with(List.of(
                 VendorOption.builder().name("base-url").label("URL")
                         .defaultValue(LifecycleAuditLogSource.DEFAULT_BASE_URL.toString())
                         .description("IQ Server URL.").build(),
@@ -33,7 +33,9 @@ public final class LifecyclePlugin implements VendorPlugin {
                 VendorOption.builder().from(VendorOption.secret("password", "SECRET",
                         "The user's password, or the passcode of the user token.")).required(true).build(),
                 VendorOption.text("window-days", "N", "Days per request for long ranges (default 1)."),
-                VendorOption.text("parallelism", "N", "Requests in flight for long ranges (default 1)."));
+                VendorOption.text("parallelism", "N", "Requests in flight for long ranges (default 1)."),
+                VendorOption.text("day-margin", "N", "Days asked for on each side of a window, 0..2 (default 0); 1 when"
+                        + " the server selects by its local date instead of UTC days.")));
     }
 
     @Override
@@ -43,7 +45,14 @@ public final class LifecyclePlugin implements VendorPlugin {
         b.credentials(settings.require("username"), settings.require("password"));
         settings.integer("window-days").ifPresent(b::windowDays);
         settings.integer("parallelism").ifPresent(b::parallelism);
-        b.listener(context.transportListener());
+        settings.integer("day-margin").ifPresent(days -> {
+            try {
+                b.dayMargin(days);
+            } catch (IllegalArgumentException e) {
+                throw settings.invalid("day-margin", e.getMessage());
+            }
+        });
+        DeliverySettings.apply(b, settings).listener(context.transportListener());
         return b.build();
     }
 

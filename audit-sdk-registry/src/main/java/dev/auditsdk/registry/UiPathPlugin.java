@@ -81,7 +81,7 @@ public final class UiPathPlugin implements VendorPlugin {
             options.add(VendorOption.builder().name("language").label("LANG").defaultValue("en")
                     .description("Language of the messages.").build());
         }
-        return options;
+        return DeliverySettings.with(options);
     }
 
     /** UiPath limits each organization, whichever external application or tenant calls. */
@@ -112,7 +112,7 @@ public final class UiPathPlugin implements VendorPlugin {
         settings.uri("identity-url").ifPresent(b::identityUrl);
         b.clientCredentials(settings.require("client-id"), settings.require("client-secret"));
         settings.get("scopes").ifPresent(b::scopes);
-        b.listener(context.transportListener());
+        DeliverySettings.apply(b, settings).listener(context.transportListener());
         return b;
     }
 

@@ -53,6 +53,24 @@ class VendorRegistryTest {
     }
 
     @Test
+    void everyVendorOffersLatenessAndLateEntriesAndABadValueIsReportedOnItsKey() {
+        for (VendorPlugin p : VendorRegistry.builtIn()) {
+            assertThat(p.options()).as(p.name()).extracting(VendorOption::name).contains("lateness", "late-entries");
+        }
+        VendorPlugin lifecycle = new LifecyclePlugin();
+        for (Map.Entry<String, String> bad : Map.of("lateness", "soon", "late-entries", "sideways", "day-margin", "5").entrySet()) {
+            VendorSettings s = VendorSettings.resolved(lifecycle, Map.of("username", "u", "password", "pw-S3CR3T",
+                    bad.getKey(), bad.getValue()), Map.of(), SettingNames.keys("streams.l."));
+            assertThatThrownBy(() -> lifecycle.openSource(s, UNATTENDED).close()).as(bad.getKey())
+                    .isInstanceOfSatisfying(VendorSettingException.class, e -> assertThat(e.option()).contains(bad.getKey()))
+                    .hasMessageContaining("streams.l." + bad.getKey());
+        }
+        VendorSettings good = VendorSettings.resolved(lifecycle, Map.of("username", "u", "password", "pw-S3CR3T",
+                "lateness", "5s", "late-entries", "DELIVER", "day-margin", "1"), Map.of(), SettingNames.keys("streams.l."));
+        lifecycle.openSource(good, UNATTENDED).close();
+    }
+
+    @Test
     void boomiNeedsExactlyOneCredential() {
         VendorPlugin boomi = new BoomiPlugin();
         VendorSettings both = VendorSettings.resolved(boomi, Map.of("account-id", "acme-A1", "username", "u@acme.example",
