@@ -43,13 +43,7 @@ final class DeliverySettings {
      * @throws VendorSettingException naming the option when a value is not valid
      */
     static <B extends AbstractSourceBuilder<B>> B apply(B builder, VendorSettings settings) {
-        settings.get(LATENESS).ifPresent(v -> {
-            try {
-                builder.lateness(Durations.parse(v, true));
-            } catch (IllegalArgumentException e) {
-                throw settings.invalid(LATENESS, e.getMessage());
-            }
-        });
+        settings.duration(LATENESS, true).ifPresent(builder::lateness);
         settings.get(LATE_ENTRIES).ifPresent(v -> {
             switch (v.trim().toLowerCase(Locale.ROOT)) {
                 case "fail":

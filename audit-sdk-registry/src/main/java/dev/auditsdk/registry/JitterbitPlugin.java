@@ -45,7 +45,15 @@ public final class JitterbitPlugin implements VendorPlugin {
                 VendorOption.text("time-zone", "ZONE", "Time zone the range is sent in (default UTC)."),
                 VendorOption.text("filter", "QUERY", "Harmony queryString, e.g. \"statuscode>=400; apiname=orders\"."),
                 VendorOption.text("poll-interval", "DURATION", "First wait between export status polls (default 1s;"
-                        + " doubles up to 30s).")));
+                        + " doubles up to 30s)."),
+                VendorOption.flag("retrieve-log-messages", "Include the API log messages in the export (off by default,"
+                        + " as Harmony documents: they can be large)."),
+                VendorOption.flag("json-files", "Ask Harmony for JSON log files instead of CSV."),
+                VendorOption.text("window-size", "DURATION", "Range of one export job (default 1d)."),
+                VendorOption.text("export-deadline", "DURATION", "How long one export may take before it is taken to be"
+                        + " stuck and requested again (default 30m)."),
+                VendorOption.text("lock-workarounds", "N", "Distinct re-requests of a locked, failed or stuck export"
+                        + " before giving up (default 3).")));
     }
 
     @Override
@@ -79,6 +87,27 @@ public final class JitterbitPlugin implements VendorPlugin {
             Duration initial = pollInterval(settings, p);
             b.pollInterval(initial, initial.multipliedBy(30).compareTo(Duration.ofSeconds(30)) > 0
                     ? initial.multipliedBy(30) : Duration.ofSeconds(30));
+        });
+        if (settings.flag("retrieve-log-messages")) {
+            b.retrieveLogMessages(true);
+        }
+        if (settings.flag("json-files")) {
+            b.csvFormat(false);
+        }
+        settings.duration("window-size", false).ifPresent(d -> {
+            try {
+                b.windowSize(d);
+            } catch (IllegalArgumentException e) {
+                throw settings.invalid("window-size", e.getMessage());
+            }
+        });
+        settings.duration("export-deadline", false).ifPresent(b::exportDeadline);
+        settings.integer("lock-workarounds").ifPresent(n -> {
+            try {
+                b.lockWorkarounds(n);
+            } catch (IllegalArgumentException e) {
+                throw settings.invalid("lock-workarounds", e.getMessage());
+            }
         });
         DeliverySettings.apply(b, settings).listener(context.transportListener());
         return b.build();

@@ -77,6 +77,8 @@ public final class UiPathPlugin implements VendorPlugin {
             options.add(VendorOption.text("search-term", "TEXT", "Server-side search term."));
             options.add(VendorOption.text("event-sources", "LIST", "Only these event sources (comma separated)."));
             options.add(VendorOption.text("event-types", "LIST", "Only these event types (comma separated)."));
+            options.add(VendorOption.text("targets", "LIST", "Only events on these targets, e.g. User,Group (comma separated)."));
+            options.add(VendorOption.text("user-ids", "LIST", "Only events by these user ids (comma separated)."));
         } else {
             options.add(VendorOption.builder().name("language").label("LANG").defaultValue("en")
                     .description("Language of the messages.").build());
@@ -98,6 +100,8 @@ public final class UiPathPlugin implements VendorPlugin {
             settings.get("search-term").ifPresent(b::searchTerm);
             settings.get("event-sources").ifPresent(s -> b.sources(list(s)));
             settings.get("event-types").ifPresent(s -> b.types(list(s)));
+            settings.get("targets").ifPresent(s -> b.targets(list(s)));
+            settings.get("user-ids").ifPresent(s -> b.userIds(list(s)));
             return b.build();
         }
         UiPathAuditLogSource.Builder b = common(UiPathAuditLogSource.builder(), settings, context);

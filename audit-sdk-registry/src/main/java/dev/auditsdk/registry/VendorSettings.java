@@ -2,6 +2,7 @@ package dev.auditsdk.registry;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -186,6 +187,24 @@ public final class VendorSettings {
             return OptionalInt.of(Integer.parseInt(v.get().trim()));
         } catch (NumberFormatException e) {
             throw invalid(name, "expected an integer");
+        }
+    }
+
+    /**
+     * @param name an option name
+     * @param zeroAllowed whether {@code 0s} is a valid value
+     * @return its value as a duration ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} or ISO-8601), if given
+     * @throws VendorSettingException if the value is not such a duration
+     */
+    public Optional<Duration> duration(String name, boolean zeroAllowed) {
+        Optional<String> v = get(name);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Durations.parse(v.get(), zeroAllowed));
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e.getMessage());
         }
     }
 

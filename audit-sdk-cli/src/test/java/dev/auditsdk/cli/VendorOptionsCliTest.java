@@ -1,0 +1,61 @@
+package dev.auditsdk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auditsdk.testkit.RecordedRequest;
+import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
+import dev.auditsdk.testkit.uipath.UiPathSimulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Vendor options that change what is sent reach the vendor from the command line. */
+class VendorOptionsCliTest {
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @Test
+    void jitterbitExportOptionsShapeEachExportRequest() {
+        try (JitterbitSimulator sim = JitterbitSimulator.builder().seed(4).entries(60)
+                .span(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofHours(1))).build()) {
+            sim.start();
+            CliRunner cli = new CliRunner().env("AUDITLOG_JITTERBIT_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_JITTERBIT_EMAIL", sim.email()).env("AUDITLOG_JITTERBIT_PASSWORD", sim.password())
+                    .env("AUDITLOG_JITTERBIT_POLL_INTERVAL", "10ms");
+            CliRunner.Result r = cli.run("pull", "jitterbit", "--from", NOW.minus(Duration.ofDays(1)).toString(), "--to",
+                    NOW.toString(), "--window-size", "6h", "--retrieve-log-messages", "--json-files");
+            assertThat(r.exitCode).as(r.toString()).isZero();
+
+            List<String> exports = sim.requests().stream()
+                    .filter(q -> q.method().equals("PUT") && q.path().equals(JitterbitSimulator.EXPORT_PATH))
+                    .map(RecordedRequest::bodyText).collect(Collectors.toList());
+            assertThat(exports).as("one export per 6-hour window of the day").hasSize(4)
+                    .allSatisfy(body -> assertThat(body.replace(" ", "")).contains("\"retrieveLogMessages\":true")
+                            .contains("\"csvFormat\":false"));
+
+            CliRunner.Result bad = cli.run("pull", "jitterbit", "--from", "1d", "--window-size", "soon");
+            assertThat(bad.exitCode).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(bad.stderr).contains("--window-size");
+        }
+    }
+
+    @Test
+    void uipathUnifiedTargetAndUserFiltersGoOutInTheDocumentedForm() {
+        try (UiPathSimulator sim = UiPathSimulator.builder().seed(6).classicEntries(0).unifiedEvents(200)
+                .dataBetween(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofHours(1))).build().start()) {
+            CliRunner cli = new CliRunner().env("AUDITLOG_UIPATH_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_UIPATH_ORGANIZATION", sim.organization())
+                    .env("AUDITLOG_UIPATH_TENANT", sim.tenant())
+                    .env("AUDITLOG_UIPATH_CLIENT_ID", sim.clientId())
+                    .env("AUDITLOG_UIPATH_CLIENT_SECRET", sim.clientSecret());
+            CliRunner.Result r = cli.run("pull", "uipath-unified", "--from", "3d", "--targets", "Role,Job",
+                    "--user-ids", "u-1");
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            assertThat(sim.requests().stream().filter(q -> q.path().endsWith("/query/events")))
+                    .isNotEmpty().allSatisfy(q -> assertThat(q.query())
+                            .contains("target%5B%5D=Role", "target%5B%5D=Job", "userIds%5B%5D=u-1"));
+        }
+    }
+}
