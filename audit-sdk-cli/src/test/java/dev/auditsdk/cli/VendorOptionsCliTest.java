@@ -3,6 +3,7 @@ package dev.auditsdk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditsdk.testkit.RecordedRequest;
+import dev.auditsdk.testkit.informatica.InformaticaSimulator;
 import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
 import dev.auditsdk.testkit.uipath.UiPathSimulator;
 import java.time.Duration;
@@ -38,6 +39,27 @@ class VendorOptionsCliTest {
             CliRunner.Result bad = cli.run("pull", "jitterbit", "--from", "1d", "--window-size", "soon");
             assertThat(bad.exitCode).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
             assertThat(bad.stderr).contains("--window-size");
+        }
+    }
+
+    @Test
+    void informaticaSecurityLogRowCapAndWindowSizeShapeEachRequest() {
+        try (InformaticaSimulator sim = InformaticaSimulator.builder().seed(8).auditEntries(0).securityEntries(120)
+                .endingAt(NOW.minus(Duration.ofHours(1))).span(Duration.ofDays(3)).build().start()) {
+            CliRunner cli = new CliRunner().env("AUDITLOG_INFORMATICA_LOGIN_URL", sim.loginUrl().toString())
+                    .env("AUDITLOG_INFORMATICA_USERNAME", sim.username())
+                    .env("AUDITLOG_INFORMATICA_PASSWORD", sim.password());
+            CliRunner.Result r = cli.run("pull", "informatica-security", "--from", NOW.minus(Duration.ofDays(4)).toString(),
+                    "--to", NOW.toString(), "--row-cap", "150", "--window-size", "1d");
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            List<RecordedRequest> reads = sim.requests().stream()
+                    .filter(q -> q.path().endsWith(InformaticaSimulator.SECURITY_LOG_PATH)).collect(Collectors.toList());
+            assertThat(reads).as("one request per day of the four").hasSizeGreaterThanOrEqualTo(4)
+                    .allSatisfy(q -> assertThat(q.query()).contains("limit=150"));
+
+            CliRunner.Result bad = cli.run("pull", "informatica-security", "--from", "1d", "--row-cap", "5");
+            assertThat(bad.exitCode).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(bad.stderr).contains("--row-cap");
         }
     }
 

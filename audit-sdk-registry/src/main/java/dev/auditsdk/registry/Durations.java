@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * ({@code --interval}, {@code --lag}) and the connector ({@code poll.interval}, {@code lag}).
  */
 public final class Durations {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     private Durations() {
     }
@@ -38,12 +38,13 @@ public final class Durations {
             String unit = m.group(2) == null ? "s" : m.group(2);
             d = unit.equals("ms") ? Duration.ofMillis(n)
                     : unit.equals("s") ? Duration.ofSeconds(n)
-                    : unit.equals("m") ? Duration.ofMinutes(n) : Duration.ofHours(n);
+                    : unit.equals("m") ? Duration.ofMinutes(n)
+                    : unit.equals("h") ? Duration.ofHours(n) : Duration.ofDays(n);
         } else {
             try {
                 d = Duration.parse(value.trim());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + value + "' is not a duration: use 500ms, 60s, 5m, 1h or PT1M");
+                throw new IllegalArgumentException("'" + value + "' is not a duration: use 500ms, 60s, 5m, 1h, 1d or PT1M");
             }
         }
         if (d.isNegative() || (d.isZero() && !zeroAllowed)) {

@@ -58,7 +58,13 @@ public final class InformaticaPlugin implements VendorPlugin {
                         .description("IDMC user name.").build(),
                 VendorOption.builder().from(VendorOption.secret("password", "SECRET", "The user's password."))
                         .required(true).build()));
-        if (!security) {
+        if (security) {
+            options.add(VendorOption.text("row-cap", "N", "Rows asked for per request (limit), 100..1000; a full"
+                    + " answer splits its window (default 1000)."));
+            options.add(VendorOption.text("window-size", "DURATION", "Longest range of one request, at most 14d"
+                    + " (default 14d)."));
+            options.add(VendorOption.text("parallelism", "N", "Windows read at once (default 1)."));
+        } else {
             options.add(VendorOption.text("batch-size", "N", "Entries per request, 1..1000 (default 200)."));
         }
         return DeliverySettings.with(options);
@@ -67,7 +73,23 @@ public final class InformaticaPlugin implements VendorPlugin {
     @Override
     public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
         if (security) {
-            return common(InformaticaSecurityLogSource.builder(), settings, context).build();
+            InformaticaSecurityLogSource.Builder b = common(InformaticaSecurityLogSource.builder(), settings, context);
+            try {
+                settings.integer("row-cap").ifPresent(b::rowCap);
+            } catch (IllegalArgumentException e) {
+                throw settings.invalid("row-cap", e.getMessage());
+            }
+            try {
+                settings.duration("window-size", false).ifPresent(b::maxWindow);
+            } catch (IllegalArgumentException e) {
+                throw settings.invalid("window-size", e.getMessage());
+            }
+            try {
+                settings.integer("parallelism").ifPresent(b::parallelism);
+            } catch (IllegalArgumentException e) {
+                throw settings.invalid("parallelism", e.getMessage());
+            }
+            return b.build();
         }
         InformaticaAuditLogSource.Builder b = common(InformaticaAuditLogSource.builder(), settings, context);
         settings.integer("batch-size").ifPresent(b::batchSize);

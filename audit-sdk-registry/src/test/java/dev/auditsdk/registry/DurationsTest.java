@@ -16,6 +16,7 @@ class DurationsTest {
         assertThat(Durations.parse("1H", false)).isEqualTo(Duration.ofHours(1));
         assertThat(Durations.parse("90", false)).isEqualTo(Duration.ofSeconds(90));
         assertThat(Durations.parse("PT2M", false)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(Durations.parse("14d", false)).isEqualTo(Duration.ofDays(14));
     }
 
     @Test
@@ -28,7 +29,7 @@ class DurationsTest {
     @Test
     void garbageSaysWhichFormsAreAccepted() {
         assertThatThrownBy(() -> Durations.parse("soon", true)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("'soon' is not a duration: use 500ms, 60s, 5m, 1h or PT1M");
+                .hasMessage("'soon' is not a duration: use 500ms, 60s, 5m, 1h, 1d or PT1M");
         assertThatThrownBy(() -> Durations.parse("99999999999999999999", true)).hasMessageContaining("too large");
     }
 }

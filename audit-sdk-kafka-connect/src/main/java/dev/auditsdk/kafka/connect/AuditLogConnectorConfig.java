@@ -105,7 +105,7 @@ public final class AuditLogConnectorConfig {
                     "Vendor of stream " + id + ": " + registry.all().stream().map(VendorPlugin::name)
                             .collect(Collectors.joining(", ")) + ".");
             def.define(p + POLL_INTERVAL, Type.STRING, DEFAULT_POLL_INTERVAL, durationValidator(false), Importance.MEDIUM,
-                    "Time between two reads of stream " + id + " once it is caught up: 500ms, 60s, 5m, 1h or PT1M.");
+                    "Time between two reads of stream " + id + " once it is caught up: 500ms, 60s, 5m, 1h, 1d or PT1M.");
             def.define(p + FROM, Type.STRING, null, (name, value) -> {
                 if (value != null) {
                     parseTime(name, value.toString());

@@ -82,7 +82,7 @@ class AuditLogConnectorConfigTest {
         assertThat(errors.get("streams.mystery.vendor").get(0)).contains("unknown vendor").contains("boomi, informatica");
         assertThat(errors.get("streams.boomi-acme.account-id").get(0)).contains("Missing required configuration");
         assertThat(errors.get("streams.uipath-eu.poll.interval").get(0))
-                .contains("'soon' is not a duration: use 500ms, 60s, 5m, 1h or PT1M");
+                .contains("'soon' is not a duration: use 500ms, 60s, 5m, 1h, 1d or PT1M");
         assertThatThrownBy(() -> AuditLogConnectorConfig.parse(p, REGISTRY)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("streams.mystery.vendor: ").hasMessageContaining("streams.boomi-acme.account-id: ")
                 .hasMessageNotContaining(SECRET);
