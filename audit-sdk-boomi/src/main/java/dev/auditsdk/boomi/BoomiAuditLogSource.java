@@ -84,6 +84,12 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
         return BoomiConnection.VENDOR;
     }
 
+    /** @return false in {@link EntryOrder#UNORDERED} result order, whose checkpoints are exact only after a complete read */
+    @Override
+    public boolean resumesExactlyAfterAnyStop() {
+        return resultOrder != EntryOrder.UNORDERED;
+    }
+
     /** @return the settle lag this source assumes (its builder's {@code settleLag}, or the module's documented default) */
     @Override
     public Duration settleLag() {

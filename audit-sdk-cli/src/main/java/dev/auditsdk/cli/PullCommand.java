@@ -67,6 +67,11 @@ final class PullCommand extends VendorCommand {
         long start = env.clock().millis();
         try (AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(settings, context());
                 CheckpointStore store = checkpoint == null ? null : CheckpointStore.open(checkpoint)) {
+            if (limit != null && checkpoint != null && !source.resumesExactlyAfterAnyStop()) {
+                throw new VendorSettingException("--limit with --checkpoint would deliver entries twice with these "
+                        + plugin.name() + " settings: they read in an order the checkpoint cannot follow part-way, so"
+                        + " only a range read to its end is checkpointed exactly; drop --limit (or use --to for slices)");
+            }
             Duration settle = lag != null ? lag : source.settleLag();
             Instant end = to == null ? env.clock().instant().minus(settle) : to;
             if (to == null && from != null && !from.isBefore(end)) {

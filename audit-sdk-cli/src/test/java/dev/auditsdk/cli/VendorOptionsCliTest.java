@@ -3,15 +3,18 @@ package dev.auditsdk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditsdk.testkit.RecordedRequest;
+import dev.auditsdk.testkit.boomi.BoomiSimulator;
 import dev.auditsdk.testkit.informatica.InformaticaSimulator;
 import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
 import dev.auditsdk.testkit.uipath.UiPathSimulator;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Vendor options that change what is sent reach the vendor from the command line. */
 class VendorOptionsCliTest {
@@ -60,6 +63,31 @@ class VendorOptionsCliTest {
             CliRunner.Result bad = cli.run("pull", "informatica-security", "--from", "1d", "--row-cap", "5");
             assertThat(bad.exitCode).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
             assertThat(bad.stderr).contains("--row-cap");
+        }
+    }
+
+    @Test
+    void boomiResultOrderUnorderedRefusesLimitWithCheckpointButReadsWholeRanges(@TempDir Path dir) throws Exception {
+        try (BoomiSimulator sim = BoomiSimulator.builder().seed(9).entries(40).startingAt(NOW.minus(Duration.ofDays(1)))
+                .spacing(Duration.ofMinutes(10)).build()) {
+            sim.start();
+            CliRunner cli = new CliRunner().env("AUDITLOG_BOOMI_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_BOOMI_ACCOUNT_ID", sim.accountId()).env("AUDITLOG_BOOMI_USERNAME", BoomiSimulator.DEFAULT_USER)
+                    .env("AUDITLOG_BOOMI_PASSWORD", BoomiSimulator.DEFAULT_PASSWORD);
+            Path cp = dir.resolve("b.cp");
+            CliRunner.Result refused = cli.run("pull", "boomi", "--from", "2d", "--result-order", "unordered",
+                    "--limit", "5", "--checkpoint", cp.toString());
+            assertThat(refused.exitCode).as(refused.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(refused.stderr).contains("--limit with --checkpoint would deliver entries twice");
+
+            CliRunner.Result whole = cli.run("pull", "boomi", "--from", "2d", "--result-order", "unordered",
+                    "--checkpoint", cp.toString());
+            assertThat(whole.exitCode).as(whole.toString()).isZero();
+            assertThat(PullCommandTest.ids(whole.stdout)).hasSize(40);
+
+            CliRunner.Result bad = cli.run("pull", "boomi", "--from", "2d", "--result-order", "random");
+            assertThat(bad.exitCode).isEqualTo(ExitCodes.USAGE);
+            assertThat(bad.stderr).contains("--result-order");
         }
     }
 

@@ -41,6 +41,19 @@ public interface AuditLogSource<E extends AuditLogEntry> extends AutoCloseable {
         return java.time.Duration.ZERO;
     }
 
+    /**
+     * Whether a checkpoint taken after any stop (a limit, a failure, the caller closing the
+     * stream) resumes with exactly the rest. True for sources that read in a known order; a
+     * source reading in an order it cannot know (Boomi's {@code resultOrder(UNORDERED)}) can
+     * only checkpoint a range read to its end exactly, so stopping it early is for callers who
+     * accept re-delivery.
+     *
+     * @return true unless this source's reads must be completed to checkpoint exactly
+     */
+    default boolean resumesExactlyAfterAnyStop() {
+        return true;
+    }
+
     /** Releases what this source owns. Never throws for a failed best-effort logout. */
     @Override
     void close();

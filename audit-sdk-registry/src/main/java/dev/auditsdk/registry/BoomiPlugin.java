@@ -8,9 +8,11 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditSdkException;
+import dev.auditsdk.core.paging.EntryOrder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -45,6 +47,9 @@ public final class BoomiPlugin implements VendorPlugin {
                 VendorOption.secret("otp", "CODE", "Two-factor code sent as X-Boomi-OTP, when the account requires it."),
                 VendorOption.builder().name("rate-limit").label("N").defaultValue("10")
                         .description("Requests per second the client allows itself (Boomi answers 503 above 10).").build(),
+                VendorOption.text("result-order", "ORDER", "The date order of query results, which Boomi does not"
+                        + " document: oldest-first (default; a result out of order stops the read), newest-first or"
+                        + " unordered (any order; then --limit with --checkpoint is refused)."),
                 VendorOption.text("notification-email", "EMAIL", "export: address Boomi notifies when the archive is ready."),
                 VendorOption.text("download-dir", "DIR", "export: where the archive is staged while it is verified and read.")));
     }
@@ -57,7 +62,23 @@ public final class BoomiPlugin implements VendorPlugin {
 
     @Override
     public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
-        return common(BoomiAuditLogSource.builder(), settings, context).build();
+        BoomiAuditLogSource.Builder b = common(BoomiAuditLogSource.builder(), settings, context);
+        settings.get("result-order").ifPresent(order -> {
+            switch (order.trim().toLowerCase(Locale.ROOT)) {
+                case "oldest-first":
+                    b.resultOrder(EntryOrder.OLDEST_FIRST);
+                    break;
+                case "newest-first":
+                    b.resultOrder(EntryOrder.NEWEST_FIRST);
+                    break;
+                case "unordered":
+                    b.resultOrder(EntryOrder.UNORDERED);
+                    break;
+                default:
+                    throw settings.invalid("result-order", "expected oldest-first, newest-first or unordered");
+            }
+        });
+        return b.build();
     }
 
     @Override
