@@ -58,7 +58,9 @@ final class BoomiErrorDecoder implements ErrorDecoder {
             case 403:
                 return " (the user needs the API Access and View Audit Logs privileges in account " + accountId + ")";
             case 404:
-                return staging ? " (Boomi does not publish the staging resource paths: check the configured staging paths)"
+                return staging ? " (Boomi does not publish the staging resource paths: check the configured staging paths,"
+                        + " stagingBaseUrl/stagingRequestsPath/stagingRequestPath; in the CLI --staging-url,"
+                        + " --staging-requests-path, --staging-request-path)"
                         : " (check the base URL or region and the account id " + accountId + ")";
             case 410:
                 return " (Boomi retired this endpoint)";

@@ -47,6 +47,34 @@ class ExportCommandTest {
     }
 
     @Test
+    void boomiStagingPathsDifferingFromTheAssumedOnesAreSetFromTheCommandLine() throws Exception {
+        try (BoomiSimulator sim = BoomiSimulator.builder().seed(6).entries(50).startingAt(NOW.minus(Duration.ofDays(20)))
+                .spacing(Duration.ofHours(6)).stagingRequestsPath("/staging/v2/{accountId}/jobs").build()) {
+            sim.start();
+            CliRunner cli = new CliRunner().clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .env("AUDITLOG_BOOMI_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_BOOMI_ACCOUNT_ID", sim.accountId())
+                    .env("AUDITLOG_BOOMI_USERNAME", BoomiSimulator.DEFAULT_USER)
+                    .env("AUDITLOG_BOOMI_PASSWORD", BoomiSimulator.DEFAULT_PASSWORD);
+            String from = NOW.minus(Duration.ofDays(30)).toString();
+
+            CliRunner.Result assumed = cli.run("export", "boomi", "--from", from);
+            assertThat(assumed.exitCode).as(assumed.toString()).isNotZero();
+            assertThat(assumed.stderr).contains("check the configured staging paths").contains("--staging-requests-path");
+
+            CliRunner.Result configured = cli.run("export", "boomi", "--from", from,
+                    "--staging-requests-path", "/staging/v2/{accountId}/jobs");
+            assertThat(configured.exitCode).as(configured.toString()).isZero();
+            assertThat(PullCommandTest.ids(configured.stdout)).hasSize(50);
+            assertThat(sim.stagingSubmissions()).isEqualTo(1);
+
+            CliRunner.Result bad = cli.run("export", "boomi", "--from", from, "--staging-requests-path", "/no/placeholder");
+            assertThat(bad.exitCode).isEqualTo(ExitCodes.USAGE);
+            assertThat(bad.stderr).contains("--staging-requests-path");
+        }
+    }
+
+    @Test
     void exportIsOfferedOnlyForVendorsWithAnExportApi() {
         CliRunner.Result r = new CliRunner().run("export", "uipath", "--from", "30d");
         assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);

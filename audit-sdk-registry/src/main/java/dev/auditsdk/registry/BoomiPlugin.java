@@ -51,7 +51,13 @@ public final class BoomiPlugin implements VendorPlugin {
                         + " document: oldest-first (default; a result out of order stops the read), newest-first or"
                         + " unordered (any order; then --limit with --checkpoint is refused)."),
                 VendorOption.text("notification-email", "EMAIL", "export: address Boomi notifies when the archive is ready."),
-                VendorOption.text("download-dir", "DIR", "export: where the archive is staged while it is verified and read.")));
+                VendorOption.text("download-dir", "DIR", "export: where the archive is staged while it is verified and read."),
+                VendorOption.text("staging-url", "URL", "export: the staging API's host (default: the platform host;"
+                        + " an assumption, Boomi does not publish it)."),
+                VendorOption.text("staging-requests-path", "PATH", "export: path of the staging requests, with"
+                        + " {accountId} (default /auditlog-staging/v1/{accountId}/requests; an assumption)."),
+                VendorOption.text("staging-request-path", "PATH", "export: path of one staging request, with"
+                        + " {requestId} (default: the requests path + /{requestId}; an assumption).")));
     }
 
     /** Boomi limits each account, whichever user calls. */
@@ -97,6 +103,26 @@ public final class BoomiPlugin implements VendorPlugin {
         BoomiStagedAuditLogExport.Builder b = common(BoomiStagedAuditLogExport.builder(), settings, context);
         settings.get("notification-email").ifPresent(b::notificationEmail);
         settings.get("download-dir").map(Path::of).ifPresent(b::downloadDirectory);
+        settings.uri("staging-url").ifPresent(u -> {
+            try {
+                b.stagingBaseUrl(u);
+            } catch (IllegalArgumentException e) {
+                throw settings.invalid("staging-url", e.getMessage());
+            }
+        });
+        for (String path : List.of("staging-requests-path", "staging-request-path")) {
+            settings.get(path).ifPresent(template -> {
+                try {
+                    if (path.equals("staging-requests-path")) {
+                        b.stagingRequestsPath(template);
+                    } else {
+                        b.stagingRequestPath(template);
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw settings.invalid(path, e.getMessage());
+                }
+            });
+        }
         return b.build();
     }
 
