@@ -6,6 +6,7 @@ import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,62 @@ class JitterbitCliTest {
                 .env("AUDITLOG_JITTERBIT_EMAIL", sim.email())
                 .env("AUDITLOG_JITTERBIT_PASSWORD", sim.password())
                 .env("AUDITLOG_JITTERBIT_POLL_INTERVAL", "10ms");
+    }
+
+    @Test
+    void aTfaCommandGivesEachReLoginAFreshCodeAndNothingIsLost(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // half-way through the read the session expires (the simulator's clock jumps past its 4 hours)
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        sim.beforeEachRequest(r -> {
+            if (requests.incrementAndGet() == 20) {
+                sim.advanceTime(Duration.ofHours(5));
+            }
+        });
+        java.nio.file.Path code = dir.resolve("code");
+        // the command waits for the code the simulator "emailed", prints it and consumes it
+        String command = "while [ ! -s '" + code + "' ]; do sleep 0.01; done; cat '" + code + "'; rm -f '" + code + "'";
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.Set<String> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Thread mailbox = new Thread(() -> {
+            while (running.get()) {
+                sim.lastTfaCode().filter(handedOut::add).ifPresent(c -> {
+                    try {
+                        java.nio.file.Path tmp = dir.resolve("code.tmp");
+                        Files.writeString(tmp, c + "\n");
+                        Files.move(tmp, code, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        mailbox.start();
+        try {
+            CliRunner.Result r = cli().run("pull", "jitterbit", "--from", "1d", "--to", NOW.toString(), "--window-size", "2h",
+                    "--tfa-command", command);
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            assertThat(PullCommandTest.ids(r.stdout)).hasSize(40).doesNotHaveDuplicates();
+            assertThat(sim.tfaCodesSent()).as("a login with a fresh code at the start and again after the session expired")
+                    .isEqualTo(2);
+            assertThat(handedOut).hasSize(sim.tfaCodesSent());
+            assertThat(r.stdout + r.stderr + r.log).doesNotContain(sim.password());
+        } finally {
+            running.set(false);
+            mailbox.join();
+        }
+    }
+
+    @Test
+    void aFailingTfaCommandIsAnAuthenticationErrorNamingTheOption() {
+        CliRunner.Result r = cli().run("pull", "jitterbit", "--from", "2d", "--tfa-command", "echo S3CR3T-leak >&2; exit 3");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.AUTH);
+        assertThat(r.stderr).contains("the tfa-command exited with status 3").doesNotContain("S3CR3T-leak");
     }
 
     @Test

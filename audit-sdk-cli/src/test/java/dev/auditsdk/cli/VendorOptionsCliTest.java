@@ -92,6 +92,26 @@ class VendorOptionsCliTest {
     }
 
     @Test
+    void boomiOtpCommandIsRunForTheCodeAndItsOutputNeverShown(@TempDir Path dir) throws Exception {
+        try (BoomiSimulator sim = BoomiSimulator.builder().seed(10).entries(30).startingAt(NOW.minus(Duration.ofDays(1)))
+                .spacing(Duration.ofMinutes(20)).otp("S3CR3T-246810").build()) {
+            sim.start();
+            java.nio.file.Files.writeString(dir.resolve("code"), "S3CR3T-246810\nsecond line ignored\n");
+            CliRunner cli = new CliRunner().env("AUDITLOG_BOOMI_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_BOOMI_ACCOUNT_ID", sim.accountId()).env("AUDITLOG_BOOMI_USERNAME", BoomiSimulator.DEFAULT_USER)
+                    .env("AUDITLOG_BOOMI_PASSWORD", BoomiSimulator.DEFAULT_PASSWORD);
+            CliRunner.Result r = cli.run("--verbose", "pull", "boomi", "--from", "2d", "--otp-command",
+                    "cat '" + dir.resolve("code") + "'");
+            assertThat(r.exitCode).as("exit code").isZero();
+            assertThat(PullCommandTest.ids(r.stdout)).hasSize(30);
+            assertThat(r.stderr + r.log).doesNotContain("S3CR3T-246810");
+
+            CliRunner.Result both = cli.run("pull", "boomi", "--from", "2d", "--otp", "1", "--otp-command", "true");
+            assertThat(both.exitCode).isEqualTo(ExitCodes.USAGE);
+        }
+    }
+
+    @Test
     void uipathUnifiedTargetAndUserFiltersGoOutInTheDocumentedForm() {
         try (UiPathSimulator sim = UiPathSimulator.builder().seed(6).classicEntries(0).unifiedEvents(200)
                 .dataBetween(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofHours(1))).build().start()) {

@@ -45,6 +45,8 @@ public final class BoomiPlugin implements VendorPlugin {
                 VendorOption.secret("password", "SECRET", "The user's password; or use --api-token."),
                 VendorOption.secret("api-token", "SECRET", "An API token of the user (sent as BOOMI_TOKEN.<user>:<token>)."),
                 VendorOption.secret("otp", "CODE", "Two-factor code sent as X-Boomi-OTP, when the account requires it."),
+                VendorOption.text("otp-command", "CMD", "Command printing a fresh two-factor code on its first line, run"
+                        + " each time one is needed (codes are valid once), e.g. oathtool --totp -b \"$SEED\"."),
                 VendorOption.builder().name("rate-limit").label("N").defaultValue("10")
                         .description("Requests per second the client allows itself (Boomi answers 503 above 10).").build(),
                 VendorOption.text("result-order", "ORDER", "The date order of query results, which Boomi does not"
@@ -146,7 +148,12 @@ public final class BoomiPlugin implements VendorPlugin {
         } else {
             b.apiToken(user, token.get());
         }
+        Optional<String> otpCommand = settings.get("otp-command");
+        if (otpCommand.isPresent() && settings.get("otp").isPresent()) {
+            throw settings.needs("otp", "at most one of {} and {}", "otp-command");
+        }
         settings.get("otp").ifPresent(code -> b.otp(() -> Secret.of(code)));
+        otpCommand.ifPresent(cmd -> b.otp(new CodeCommand("otp-command", cmd)));
         settings.get("rate-limit").ifPresent(r -> {
             try {
                 b.rateLimitPerSecond(Double.parseDouble(r));

@@ -39,6 +39,8 @@ public final class JitterbitPlugin implements VendorPlugin {
                         .required(true).build(),
                 VendorOption.flag("tfa", "Ask for the two-factor code on the terminal when Harmony emails one."),
                 VendorOption.secret("tfa-code", "CODE", "The emailed two-factor code (instead of --tfa)."),
+                VendorOption.text("tfa-command", "CMD", "Command printing the emailed two-factor code on its first line,"
+                        + " run at each login that asks for one (instead of --tfa; for long tails that log in again)."),
                 VendorOption.text("device-id", "ID", "Device id the two-factor code is bound to (default: derived"
                         + " from user and host, stable per installation)."),
                 VendorOption.text("org-id", "ID", "Organization id (default: the user's default organization)."),
@@ -74,7 +76,14 @@ public final class JitterbitPlugin implements VendorPlugin {
         b.credentials(settings.require("email"), settings.require("password"));
         Optional<String> code = settings.get("tfa-code");
         boolean prompt = settings.flag("tfa");
-        if (code.isPresent() || prompt) {
+        Optional<String> command = settings.get("tfa-command");
+        if (command.isPresent()) {
+            if (code.isPresent() || prompt) {
+                throw settings.needs("tfa-command", "only one of {}, {} and {}", "tfa-code", "tfa");
+            }
+            CodeCommand run = new CodeCommand("tfa-command", command.get());
+            b.tfaCodeSupplier(challenge -> run.get());
+        } else if (code.isPresent() || prompt) {
             // only when asked for: without a supplier the SDK says plainly that a code is needed
             b.tfaCodeSupplier(challenge -> code.map(Secret::of).orElseGet(() -> Secret.of(new String(
                     context.promptSecret("Jitterbit two-factor code (emailed to " + challenge.email() + "): ")))));
