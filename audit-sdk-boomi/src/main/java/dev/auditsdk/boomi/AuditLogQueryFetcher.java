@@ -3,6 +3,7 @@ package dev.auditsdk.boomi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
+import dev.auditsdk.boomi.model.BoomiQueryResult;
 import dev.auditsdk.boomi.query.QueryExpression;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.HttpRequestSpec;
@@ -12,8 +13,6 @@ import dev.auditsdk.core.json.Json;
 import dev.auditsdk.core.paging.Page;
 import dev.auditsdk.core.paging.TokenPageFetcher;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,23 +50,12 @@ final class AuditLogQueryFetcher implements TokenPageFetcher<BoomiAuditEntry> {
         pages++;
         int page = pages;
         // read inside the attempt: a page cut short on the way is asked for again
-        JsonNode result = platform.send(spec, answer -> readJson(answer, page));
-        JsonNode results = result.path("result");
-        List<BoomiAuditEntry> entries = new ArrayList<>(results.size());
-        int index = 0;
-        for (JsonNode node : results) {
-            try {
-                entries.add(BoomiAuditEntry.of(node));
-            } catch (IllegalArgumentException e) {
-                throw new AuditDataException("boomi: AuditLog query page " + pages + ", result " + index
-                        + " is not a valid AuditLog record: " + e.getMessage(), -1, index, e);
-            }
-            index++;
-        }
-        JsonNode next = result.get("queryToken");
-        String nextToken = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();
-        LOG.debug("boomi: AuditLog page {}: {} results, {}", pages, entries.size(), nextToken == null ? "last" : "more follow");
-        return Page.of(entries, nextToken);
+        BoomiQueryResult result = platform.send(spec, answer -> BoomiQueryResult.read(readJson(answer, page),
+                "boomi: AuditLog query page " + page));
+        LOG.debug("boomi: AuditLog page {}: {} results of {}, {}", page, result.result().size(),
+                result.numberOfResults().isPresent() ? String.valueOf(result.numberOfResults().getAsLong()) : "?",
+                result.queryToken().isPresent() ? "more follow" : "last");
+        return Page.of(result.result(), result.queryToken().orElse(null));
     }
 
     private JsonNode readJson(HttpResult answer, int page) {
@@ -77,10 +65,6 @@ final class AuditLogQueryFetcher implements TokenPageFetcher<BoomiAuditEntry> {
                     + " instead of JSON (a proxy page, or the Accept header was dropped)");
         }
         // one bounded tree (ReadLimits.maxTreeBytes); a page cut inside the JSON is a transport failure, read again
-        JsonNode node = Json.readTree(answer.body(), platform.limits(), "boomi: AuditLog query page " + page);
-        if (!node.isObject() || (node.has("result") && !node.get("result").isArray())) {
-            throw new AuditDataException("boomi: AuditLog query page " + page + " is not a QueryResult object");
-        }
-        return node;
+        return Json.readTree(answer.body(), platform.limits(), "boomi: AuditLog query page " + page);
     }
 }
