@@ -75,6 +75,37 @@ class ExportCommandTest {
     }
 
     @Test
+    void anExportWithACheckpointContinuesWhereTheLastOneStoppedAndDeliversNothingTwice(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (BoomiSimulator sim = BoomiSimulator.builder().seed(7).entries(60).startingAt(NOW.minus(Duration.ofDays(20)))
+                .spacing(Duration.ofHours(6)).build()) {
+            sim.start();
+            CliRunner cli = new CliRunner().clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .env("AUDITLOG_BOOMI_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_BOOMI_ACCOUNT_ID", sim.accountId())
+                    .env("AUDITLOG_BOOMI_USERNAME", BoomiSimulator.DEFAULT_USER)
+                    .env("AUDITLOG_BOOMI_PASSWORD", BoomiSimulator.DEFAULT_PASSWORD);
+            java.nio.file.Path out = dir.resolve("boomi.ndjson");
+            java.nio.file.Path cp = dir.resolve("boomi.cp");
+            CliRunner.Result first = cli.run("export", "boomi", "--from", NOW.minus(Duration.ofDays(30)).toString(),
+                    "--to", NOW.minus(Duration.ofDays(10)).toString(), "--checkpoint", cp.toString(), "-o", out.toString());
+            assertThat(first.exitCode).as(first.toString()).isZero();
+            int firstCount = PullCommandTest.ids(java.nio.file.Files.readString(out)).size();
+            assertThat(firstCount).isPositive().isLessThan(60);
+
+            CliRunner.Result rest = cli.run("export", "boomi", "--checkpoint", cp.toString(), "-o", out.toString());
+            assertThat(rest.exitCode).as(rest.toString()).isZero();
+            List<String> all = PullCommandTest.ids(java.nio.file.Files.readString(out));
+            assertThat(all).doesNotHaveDuplicates().hasSize(60);
+
+            CliRunner.Result again = cli.run("export", "boomi", "--checkpoint", cp.toString(), "-o", out.toString());
+            assertThat(again.exitCode).as(again.toString()).isZero();
+            assertThat(PullCommandTest.ids(java.nio.file.Files.readString(out))).hasSize(60);
+            assertThat(cli.run("export", "boomi").stderr).contains("--from is required");
+        }
+    }
+
+    @Test
     void exportIsOfferedOnlyForVendorsWithAnExportApi() {
         CliRunner.Result r = new CliRunner().run("export", "uipath", "--from", "30d");
         assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
