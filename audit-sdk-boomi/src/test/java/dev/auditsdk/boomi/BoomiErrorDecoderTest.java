@@ -52,8 +52,8 @@ class BoomiErrorDecoderTest {
     private AuditApiException fail(String path, int status, String contentType, String body) {
         wm.stubFor(any(urlPathEqualTo(path)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", contentType).withHeader("X-Request-Id", "req-77").withBody(body)));
-        return catchThrowableOfType(() -> transport.sendForJson(HttpRequestSpec.post(url(path))
-                .jsonBody(java.util.Map.of("QueryFilter", "x")).build()), AuditApiException.class);
+        return catchThrowableOfType(AuditApiException.class, () -> transport.sendForJson(HttpRequestSpec.post(url(path))
+                .jsonBody(java.util.Map.of("QueryFilter", "x")).build()));
     }
 
     @Test
@@ -131,8 +131,8 @@ class BoomiErrorDecoderTest {
         wm.resetAll();
         wm.stubFor(any(urlPathEqualTo(PLATFORM)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "7")
                 .withBody("{\"error\":\"THROTTLED\"}")));
-        AuditRateLimitedException withWait = catchThrowableOfType(
-                () -> transport.sendForJson(HttpRequestSpec.get(url(PLATFORM)).build()), AuditRateLimitedException.class);
+        AuditRateLimitedException withWait = catchThrowableOfType(AuditRateLimitedException.class,
+                () -> transport.sendForJson(HttpRequestSpec.get(url(PLATFORM)).build()));
         assertThat(e).isInstanceOf(AuditRateLimitedException.class);
         assertThat(e.getMessage()).contains("Too many requests").contains("Boomi throttles an account above 10 requests per second");
         assertThat(((AuditRateLimitedException) e).retryAfter()).isEmpty();

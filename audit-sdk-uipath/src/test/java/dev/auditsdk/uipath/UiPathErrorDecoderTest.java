@@ -65,13 +65,13 @@ class UiPathErrorDecoderTest {
                 .textBody("grant_type=client_credentials&client_id=audit-reader&client_secret=" + SECRET
                         + (scope == null ? "" : "&scope=" + scope), "application/x-www-form-urlencoded")
                 .build();
-        return catchThrowableOfType(() -> transport.sendForJson(spec), AuditApiException.class);
+        return catchThrowableOfType(AuditApiException.class, () -> transport.sendForJson(spec));
     }
 
     private AuditApiException page(ResponseDefinitionBuilder answer) {
         wm.stubFor(any(urlPathEqualTo(AUDIT_PATH)).willReturn(answer));
-        return catchThrowableOfType(() -> transport.sendForJson(HttpRequestSpec.get(url(AUDIT_PATH)).build()),
-                AuditApiException.class);
+        return catchThrowableOfType(AuditApiException.class,
+                () -> transport.sendForJson(HttpRequestSpec.get(url(AUDIT_PATH)).build()));
     }
 
     private static String refused() {
