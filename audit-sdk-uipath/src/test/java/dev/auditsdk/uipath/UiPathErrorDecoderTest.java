@@ -117,6 +117,16 @@ class UiPathErrorDecoderTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("bug: UiPathErrorDecoder.decode reads the OAuth code with"
+            + " b.path(\"error\").asText(null), which gives \"\" (not null) for an object or blank \"error\";"
+            + " the LOGIN message is then '...refused the client-credentials grant: ' with no status, code or advice")
+    void anErrorObjectInsteadOfAnOAuthCodeIsTreatedAsNoCode() {
+        AuditApiException e = token(400, "{\"error\":{\"code\":\"E1\",\"message\":\"Bad request\"}}", null);
+        assertThat(e).isInstanceOf(AuditAuthenticationException.class);
+        assertThat(e.getMessage()).isEqualTo(refused() + " (HTTP 400): check the identity URL, client id and client secret");
+    }
+
+    @Test
     void theOAuthCodeIsFoundInABodyCutShort() {
         AuditApiException e = token(400, "{\"error\":\"invalid_client\",\"error_description\":\"The client", null);
         assertThat(e.vendorCode()).contains("invalid_client");
