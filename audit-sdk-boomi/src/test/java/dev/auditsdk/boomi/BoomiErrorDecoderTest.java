@@ -81,8 +81,8 @@ class BoomiErrorDecoderTest {
         AuditApiException e = fail(STAGING, 404, "application/json",
                 "{\"message\":\"No such resource\",\"error\":\"NOT_FOUND\"}");
         assertThat(e).isInstanceOf(AuditNotFoundException.class);
-        assertThat(e.getMessage()).endsWith("failed with HTTP 404: No such resource (Boomi does not publish the staging"
-                + " resource paths: check the configured staging paths)");
+        assertThat(e.getMessage()).contains("failed with HTTP 404: No such resource (Boomi does not publish the staging"
+                + " resource paths: check the configured staging paths").endsWith("--staging-request-path)");
         assertThat(e.vendorCode()).contains("NOT_FOUND");
     }
 

@@ -33,7 +33,9 @@ final class UiPathErrorDecoder implements ErrorDecoder {
         Optional<JsonNode> body = parse(r.bodyExcerpt());
         String requestId = r.requestId().orElseGet(() -> body.map(b -> b.path("traceId").asText(null)).orElse(null));
         if (isTokenRequest(r) && r.status() >= 400 && r.status() < 500 && r.status() != 429) {
-            String code = body.map(b -> b.path("error").asText(null)).orElseGet(() -> find(OAUTH_ERROR, r.bodyExcerpt()));
+            // an OAuth code is a non-blank string; anything else there (an object, "") is no code
+            String code = body.map(b -> b.path("error")).filter(e -> e.isTextual() && !e.asText().isBlank())
+                    .map(JsonNode::asText).orElseGet(() -> find(OAUTH_ERROR, r.bodyExcerpt()));
             return new AuditAuthenticationException(tokenMessage(r, code), r.status(), code, requestId, r.bodyExcerpt());
         }
         String detail = body.map(UiPathErrorDecoder::detail).orElse("");

@@ -117,9 +117,6 @@ class UiPathErrorDecoderTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug: UiPathErrorDecoder.decode reads the OAuth code with"
-            + " b.path(\"error\").asText(null), which gives \"\" (not null) for an object or blank \"error\";"
-            + " the LOGIN message is then '...refused the client-credentials grant: ' with no status, code or advice")
     void anErrorObjectInsteadOfAnOAuthCodeIsTreatedAsNoCode() {
         AuditApiException e = token(400, "{\"error\":{\"code\":\"E1\",\"message\":\"Bad request\"}}", null);
         assertThat(e).isInstanceOf(AuditAuthenticationException.class);

@@ -29,8 +29,16 @@ public abstract class BoomiStagingStatus {
     /** @return the staged request's id, if the answer carries one */
     public OptionalLong requestId() {
         JsonNode id = raw().get("requestId");
-        return id != null && id.canConvertToLong() && (id.isNumber() || id.asText().matches("-?\\d+"))
-                ? OptionalLong.of(id.asLong()) : OptionalLong.empty();
+        if (id == null) {
+            return OptionalLong.empty();
+        }
+        if (id.isIntegralNumber() && id.canConvertToLong()) {
+            return OptionalLong.of(id.longValue());
+        }
+        if (id.isTextual() && id.asText().trim().matches("-?\\d{1,18}")) {
+            return OptionalLong.of(Long.parseLong(id.asText().trim()));
+        }
+        return OptionalLong.empty();
     }
 
     /** @return the outcome message */

@@ -305,7 +305,11 @@ public final class HttpRequestSpec {
                 return base;
             }
             String s = base.toString();
-            return URI.create(s + (base.getRawQuery() == null ? "?" : "&") + query);
+            // the query goes before a fragment, which a server never sees
+            int hash = s.indexOf('#');
+            String head = hash < 0 ? s : s.substring(0, hash);
+            String fragment = hash < 0 ? "" : s.substring(hash);
+            return URI.create(head + (base.getRawQuery() == null ? "?" : "&") + query + fragment);
         }
 
         private static String encode(String s) {
