@@ -9,6 +9,7 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditNotFoundException;
+import dev.auditsdk.core.http.Endpoints;
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.paging.CloseableIterator;
@@ -18,8 +19,6 @@ import dev.auditsdk.core.paging.EntryOrder;
 import dev.auditsdk.core.paging.NewestFirstWindows;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
 import dev.auditsdk.core.paging.TokenPager;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -147,8 +146,7 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
             throw new IllegalArgumentException("documentId must not be blank");
         }
         platform.requireOpen("this Boomi audit log source");
-        String segment = URLEncoder.encode(documentId, StandardCharsets.UTF_8).replace("+", "%20");
-        HttpRequestSpec spec = HttpRequestSpec.get(connection.auditLog(segment)).header("Accept", "application/json").build();
+        HttpRequestSpec spec = HttpRequestSpec.get(connection.auditLog(Endpoints.encode(documentId))).header("Accept", "application/json").build();
         JsonNode node;
         try {
             node = platform.sendForJson(spec);

@@ -22,8 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -75,11 +73,11 @@ final class StagingClient {
     }
 
     URI requestsUri() {
-        return Endpoints.resolve(stagingBaseUrl, requestsPath.replace("{accountId}", encode(connection.accountId)));
+        return Endpoints.resolve(stagingBaseUrl, requestsPath.replace("{accountId}", Endpoints.encode(connection.accountId)));
     }
 
     URI requestUri(long requestId) {
-        return Endpoints.resolve(stagingBaseUrl, requestPath.replace("{accountId}", encode(connection.accountId))
+        return Endpoints.resolve(stagingBaseUrl, requestPath.replace("{accountId}", Endpoints.encode(connection.accountId))
                 .replace("{requestId}", Long.toString(requestId)));
     }
 
@@ -343,7 +341,4 @@ final class StagingClient {
         }
     }
 
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

@@ -12,8 +12,6 @@ import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.http.ThrottlePolicy;
 import dev.auditsdk.uipath.auth.UiPathTokenClient;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -124,7 +122,7 @@ final class UiPathConnection implements AutoCloseable {
     }
 
     private static String segment(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return Endpoints.encode(name);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.auditsdk.uipath;
 
+import dev.auditsdk.core.http.Endpoints;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -93,15 +93,11 @@ final class UnifiedFilters {
         forEach((name, value) -> {
             int bracket = name.indexOf('[');
             if (!present.contains(bracket > 0 ? name.substring(0, bracket) : name)) {
-                out.append(sep[0]).append(encode(name)).append('=').append(encode(value));
+                out.append(sep[0]).append(Endpoints.encode(name)).append('=').append(Endpoints.encode(value));
                 sep[0] = '&';
             }
         });
         return out.length() == text.length() ? link : URI.create(out.toString());
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.auditsdk.core.http;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -103,5 +105,16 @@ public final class Endpoints {
             return u.getPort();
         }
         return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /**
+     * Percent-encodes a value for a URL path segment or query component: UTF-8, a space as
+     * {@code %20} (never {@code +}, which a path keeps literally), reserved characters escaped.
+     *
+     * @param value the raw value
+     * @return the encoded text
+     */
+    public static String encode(String value) {
+        return URLEncoder.encode(Objects.requireNonNull(value, "value"), StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.json.Json;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -313,7 +312,7 @@ public final class HttpRequestSpec {
         }
 
         private static String encode(String s) {
-            return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+            return Endpoints.encode(s);
         }
     }
 }
