@@ -730,7 +730,7 @@ public final class UiPathSimulator extends SimulatorServer {
         ArrayNode events = body.putArray("auditEvents");
         for (UiPathUnifiedEvent e : scanned) {
             if (matches(e, q, status)) {
-                events.add(unifiedJson(e));
+                events.add(e.toJson());
             }
         }
         body.put("next", next);
@@ -796,24 +796,6 @@ public final class UiPathSimulator extends SimulatorServer {
                 .append('&').append(direction).append("Id=").append(encode(at.id()))
                 .append("&maxCount=").append(maxCount);
         return sb.toString();
-    }
-
-    private static ObjectNode unifiedJson(UiPathUnifiedEvent e) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("id", e.id());
-        o.put("createdOn", UiPathTimes.unified(e.createdOn()));
-        o.put("organizationId", e.organizationId());
-        o.put("tenantId", e.tenantId());
-        o.put("actorId", e.actorId());
-        o.put("actorName", e.actorName());
-        o.put("actorEmail", e.actorEmail());
-        o.put("eventType", e.eventType());
-        o.put("eventSource", e.eventSource());
-        o.put("eventTarget", e.eventTarget());
-        o.put("eventDetails", e.eventDetails());
-        o.put("eventSummary", e.eventSummary());
-        o.put("status", e.status());
-        return o;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,5 +1,7 @@
 package dev.auditsdk.testkit.uipath;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -43,6 +45,27 @@ public final class UiPathUnifiedEvent {
         this.eventDetails = b.eventDetails;
         this.eventSummary = b.eventSummary;
         this.status = b.status;
+    }
+
+    /**
+     * @return this event as the unified API serves it (times in the API's format)
+     */
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("id", id());
+        o.put("createdOn", UiPathTimes.unified(createdOn));
+        o.put("organizationId", organizationId());
+        o.put("tenantId", tenantId());
+        o.put("actorId", actorId());
+        o.put("actorName", actorName());
+        o.put("actorEmail", actorEmail());
+        o.put("eventType", eventType());
+        o.put("eventSource", eventSource());
+        o.put("eventTarget", eventTarget());
+        o.put("eventDetails", eventDetails());
+        o.put("eventSummary", eventSummary());
+        o.put("status", status());
+        return o;
     }
 
     /** @return a new builder; {@code id} and {@code createdOn} are required */
