@@ -105,26 +105,9 @@ public final class BoomiPlugin implements VendorPlugin {
         BoomiStagedAuditLogExport.Builder b = common(BoomiStagedAuditLogExport.builder(), settings, context);
         settings.get("notification-email").ifPresent(b::notificationEmail);
         settings.get("download-dir").map(Path::of).ifPresent(b::downloadDirectory);
-        settings.uri("staging-url").ifPresent(u -> {
-            try {
-                b.stagingBaseUrl(u);
-            } catch (IllegalArgumentException e) {
-                throw settings.invalid("staging-url", e.getMessage());
-            }
-        });
-        for (String path : List.of("staging-requests-path", "staging-request-path")) {
-            settings.get(path).ifPresent(template -> {
-                try {
-                    if (path.equals("staging-requests-path")) {
-                        b.stagingRequestsPath(template);
-                    } else {
-                        b.stagingRequestPath(template);
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw settings.invalid(path, e.getMessage());
-                }
-            });
-        }
+        settings.set("staging-url", settings.uri("staging-url"), b::stagingBaseUrl);
+        settings.set("staging-requests-path", settings.get("staging-requests-path"), b::stagingRequestsPath);
+        settings.set("staging-request-path", settings.get("staging-request-path"), b::stagingRequestPath);
         return b.build();
     }
 

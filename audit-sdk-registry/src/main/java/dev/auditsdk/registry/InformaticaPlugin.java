@@ -74,25 +74,13 @@ public final class InformaticaPlugin implements VendorPlugin {
     public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
         if (security) {
             InformaticaSecurityLogSource.Builder b = common(InformaticaSecurityLogSource.builder(), settings, context);
-            try {
-                settings.integer("row-cap").ifPresent(b::rowCap);
-            } catch (IllegalArgumentException e) {
-                throw settings.invalid("row-cap", e.getMessage());
-            }
-            try {
-                settings.duration("window-size", false).ifPresent(b::maxWindow);
-            } catch (IllegalArgumentException e) {
-                throw settings.invalid("window-size", e.getMessage());
-            }
-            try {
-                settings.integer("parallelism").ifPresent(b::parallelism);
-            } catch (IllegalArgumentException e) {
-                throw settings.invalid("parallelism", e.getMessage());
-            }
+            settings.setInteger("row-cap", b::rowCap);
+            settings.set("window-size", settings.duration("window-size", false), b::maxWindow);
+            settings.setInteger("parallelism", b::parallelism);
             return b.build();
         }
         InformaticaAuditLogSource.Builder b = common(InformaticaAuditLogSource.builder(), settings, context);
-        settings.integer("batch-size").ifPresent(b::batchSize);
+        settings.setInteger("batch-size", b::batchSize);
         return b.build();
     }
 
@@ -102,11 +90,7 @@ public final class InformaticaPlugin implements VendorPlugin {
         if (login.isPresent()) {
             b.loginUrl(login.get());
         } else if (region.isPresent()) {
-            try {
-                b.region(region.get());
-            } catch (IllegalArgumentException e) {
-                throw settings.invalid("region", e.getMessage());
-            }
+            settings.set("region", region, b::region);
         } else {
             throw settings.needs("region", "{} (e.g. US, EU, dm-us, USW1) or {}", "login-url");
         }

@@ -103,21 +103,9 @@ public final class JitterbitPlugin implements VendorPlugin {
         if (settings.flag("json-files")) {
             b.csvFormat(false);
         }
-        settings.duration("window-size", false).ifPresent(d -> {
-            try {
-                b.windowSize(d);
-            } catch (IllegalArgumentException e) {
-                throw settings.invalid("window-size", e.getMessage());
-            }
-        });
-        settings.duration("export-deadline", false).ifPresent(b::exportDeadline);
-        settings.integer("lock-workarounds").ifPresent(n -> {
-            try {
-                b.lockWorkarounds(n);
-            } catch (IllegalArgumentException e) {
-                throw settings.invalid("lock-workarounds", e.getMessage());
-            }
-        });
+        settings.set("window-size", settings.duration("window-size", false), b::windowSize);
+        settings.set("export-deadline", settings.duration("export-deadline", false), b::exportDeadline);
+        settings.setInteger("lock-workarounds", b::lockWorkarounds);
         DeliverySettings.apply(b, settings).listener(context.transportListener());
         return b.build();
     }

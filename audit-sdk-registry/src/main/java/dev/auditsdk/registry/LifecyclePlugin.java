@@ -43,15 +43,9 @@ public final class LifecyclePlugin implements VendorPlugin {
         LifecycleAuditLogSource.Builder b = LifecycleAuditLogSource.builder();
         settings.uri("base-url").ifPresent(b::baseUrl);
         b.credentials(settings.require("username"), settings.require("password"));
-        settings.integer("window-days").ifPresent(b::windowDays);
-        settings.integer("parallelism").ifPresent(b::parallelism);
-        settings.integer("day-margin").ifPresent(days -> {
-            try {
-                b.dayMargin(days);
-            } catch (IllegalArgumentException e) {
-                throw settings.invalid("day-margin", e.getMessage());
-            }
-        });
+        settings.setInteger("window-days", b::windowDays);
+        settings.setInteger("parallelism", b::parallelism);
+        settings.setInteger("day-margin", b::dayMargin);
         DeliverySettings.apply(b, settings).listener(context.transportListener());
         return b.build();
     }

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The values of one vendor's {@link VendorOption}s with the origin of each: for the command line,
@@ -206,6 +208,38 @@ public final class VendorSettings {
         } catch (IllegalArgumentException e) {
             throw invalid(name, e.getMessage());
         }
+    }
+
+    /**
+     * Hands an option's value, if given, to a builder setter; a value the setter refuses (an
+     * {@link IllegalArgumentException}, e.g. out of range) becomes a usage error on that option.
+     *
+     * @param name the option name, for the error
+     * @param value the value read with {@link #get}, {@link #duration}, {@link #uri} ...
+     * @param setter the builder method
+     * @param <T> the value type
+     * @throws VendorSettingException naming the option when the setter refuses the value
+     */
+    public <T> void set(String name, Optional<T> value, Consumer<? super T> setter) {
+        value.ifPresent(v -> {
+            try {
+                setter.accept(v);
+            } catch (IllegalArgumentException e) {
+                throw invalid(name, e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * As {@link #set(String, Optional, Consumer)} for an integer option.
+     *
+     * @param name the option name
+     * @param setter the builder method
+     * @throws VendorSettingException naming the option when the value is not an integer or is refused
+     */
+    public void setInteger(String name, IntConsumer setter) {
+        OptionalInt value = integer(name);
+        set(name, value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty(), setter::accept);
     }
 
     /**
