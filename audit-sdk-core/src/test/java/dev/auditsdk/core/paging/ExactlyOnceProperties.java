@@ -121,8 +121,8 @@ class ExactlyOnceProperties {
                 DeliveryTracker tracker = DeliveryTracker.builder(query.build()).order(order).lateness(lateness).build();
                 int failAt = stop == 3 ? random.nextInt(size + 2) : -1;
                 CloseableIterator<TestEntry> entries = order == EntryOrder.NEWEST_FIRST
-                        ? NewestFirstWindows.of(tracker, w -> failing(reader.apply(w), failAt))
-                        : failing(reader.apply(tracker.windows().get(0)), failAt);
+                        ? NewestFirstWindows.of(tracker, w -> FailingEntries.of(reader.apply(w), failAt))
+                        : FailingEntries.of(reader.apply(tracker.windows().get(0)), failAt);
                 int callerStopsAfter = stop == 2 ? random.nextInt(size + 1) : Integer.MAX_VALUE;
                 boolean ended = false;
                 try (AuditLogStream<TestEntry> stream = PagedAuditLogStream.of(tracker, entries)) {
@@ -145,28 +145,6 @@ class ExactlyOnceProperties {
                 }
             }
         }
-    }
-
-    private static CloseableIterator<TestEntry> failing(CloseableIterator<TestEntry> entries, int failAt) {
-        if (failAt < 0) {
-            return entries;
-        }
-        return new AbstractCloseableIterator<>() {
-            private int read;
-
-            @Override
-            protected TestEntry computeNext() {
-                if (read++ == failAt) {
-                    throw new IllegalStateException("injected failure");
-                }
-                return entries.hasNext() ? entries.next() : endOfData();
-            }
-
-            @Override
-            protected void onClose() {
-                entries.close();
-            }
-        };
     }
 
     private static List<TestEntry> inWindow(List<TestEntry> entries, TimeWindow window) {

@@ -298,7 +298,7 @@ class PagerExactlyOnceProperties {
                 vendor.beginRun(stop == 3 ? 1 + random.nextInt(5) : -1, lastChance);
                 CloseableIterator<TestEntry> entries = source.apply(tracker);
                 if (stop == 4) {
-                    entries = failing(entries, random.nextInt(most + 2));
+                    entries = FailingEntries.of(entries, random.nextInt(most + 2));
                 }
                 int callerStopsAfter = stop == 2 ? random.nextInt(most + 1) : Integer.MAX_VALUE;
                 boolean ended = false;
@@ -335,25 +335,6 @@ class PagerExactlyOnceProperties {
             assertThat(delivered).as("delivered over %d runs from %s", runs, vendor)
                     .containsExactlyInAnyOrderElementsOf(vendor.idsIn(FROM, TO));
         }
-    }
-
-    private static CloseableIterator<TestEntry> failing(CloseableIterator<TestEntry> entries, int failAt) {
-        return new AbstractCloseableIterator<>() {
-            private int read;
-
-            @Override
-            protected TestEntry computeNext() {
-                if (read++ == failAt) {
-                    throw new IllegalStateException("injected failure");
-                }
-                return entries.hasNext() ? entries.next() : endOfData();
-            }
-
-            @Override
-            protected void onClose() {
-                entries.close();
-            }
-        };
     }
 
     private static int idCount(Checkpoint checkpoint) {
