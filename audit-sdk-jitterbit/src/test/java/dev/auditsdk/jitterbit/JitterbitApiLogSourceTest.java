@@ -397,7 +397,9 @@ class JitterbitApiLogSourceTest {
         source = sourceBuilder().retryPolicy(RetryPolicy.none()).build();
         List<String> seen = new ArrayList<>();
         Checkpoint checkpoint;
-        sim.injectFault(JitterbitSimulator.STATUS_PATH, dev.auditsdk.testkit.Fault.truncatedBody());
+        // Cut after a pause: the JDK client drops buffers it received but nobody read yet when the
+        // connection fails, so an immediate cut may surface before the first entry on a busy machine.
+        sim.injectFault(JitterbitSimulator.STATUS_PATH, dev.auditsdk.testkit.Fault.stall(java.time.Duration.ofMillis(500)));
         try (AuditLogStream<JitterbitApiLogEntry> entries = source.fetch(range(T0, T1))) {
             assertThatThrownBy(() -> entries.forEach(e -> seen.add(e.requestId())))
                     .isInstanceOf(dev.auditsdk.core.error.AuditTransportException.class);
