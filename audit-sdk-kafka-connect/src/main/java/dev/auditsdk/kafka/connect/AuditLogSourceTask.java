@@ -4,6 +4,7 @@ import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.Checkpoint;
 import dev.auditsdk.core.internal.SdkVersion;
+import dev.auditsdk.registry.StreamsConfig;
 import dev.auditsdk.registry.VendorRegistry;
 import dev.auditsdk.registry.VendorSettingException;
 import java.time.Clock;
@@ -72,8 +73,8 @@ public class AuditLogSourceTask extends SourceTask {
         AuditLogConnectorConfig config = AuditLogConnectorConfig.parse(props, VendorRegistry.discover());
         batchMaxEntries = config.batchMaxEntries();
         List<StreamConfig> streams = new ArrayList<>();
-        for (String id : AuditLogConnectorConfig.streamIds(Collections.singletonMap(AuditLogConnectorConfig.STREAMS,
-                props.getOrDefault(AuditLogConnectorConfig.TASK_STREAMS, props.get(AuditLogConnectorConfig.STREAMS))))) {
+        for (String id : StreamsConfig.ids(Collections.singletonMap(StreamsConfig.STREAMS,
+                props.getOrDefault(AuditLogConnectorConfig.TASK_STREAMS, props.get(StreamsConfig.STREAMS))))) {
             streams.add(config.stream(id));
         }
         List<Map<String, Object>> partitions = new ArrayList<>();

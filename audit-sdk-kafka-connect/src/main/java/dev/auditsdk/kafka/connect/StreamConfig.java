@@ -1,76 +1,48 @@
 package dev.auditsdk.kafka.connect;
 
-import dev.auditsdk.registry.SettingNames;
+import dev.auditsdk.registry.StreamDefinition;
 import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.registry.VendorSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 /**
- * One stream of the connector: one vendor API for one account, tenant or org, configured under
- * {@code streams.<id>.}: its vendor, the vendor's options, and how it is read (poll interval,
- * start time, settle lag, topic).
+ * One stream of the connector: its shared definition ({@link StreamDefinition}, the keys under
+ * {@code streams.<id>.} that {@code auditlog tail --config} reads too) and the topic its records
+ * go to.
  */
 final class StreamConfig {
-    private final String id;
-    private final VendorPlugin plugin;
-    private final Map<String, String> values;
-    private final Duration pollInterval;
-    private final Instant from;
-    private final Duration lag;
+    private final StreamDefinition definition;
     private final String topic;
 
-    StreamConfig(String id, VendorPlugin plugin, Map<String, String> values, Duration pollInterval, Instant from,
-            Duration lag, String topic) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.plugin = Objects.requireNonNull(plugin, "plugin");
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
-        this.from = from;
-        this.lag = lag;
+    StreamConfig(StreamDefinition definition, String topic) {
+        this.definition = Objects.requireNonNull(definition, "definition");
         this.topic = Objects.requireNonNull(topic, "topic");
     }
 
-    /**
-     * @param id a stream name
-     * @return the prefix of its keys, {@code streams.<id>.}
-     */
-    static String prefix(String id) {
-        return AuditLogConnectorConfig.STREAMS + "." + id + ".";
-    }
-
     String id() {
-        return id;
+        return definition.id();
     }
 
     VendorPlugin plugin() {
-        return plugin;
+        return definition.plugin();
     }
 
     /** @return the vendor settings, named in messages by their {@code streams.<id>.} keys */
     VendorSettings settings() {
-        return settings(plugin, values, id);
-    }
-
-    static VendorSettings settings(VendorPlugin plugin, Map<String, String> values, String id) {
-        Map<String, VendorSettings.Origin> origins = new LinkedHashMap<>();
-        values.keySet().forEach(k -> origins.put(k, VendorSettings.Origin.CONFIG_FILE));
-        return VendorSettings.resolved(plugin, values, origins, SettingNames.keys(prefix(id)));
+        return definition.settings();
     }
 
     Duration pollInterval() {
-        return pollInterval;
+        return definition.pollInterval();
     }
 
     /** @return where the stream starts when it has no offset yet */
     Optional<Instant> from() {
-        return Optional.ofNullable(from);
+        return definition.from();
     }
 
     /**
@@ -78,7 +50,7 @@ final class StreamConfig {
      *     to now minus this; otherwise the source's own {@code settleLag()}
      */
     Optional<Duration> lag() {
-        return Optional.ofNullable(lag);
+        return definition.lag();
     }
 
     String topic() {
@@ -87,7 +59,7 @@ final class StreamConfig {
 
     /** @return the source partition of this stream */
     Map<String, Object> partition() {
-        return SourceOffsets.partition(plugin.name(), id);
+        return SourceOffsets.partition(plugin().name(), id());
     }
 
     /**
@@ -95,16 +67,11 @@ final class StreamConfig {
      *     share a limit and go to one task
      */
     String rateDomain() {
-        VendorSettings settings = settings();
-        StringJoiner domain = new StringJoiner("|", plugin.settingsPrefix() + "|", "");
-        for (String option : plugin.rateLimitScope()) {
-            domain.add(settings.get(option).orElse(""));
-        }
-        return domain.toString();
+        return definition.rateDomain();
     }
 
     @Override
     public String toString() {
-        return "stream '" + id + "' (" + plugin.name() + ")";
+        return definition.toString();
     }
 }
