@@ -83,7 +83,8 @@ public final class Auditlog implements Runnable {
         cmd.addSubcommand(group("pull", "Read a range once and write it; continue after a --checkpoint.",
                 env, env.registry().all(), PullCommand::new));
         cmd.addSubcommand(group("tail", "Poll a vendor forever, writing new entries and keeping a --checkpoint;"
-                + " stop with Ctrl-C or SIGTERM.", env, env.registry().all(), TailCommand::new));
+                + " stop with Ctrl-C or SIGTERM. With --config and no vendor, every stream the file lists.",
+                new CommandLine(new TailGroup(env)), env, env.registry().all(), TailCommand::new));
         cmd.addSubcommand(group("export", "Bulk-export a range through the vendor's export API.", env,
                 env.registry().all().stream().filter(VendorPlugin::supportsExport).collect(Collectors.toList()),
                 ExportCommand::new));
@@ -130,7 +131,8 @@ public final class Auditlog implements Runnable {
         PrintWriter err = cmd.getErr();
         String message = ex.getMessage();
         if (ex instanceof UnmatchedArgumentException
-                && (cmd.getCommand() instanceof VendorGroup || cmd.getCommand() instanceof CheckGroup)
+                && (cmd.getCommand() instanceof VendorGroup || cmd.getCommand() instanceof CheckGroup
+                        || cmd.getCommand() instanceof TailGroup)
                 && !((UnmatchedArgumentException) ex).getUnmatched().isEmpty()
                 && !((UnmatchedArgumentException) ex).getUnmatched().get(0).startsWith("-")) {
             message = "unknown vendor '" + ((UnmatchedArgumentException) ex).getUnmatched().get(0) + "' for "

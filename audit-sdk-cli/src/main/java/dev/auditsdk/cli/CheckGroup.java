@@ -2,11 +2,6 @@ package dev.auditsdk.cli;
 
 import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.registry.VendorSettingException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,14 +48,7 @@ final class CheckGroup implements Callable<Integer> {
 
     /** @return the vendors with a key in the file, in the order of {@code auditlog vendors} */
     private List<String> vendorsIn(Path config) {
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
-            props.load(r);
-        } catch (NoSuchFileException e) {
-            throw new VendorSettingException("--config " + config + ": no such file");
-        } catch (IOException | IllegalArgumentException e) {
-            throw new VendorSettingException("--config " + config + ": cannot read it as a properties file: " + e.getMessage());
-        }
+        Properties props = SettingsResolver.properties(config);
         List<String> out = new ArrayList<>();
         for (CommandLine sub : spec.commandLine().getSubcommands().values()) {
             if (!(sub.getCommand() instanceof CheckCommand) || out.contains(sub.getCommandName())) {

@@ -44,6 +44,8 @@ final class Collector {
     private final Clock clock;
     private final int commitEvery;
     private final long entriesBefore;
+    /** Registered with the stop signal while the run writes. */
+    private final Runnable emergency = this::emergencyCommit;
 
     private Checkpoint written;
     private AuditLogStream<? extends AuditLogEntry> current;
@@ -84,7 +86,7 @@ final class Collector {
     void begin() throws IOException {
         commit();
         writer.begin(target.continuing());
-        stop.onEmergency(this::emergencyCommit);
+        stop.addEmergency(emergency);
     }
 
     /**
@@ -191,7 +193,7 @@ final class Collector {
     /** Stops accepting entries; called once the run is over. */
     synchronized void seal() {
         sealed = true;
-        stop.onEmergency(null);
+        stop.removeEmergency(emergency);
     }
 
     private void commitAfterFailure(Throwable failure) {

@@ -95,14 +95,7 @@ final class SettingsResolver {
         if (file == null) {
             return out;
         }
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(r);
-        } catch (NoSuchFileException e) {
-            throw new VendorSettingException("--config " + file + ": no such file");
-        } catch (IOException | IllegalArgumentException e) {
-            throw new VendorSettingException("--config " + file + ": cannot read it as a properties file: " + e.getMessage());
-        }
+        Properties props = properties(file);
         String prefix = plugin.settingsPrefix() + ".";
         Map<String, VendorOption> known = new LinkedHashMap<>();
         plugin.options().forEach(o -> known.put(o.name(), o));
@@ -139,7 +132,25 @@ final class SettingsResolver {
         return out;
     }
 
-    private static boolean readableByOthers(Path file) {
+    /**
+     * @param file the {@code --config} file
+     * @return its keys and values
+     * @throws VendorSettingException when it is missing or not a properties file
+     */
+    static Properties properties(Path file) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (NoSuchFileException e) {
+            throw new VendorSettingException("--config " + file + ": no such file");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new VendorSettingException("--config " + file + ": cannot read it as a properties file: " + e.getMessage());
+        }
+        return props;
+    }
+
+    /** @return true when users other than the owner may read the file (best effort; false where unknown) */
+    static boolean readableByOthers(Path file) {
         try {
             Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
             return p.contains(PosixFilePermission.OTHERS_READ) || p.contains(PosixFilePermission.GROUP_READ);

@@ -1,18 +1,20 @@
 package dev.auditsdk.cli;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A request to stop (SIGINT/SIGTERM, or a test) that long-running commands check between
  * entries and while they wait. Whoever writes output registers an emergency commit, run when
- * the command does not stop in time by itself (blocked on the network).
+ * the command does not stop in time by itself (blocked on the network); {@code tail --config}
+ * runs several streams, each with its own.
  */
 public final class StopSignal {
     private final CountDownLatch requested = new CountDownLatch(1);
-    private final AtomicReference<Runnable> emergencyCommit = new AtomicReference<>();
+    private final Set<Runnable> emergencyCommits = new CopyOnWriteArraySet<>();
     private volatile int exitCodeOnStop = ExitCodes.INTERRUPTED;
 
     /** Asks the running command to stop at the next entry boundary. */
@@ -41,10 +43,17 @@ public final class StopSignal {
     }
 
     /**
-     * @param commit what saves the output and checkpoint written so far; null to clear
+     * @param commit what saves the output and checkpoint written so far
      */
-    void onEmergency(Runnable commit) {
-        emergencyCommit.set(commit);
+    void addEmergency(Runnable commit) {
+        emergencyCommits.add(commit);
+    }
+
+    /**
+     * @param commit a commit registered with {@link #addEmergency}, no longer needed
+     */
+    void removeEmergency(Runnable commit) {
+        emergencyCommits.remove(commit);
     }
 
     /**
@@ -59,11 +68,8 @@ public final class StopSignal {
         return exitCodeOnStop;
     }
 
-    /** Runs the registered emergency commit, if any. */
+    /** Runs the registered emergency commits, if any. */
     void runEmergencyCommit() {
-        Runnable r = emergencyCommit.get();
-        if (r != null) {
-            r.run();
-        }
+        emergencyCommits.forEach(Runnable::run);
     }
 }

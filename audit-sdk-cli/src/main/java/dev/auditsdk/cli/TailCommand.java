@@ -5,23 +5,19 @@ import dev.auditsdk.cli.checkpoint.CheckpointStore;
 import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
-import dev.auditsdk.core.AuditLogStream;
-import dev.auditsdk.core.Checkpoint;
-import dev.auditsdk.core.error.AuditRateLimitedException;
-import dev.auditsdk.core.error.AuditServerException;
-import dev.auditsdk.core.error.AuditTransportException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code auditlog tail <vendor>}: polls forever. On SIGINT/SIGTERM it stops at the next entry,
- * flushes, saves the checkpoint and exits 0. A poll that fails on the network or a vendor
- * outage is reported and retried at the next interval; other failures end the command.
+ * {@code auditlog tail <vendor>}: polls forever ({@link TailLoop}). On SIGINT/SIGTERM it stops at
+ * the next entry, flushes, saves the checkpoint and exits 0. A poll that fails on the network or
+ * a vendor outage is reported and retried at the next interval; other failures end the command.
  */
 @Command(sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true)
 final class TailCommand extends VendorCommand {
@@ -71,36 +67,30 @@ final class TailCommand extends VendorCommand {
             Collector collector;
             try (OutputTarget target = openOutput(output, store, state);
                     AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(settings, context())) {
-                collector = collector(output, target, store, state, first, 
+                collector = collector(output, target, store, state, first,
                         checkpointEvery == null ? Collector.EVERY_SECOND_ONLY : Math.max(1, checkpointEvery), progress);
                 collector.begin();
-                Optional<Checkpoint> position = state.map(CheckpointState::checkpoint);
                 Duration settle = lag != null ? lag : source.settleLag();
                 try {
-                    while (!env.stop().requested()) {
-                        Instant settled = env.clock().instant().minus(settle);
-                        Instant resumeAt = position.map(Checkpoint::earliest).orElse(first);
-                        if (!resumeAt.isBefore(settled)) {
-                            // nothing has settled since the last poll (or --from is still within the lag)
-                            env.stop().sleep(interval);
-                            continue;
-                        }
-                        try (AuditLogStream<? extends AuditLogEntry> stream = source.fetch(
-                                query(position.isPresent() ? null : first, settled, position, null, pageSize))) {
-                            collector.drain(stream);
-                        } catch (AuditTransportException | AuditServerException | AuditRateLimitedException e) {
-                            progress.clear();
-                            warn(ErrorReporter.message(e, plugin, settings).replaceFirst("^auditlog: ", "")
-                                    + "; retrying in " + human(interval));
-                        }
-                        Checkpoint reached = collector.position();
-                        if (reached != null) {
-                            position = Optional.of(reached);
-                        }
-                        progress.status(String.format(java.util.Locale.ROOT, "%,d entries, next poll in %s",
-                                collector.total(), human(interval)));
-                        env.stop().sleep(interval);
-                    }
+                    new TailLoop(source, collector, state.map(CheckpointState::checkpoint), first, interval, settle,
+                            pageSize, env.stop(), env.clock()).run(new TailLoop.Observer() {
+                                @Override
+                                public void polled(Collector c, Instant readTo) {
+                                    progress.status(String.format(Locale.ROOT, "%,d entries, next poll in %s",
+                                            c.total(), human(interval)));
+                                }
+
+                                @Override
+                                public Duration failed(RuntimeException e) {
+                                    if (!TailLoop.isOutage(e)) {
+                                        throw e;
+                                    }
+                                    progress.clear();
+                                    warn(ErrorReporter.message(e, plugin, settings).replaceFirst("^auditlog: ", "")
+                                            + "; retrying in " + human(interval));
+                                    return interval;
+                                }
+                            });
                 } finally {
                     progress.clear();
                     collector.seal();
@@ -111,7 +101,8 @@ final class TailCommand extends VendorCommand {
         }
     }
 
-    private static String human(Duration d) {
+    /** @return a duration as the messages show it: {@code 500ms}, {@code 60s} */
+    static String human(Duration d) {
         return d.toMillis() < 1000 ? d.toMillis() + "ms" : d.getSeconds() + "s";
     }
 }

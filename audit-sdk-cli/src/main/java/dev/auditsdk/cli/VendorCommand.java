@@ -4,6 +4,7 @@ import dev.auditsdk.cli.checkpoint.CheckpointFileException;
 import dev.auditsdk.cli.checkpoint.CheckpointState;
 import dev.auditsdk.cli.checkpoint.CheckpointStore;
 import dev.auditsdk.cli.output.EntryWriter;
+import dev.auditsdk.cli.output.OutputFormat;
 import dev.auditsdk.registry.VendorContext;
 import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.registry.VendorSettingException;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -100,10 +102,18 @@ abstract class VendorCommand implements Callable<Integer> {
 
     /** @return the checkpoint file's state, checked to belong to this vendor */
     Optional<CheckpointState> load(CheckpointStore store) {
+        return load(store, plugin.name());
+    }
+
+    /**
+     * @param vendor the vendor the run reads
+     * @return the checkpoint file's state, checked to belong to this vendor
+     */
+    static Optional<CheckpointState> load(CheckpointStore store, String vendor) {
         Optional<CheckpointState> state = store.load();
-        state.flatMap(CheckpointState::vendor).filter(v -> !v.equals(plugin.name())).ifPresent(v -> {
+        state.flatMap(CheckpointState::vendor).filter(v -> !v.equals(vendor)).ifPresent(v -> {
             throw new CheckpointFileException("checkpoint " + store.file() + " belongs to vendor '" + v + "', not '"
-                    + plugin.name() + "'; use another --checkpoint file", null);
+                    + vendor + "'; use another checkpoint file", null);
         });
         return state;
     }
@@ -113,16 +123,28 @@ abstract class VendorCommand implements Callable<Integer> {
         if (options.output == null) {
             return OutputTarget.stdout(env.stdout());
         }
-        Path abs = options.output.toAbsolutePath().normalize();
+        return openFile(options.output, options.format, store, state, this::info);
+    }
+
+    /**
+     * Opens an output file, cut back to the length the checkpoint committed when the checkpoint
+     * was saved for this file.
+     *
+     * @param store the run's checkpoint, or null
+     * @param notice tells the user what was done to the file
+     */
+    static OutputTarget openFile(Path output, OutputFormat format, CheckpointStore store,
+            Optional<CheckpointState> state, Consumer<String> notice) throws IOException {
+        Path abs = output.toAbsolutePath().normalize();
         Optional<CheckpointState> sameFile = state.filter(s -> s.outputPath().map(p -> p.equals(abs.toString())).orElse(false));
-        sameFile.flatMap(CheckpointState::format).filter(f -> !f.equals(options.format.cliName())).ifPresent(f -> {
+        sameFile.flatMap(CheckpointState::format).filter(f -> !f.equals(format.cliName())).ifPresent(f -> {
             // appending records of another format would leave one file no reader can parse
-            throw new CheckpointFileException(options.output + " was written as " + f + " by the runs of checkpoint "
-                    + store.file() + "; --format " + options.format.cliName() + " would mix two formats in one file."
+            throw new CheckpointFileException(output + " was written as " + f + " by the runs of checkpoint "
+                    + store.file() + "; --format " + format.cliName() + " would mix two formats in one file."
                     + " Use --format " + f + ", or another -o file", null);
         });
         OptionalLong committed = sameFile.map(CheckpointState::outputBytes).orElse(OptionalLong.empty());
-        return OutputTarget.file(abs, store != null, committed, this::info);
+        return OutputTarget.file(abs, store != null, committed, notice);
     }
 
     /**

@@ -81,7 +81,12 @@ class TailCommandTest {
         CompletableFuture<CliRunner.Result> tail = CompletableFuture.supplyAsync(() -> cli.run("tail", "testlist",
                 "--checkpoint", cp.toString(), "--interval", "20ms", "--from", "2026-01-01", "--count", "6",
                 "--fail-at", "3", "--fail-kind", "network"));
-        Thread.sleep(300);
+        // the first poll commits the three entries before the failure; then a few more polls fail
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(Files.exists(cp) && Files.readString(cp).contains("\"entries\" : 3")) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
         stop.request();
         CliRunner.Result r = tail.get(10, TimeUnit.SECONDS);
 

@@ -1,8 +1,11 @@
 package dev.auditsdk.cli.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.json.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
@@ -24,6 +27,33 @@ final class JsonLinesWriter implements EntryWriter {
          * @throws IOException when the output fails
          */
         void write(AuditLogEntry entry, JsonGenerator g) throws IOException;
+    }
+
+    /** The name of the field {@link #tagged} adds. */
+    static final String STREAM_FIELD = "stream";
+
+    /**
+     * @param render renders one entry as a JSON object
+     * @param stream the stream's name
+     * @return a render of the same object with a first field {@code "stream": stream}
+     */
+    static Render tagged(Render render, String stream) {
+        Objects.requireNonNull(stream, "stream");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+        return (entry, g) -> {
+            buffer.reset();
+            try (JsonGenerator one = Json.mapper().getFactory().createGenerator(buffer)) {
+                render.write(entry, one);
+            }
+            JsonNode record = Json.mapper().readTree(buffer.toByteArray());
+            if (!record.isObject()) {
+                throw new IOException("a " + record.getNodeType() + " record cannot name its stream");
+            }
+            ObjectNode tagged = Json.mapper().createObjectNode().put(STREAM_FIELD, stream);
+            ((ObjectNode) record).remove(STREAM_FIELD);
+            tagged.setAll((ObjectNode) record);
+            Json.mapper().writeTree(g, tagged);
+        };
     }
 
     JsonLinesWriter(OutputStream out, Render render) {

@@ -39,6 +39,31 @@ public enum OutputFormat {
         }
     }
 
+    /**
+     * A writer whose every record also names the stream it came from, for several streams
+     * sharing one output ({@code tail --config} on stdout): a first field {@code "stream"}.
+     *
+     * @param out where the records go; not closed by the writer
+     * @param stream the stream's name
+     * @return a writer of this format
+     * @throws IllegalArgumentException for {@link #CSV}, whose columns are fixed by its header
+     */
+    public EntryWriter writer(OutputStream out, String stream) {
+        switch (this) {
+            case RAW:
+                return new JsonLinesWriter(out, JsonLinesWriter.tagged(OutputFormat::writeRaw, stream));
+            case OCSF:
+                return new JsonLinesWriter(out, JsonLinesWriter.tagged(
+                        (entry, g) -> JsonTreeWriter.write(entry.toAuditEvent().toOcsf(), g), stream));
+            case NDJSON:
+                return new JsonLinesWriter(out, JsonLinesWriter.tagged(
+                        (entry, g) -> AuditEventJson.write(entry.toAuditEvent(), g), stream));
+            default:
+                throw new IllegalArgumentException(cliName() + " records cannot name their stream: give each stream"
+                        + " its own output file, or use ndjson, raw or ocsf");
+        }
+    }
+
     /** The vendor's JSON: copied as it arrived when the entry kept it, else its tree serialized. */
     private static void writeRaw(AuditLogEntry entry, JsonGenerator g) throws IOException {
         if (entry instanceof RawJsonEntry) {
