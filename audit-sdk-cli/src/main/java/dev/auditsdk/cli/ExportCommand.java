@@ -55,7 +55,7 @@ final class ExportCommand extends VendorCommand {
                         + (checkpoint == null ? "" : " on the first run (no checkpoint in " + checkpoint + " yet)"));
             }
             AuditLogQuery query = query(from, end, state.map(CheckpointState::checkpoint), null, null);
-            Progress progress = progress();
+            Progress progress = progress().range(query.start(), end);
             Collector collector;
             try (OutputTarget target = openOutput(output, store, state)) {
                 collector = collector(output, target, store, state, query.start(), Collector.EVERY_SECOND_ONLY, progress);

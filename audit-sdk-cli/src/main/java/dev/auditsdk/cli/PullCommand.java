@@ -85,7 +85,7 @@ final class PullCommand extends VendorCommand {
                         + (checkpoint == null ? "" : " on the first run (no checkpoint in " + checkpoint + " yet)"));
             }
             AuditLogQuery query = query(from, end, state.map(CheckpointState::checkpoint), limit, pageSize);
-            Progress progress = progress();
+            Progress progress = progress().range(query.start(), end);
             Collector collector;
             try (OutputTarget target = openOutput(output, store, state)) {
                 collector = collector(output, target, store, state, query.start(),
