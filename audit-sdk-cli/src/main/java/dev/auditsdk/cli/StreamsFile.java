@@ -23,7 +23,8 @@ import java.util.function.Function;
  * the Kafka connector reads too) plus the command line's own keys, {@code format} and
  * {@code checkpoint.dir} at the top and {@code output} and {@code checkpoint} per stream. Relative
  * paths are taken from the file's directory. Keys of the connector ({@code topic}, ...) are
- * ignored, so one file serves both.
+ * ignored, so one file serves both. The command line's keys of the streams are checked once the
+ * shared keys are fine (which files a stream uses depends on them).
  */
 final class StreamsFile {
     /** The record format of every stream: ndjson (default), raw, ocsf or csv. */

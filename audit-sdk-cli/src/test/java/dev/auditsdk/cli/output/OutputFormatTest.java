@@ -78,4 +78,31 @@ class OutputFormatTest {
         assertThat(write(OutputFormat.NDJSON, entry)).isEqualTo(AuditEventJson.toJson(event).toString() + "\n");
         assertThat(write(OutputFormat.OCSF, entry)).isEqualTo(event.toOcsf().toString() + "\n");
     }
+
+    @Test
+    void aTaggedWriterPutsTheStreamFirstInEveryJsonFormatAndKeepsTheRest() throws Exception {
+        LifecycleAuditEntry entry = LifecycleAuditEntry.parse(LINE, "id-1");
+        for (OutputFormat format : new OutputFormat[] {OutputFormat.NDJSON, OutputFormat.RAW, OutputFormat.OCSF}) {
+            String plain = write(format, entry);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            EntryWriter w = format.writer(out, "iq-prod");
+            w.begin(false);
+            w.write(entry);
+            w.write(entry);
+            w.flush();
+            String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+            assertThat(lines).as(format.cliName()).hasSize(2);
+            JsonNode tagged = Json.mapper().readTree(lines[1]);
+            assertThat(tagged.fieldNames().next()).isEqualTo("stream");
+            assertThat(tagged.get("stream").asText()).isEqualTo("iq-prod");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tagged).remove("stream");
+            assertThat(tagged).as(format.cliName()).isEqualTo(Json.mapper().readTree(plain));
+        }
+    }
+
+    @Test
+    void csvRecordsCannotNameTheirStream() {
+        assertThatThrownBy(() -> OutputFormat.CSV.writer(new ByteArrayOutputStream(), "iq"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its own output file");
+    }
 }
