@@ -8,6 +8,7 @@ import dev.auditsdk.core.AuditLogSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
  * {@code auditlog tail <vendor>}: polls forever ({@link TailLoop}). On SIGINT/SIGTERM it stops at
  * the next entry, flushes, saves the checkpoint and exits 0. A poll that fails on the network or
  * a vendor outage is reported and retried at the next interval; other failures end the command.
+ * With {@code --http-port}, {@code /health} reports the vendor's one stream meanwhile.
  */
 @Command(sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true)
 final class TailCommand extends VendorCommand {
@@ -71,23 +73,29 @@ final class TailCommand extends VendorCommand {
                         checkpointEvery == null ? Collector.EVERY_SECOND_ONLY : Math.max(1, checkpointEvery), progress);
                 collector.begin();
                 Duration settle = lag != null ? lag : source.settleLag();
-                try {
+                StreamHealth health = new StreamHealth(plugin.name(), plugin.name(), env.clock());
+                health.starting(collector.position());
+                TailGroup group = (TailGroup) spec.parent().userObject();
+                try (HealthServer server = group.serve(List.of(health), this::info)) {
                     new TailLoop(source, collector, state.map(CheckpointState::checkpoint), first, interval, settle,
                             pageSize, env.stop(), env.clock()).run(new TailLoop.Observer() {
                                 @Override
                                 public void polled(Collector c, Instant readTo) {
+                                    health.polled(readTo, c.position(), c.total());
                                     progress.status(String.format(Locale.ROOT, "%,d entries, next poll in %s",
                                             c.total(), human(interval)));
                                 }
 
                                 @Override
                                 public Duration failed(RuntimeException e) {
-                                    if (!TailLoop.isOutage(e)) {
+                                    boolean outage = TailLoop.isOutage(e);
+                                    String message = ErrorReporter.message(e, plugin, settings).replaceFirst("^auditlog: ", "");
+                                    health.failed(outage, env.redactor().redact(message), collector.position(), collector.total());
+                                    if (!outage) {
                                         throw e;
                                     }
                                     progress.clear();
-                                    warn(ErrorReporter.message(e, plugin, settings).replaceFirst("^auditlog: ", "")
-                                            + "; retrying in " + human(interval));
+                                    warn(message + "; retrying in " + human(interval));
                                     return interval;
                                 }
                             });

@@ -8,19 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code auditlog tail} without a vendor: with {@code --config FILE} listing streams
  * ({@code streams=...}, see {@link StreamsFile}), tails every stream concurrently, each on its own
  * thread with its own checkpoint and output ({@link StreamTail}), until SIGINT/SIGTERM; then every
- * stream commits and the command exits 0. With {@code --http-port}, serves {@code /health} while
- * it runs. Without {@code --config}, asks for a vendor.
+ * stream commits and the command exits 0. With {@code --http-port} (also accepted after a vendor,
+ * for {@code tail <vendor>}), serves {@code /health} while it runs. Without {@code --config}, asks
+ * for a vendor.
  */
 @Command(synopsisSubcommandLabel = "<vendor>", mixinStandardHelpOptions = true, sortOptions = false,
         usageHelpAutoWidth = true)
@@ -29,12 +32,12 @@ final class TailGroup implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--http-port", paramLabel = "PORT",
-            description = "With --config: serve GET /health (per stream healthy, degraded or failed, last error, lag;"
-                    + " HTTP 503 when a stream has failed) on this port while tailing.")
+    @Option(names = "--http-port", paramLabel = "PORT", scope = ScopeType.INHERIT,
+            description = "Serve GET /health (per stream healthy, degraded or failed, last error, lag; HTTP 503 when a"
+                    + " stream has failed) on this port while tailing; 0 for any free port.")
     Integer httpPort;
 
-    @Option(names = "--http-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(names = "--http-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", scope = ScopeType.INHERIT,
             description = "The address --http-port listens on. Default: ${DEFAULT-VALUE} (this machine only).")
     String httpHost;
 
@@ -50,9 +53,6 @@ final class TailGroup implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "missing vendor: auditlog tail <vendor> [options], or"
                     + " auditlog tail --config FILE for the streams listed in FILE; vendors: "
                     + String.join(", ", spec.subcommands().keySet()));
-        }
-        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
-            throw new VendorSettingException("--http-port must be between 0 and 65535, was " + httpPort);
         }
         Properties props = SettingsResolver.properties(config);
         if (!StreamsFile.hasStreams(props)) {
@@ -82,10 +82,9 @@ final class TailGroup implements Callable<Integer> {
                 tail.open(file.format(), stdout, m -> info(root, s.definition().id() + ": " + m));
             }
             List<StreamHealth> health = tails.stream().map(StreamTail::health).collect(Collectors.toList());
-            try (HealthServer server = httpPort == null ? null : HealthServer.start(httpHost, httpPort, health, null)) {
-                info(root, "tailing " + tails.size() + " streams: " + tails.stream().map(t -> t.definition().id())
-                        .collect(Collectors.joining(", ")) + (server == null ? "" : "; health at " + server.address()
-                        + "/health"));
+            info(root, "tailing " + tails.size() + " streams: " + tails.stream().map(t -> t.definition().id())
+                    .collect(Collectors.joining(", ")));
+            try (HealthServer server = serve(health, m -> info(root, m))) {
                 runAll(tails);
             }
         } finally {
@@ -101,6 +100,25 @@ final class TailGroup implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    /**
+     * Starts the HTTP endpoint when {@code --http-port} is given.
+     *
+     * @param health the streams it reports
+     * @param info tells the user where it listens
+     * @return the running server, or null without {@code --http-port}
+     */
+    HealthServer serve(List<StreamHealth> health, Consumer<String> info) {
+        if (httpPort == null) {
+            return null;
+        }
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new VendorSettingException("--http-port must be between 0 and 65535, was " + httpPort);
+        }
+        HealthServer server = HealthServer.start(httpHost, httpPort, health, null);
+        info.accept("health at " + server.address() + "/health");
+        return server;
     }
 
     /** Runs every stream on its own thread until each has stopped. */

@@ -97,6 +97,30 @@ class TailCommandTest {
     }
 
     @Test
+    void withAnHttpPortHealthReportsTheVendorsStream() throws Exception {
+        int port = MultiStreamTailTest.freePort();
+        StopSignal stop = new StopSignal();
+        CliRunner cli = new CliRunner().env("AUDITLOG_TESTLIST_PASSWORD", ListVendorPlugin.PASSWORD).clock(CLOCK).stop(stop);
+        CompletableFuture<CliRunner.Result> tail = CompletableFuture.supplyAsync(() -> cli.run("tail", "testlist",
+                "--checkpoint", dir.resolve("cp.json").toString(), "--interval", "20ms", "--from", "2026-01-01",
+                "--count", "5", "--http-port", String.valueOf(port)));
+        java.net.URI health = java.net.URI.create("http://127.0.0.1:" + port + "/health");
+        MultiStreamTailTest.await(() -> {
+            MultiStreamTailTest.Response h = MultiStreamTailTest.get(health);
+            return h.status == 200 && MultiStreamTailTest.stream(h.body, "testlist").get("entries").asLong() == 5;
+        }, tail, () -> String.valueOf(MultiStreamTailTest.get(health).body));
+        MultiStreamTailTest.Response h = MultiStreamTailTest.get(health);
+        stop.request();
+        CliRunner.Result r = tail.get(10, TimeUnit.SECONDS);
+
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.stderr).contains("health at http://127.0.0.1:" + port + "/health");
+        assertThat(h.body.get("status").asText()).isEqualTo("healthy");
+        assertThat(MultiStreamTailTest.stream(h.body, "testlist").get("vendor").asText()).isEqualTo("testlist");
+        assertThat(MultiStreamTailTest.stream(h.body, "testlist").get("lagSeconds").asDouble()).isNotNegative();
+    }
+
+    @Test
     void anAuthenticationFailureEndsTail() {
         CliRunner.Result r = new CliRunner().env("AUDITLOG_TESTLIST_PASSWORD", "wrong-S3CR3T").clock(CLOCK)
                 .run("tail", "testlist", "--checkpoint", dir.resolve("cp.json").toString(), "--interval", "20ms");
