@@ -139,7 +139,7 @@ public final class AuditLogConnectorConfig {
         StreamsConfig.problems(props, registry, Unattended::new).forEach((key, messages) -> {
             // a key Kafka already rejected (a required option missing) keeps Kafka's message only
             if (!values.containsKey(key) || values.get(key).errorMessages().isEmpty()) {
-                messages.forEach(m -> error(values, key, secret(props, registry, key), m));
+                messages.forEach(m -> error(values, key, secret(props, registry, key), named(key, m)));
             }
         });
         for (String id : new LinkedHashSet<>(StreamsConfig.ids(props))) {
@@ -199,6 +199,14 @@ public final class AuditLogConnectorConfig {
 
     int batchMaxEntries() {
         return batchMaxEntries;
+    }
+
+    /**
+     * Connect's refusal of a configuration lists the error messages without their keys: a stream
+     * key's message names its key, as Kafka's own messages do.
+     */
+    private static String named(String key, String message) {
+        return key.startsWith(STREAMS + ".") && !message.contains(key) ? key + ": " + message : message;
     }
 
     /** @return an empty password for the key of a secret option, so its value stays hidden; else null */
