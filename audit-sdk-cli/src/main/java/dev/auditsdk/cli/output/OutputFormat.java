@@ -31,7 +31,7 @@ public enum OutputFormat {
             case RAW:
                 return new JsonLinesWriter(out, OutputFormat::writeRaw);
             case OCSF:
-                return new JsonLinesWriter(out, (entry, g) -> JsonTreeWriter.write(entry.toAuditEvent().toOcsf(), g));
+                return new JsonLinesWriter(out, (entry, g) -> entry.toAuditEvent().writeOcsf(g));
             case CSV:
                 return new CsvWriter(out);
             default:
