@@ -12,8 +12,9 @@ import java.time.Instant;
  * {@code audit-sdk-micrometer} module) depends on nothing but this interface.
  *
  * <p>Give one to a source's builder ({@code auditLogListener(listener)}); the shared machinery
- * of every vendor fires the events (the transport, the {@link dev.auditsdk.core.paging.DeliveryTracker}
- * and the {@link dev.auditsdk.core.paging.PagedAuditLogStream}), so all vendors report alike.
+ * of every vendor fires the events (the transport, the {@link dev.auditsdk.core.auth.TokenAuthenticator},
+ * the {@link dev.auditsdk.core.paging.DeliveryTracker} and the
+ * {@link dev.auditsdk.core.paging.PagedAuditLogStream}), so all vendors report alike.
  * One listener may serve several sources and streams one after another (one per configured
  * stream is the usual choice). Callbacks run on the thread that reads or sends, possibly several
  * at once; they must be quick, thread-safe and must not throw. Every method does nothing by default.
@@ -60,9 +61,11 @@ public interface AuditLogListener {
     }
 
     /**
-     * A login (a token, session or JWT request) ended, after its retries.
+     * A login (a token, session or JWT request of a session-style source) ended, after its
+     * retries; sources that send credentials with every request (basic auth, API tokens) make none.
      *
-     * @param succeeded true when the vendor granted it; false when it was refused or could not be made
+     * @param succeeded true when the vendor granted it; false when it was refused (whatever the
+     *     HTTP status: some vendors refuse with a 200) or could not be made
      */
     default void onLogin(boolean succeeded) {
     }
@@ -76,7 +79,12 @@ public interface AuditLogListener {
     default void onBytesRead(long count) {
     }
 
-    /** A page of entries (a page, batch or window read, or an export file downloaded) was answered. */
+    /**
+     * A request for entries was answered: a page, batch or window read, or an export file
+     * downloaded (requests tagged {@link dev.auditsdk.core.http.Operation#PAGE} or
+     * {@link dev.auditsdk.core.http.Operation#DOWNLOAD}; Jitterbit's export file, which is the answer
+     * to its job's status poll, is not one).
+     */
     default void onPage() {
     }
 

@@ -1,7 +1,7 @@
 package dev.auditsdk.core.http;
 
 import dev.auditsdk.core.AuditLogListener;
-import dev.auditsdk.core.error.AuditSdkException;
+import dev.auditsdk.core.auth.Authenticator;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * The transport's one listener: forwards every callback to the caller's {@link TransportListener}
  * and turns what the transport sees into a source's {@link AuditLogListener} events (answers,
- * throttling per the vendor's {@link ThrottlePolicy}, retries, bytes, pages, logins).
+ * throttling per the vendor's {@link ThrottlePolicy}, retries, bytes, pages) and hands the
+ * listener to the authenticator, which reports its logins.
  */
 final class AuditLogEvents implements TransportListener {
     private final TransportListener transport;
@@ -55,20 +56,20 @@ final class AuditLogEvents implements TransportListener {
         }
     }
 
-    /** A request ended with a successful answer (after retries and a replay). */
+    /** A request ended with a successful answer (after retries and a replay): a page if it asked for one. */
     void succeeded(HttpRequestSpec request) {
         Operation operation = request.operation();
-        if (operation == Operation.LOGIN) {
-            events.onLogin(true);
-        } else if (operation == Operation.PAGE || operation == Operation.DOWNLOAD) {
+        if (operation == Operation.PAGE || operation == Operation.DOWNLOAD) {
             events.onPage();
         }
     }
 
-    /** A request failed for good: its exception is about to reach the caller. */
-    void failed(HttpRequestSpec request, RuntimeException error) {
-        if (request.operation() == Operation.LOGIN && error instanceof AuditSdkException) {
-            events.onLogin(false);
-        }
+    /**
+     * Lets the authenticator report its logins: they are granted or refused by the vendor's
+     * login code, which can tell a refusal the HTTP status does not show (Jitterbit's HTTP 200
+     * with {@code "status": false}).
+     */
+    void observeLogins(Authenticator authenticator) {
+        authenticator.observeLogins(events);
     }
 }

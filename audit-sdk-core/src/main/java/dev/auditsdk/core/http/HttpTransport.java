@@ -80,6 +80,7 @@ public final class HttpTransport implements AutoCloseable {
     private HttpTransport(Shared shared, Authenticator authenticator) {
         this.shared = shared;
         this.authenticator = authenticator;
+        shared.listener.observeLogins(authenticator);
     }
 
     /** @return a new builder */
@@ -286,14 +287,9 @@ public final class HttpTransport implements AutoCloseable {
 
     private Exchange exchange(HttpRequestSpec request, BodyReader<?> reader) {
         Objects.requireNonNull(request, "request");
-        try {
-            Exchange ex = authenticatedExchange(request, reader);
-            shared.listener.succeeded(request);
-            return ex;
-        } catch (RuntimeException e) {
-            shared.listener.failed(request, e);
-            throw e;
-        }
+        Exchange ex = authenticatedExchange(request, reader);
+        shared.listener.succeeded(request);
+        return ex;
     }
 
     private Exchange authenticatedExchange(HttpRequestSpec request, BodyReader<?> reader) {

@@ -10,7 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogQuery;
+import dev.auditsdk.core.auth.AuthHeaders;
+import dev.auditsdk.core.auth.TokenAuthenticator;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.paging.DeliveryTracker;
@@ -26,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,18 +97,38 @@ class AuditLogEventsTest {
     }
 
     @Test
-    void aLoginReportsWhetherItWasGrantedAndIsNoPage() {
+    void eachLoginOfATokenAuthenticatorIsReportedAsGrantedOrRefusedEvenWhenTheRefusalIsAnHttp200() {
+        // the vendor refuses the second login in its body, as Jitterbit does, and in an error answer the third time
         wm.stubFor(post("/token").inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withBody("{\"access_token\":\"x\"}")).willSetStateTo("refused"));
+                .willReturn(aResponse().withBody("{\"ok\":true}")).willSetStateTo("refused in the body"));
+        wm.stubFor(post("/token").inScenario("s").whenScenarioStateIs("refused in the body")
+                .willReturn(aResponse().withBody("{\"ok\":false}")).willSetStateTo("refused"));
         wm.stubFor(post("/token").inScenario("s").whenScenarioStateIs("refused").willReturn(aResponse().withStatus(401)));
-        HttpRequestSpec login = HttpRequestSpec.post(url("/token")).operation(Operation.LOGIN).build();
+        wm.stubFor(get("/logs").willReturn(aResponse().withBody("[]")));
+        try (HttpTransport plain = transport().build()) {
+            Supplier<String> login = () -> {
+                JsonNode answer = plain.withoutAuth().sendForJson(HttpRequestSpec.post(url("/token")).operation(Operation.LOGIN).build());
+                if (!answer.path("ok").asBoolean()) {
+                    throw new AuditAuthenticationException("test: login refused", 200, null, null, null);
+                }
+                return "token";
+            };
+            HttpRequestSpec logs = HttpRequestSpec.get(url("/logs")).build();
 
-        try (HttpTransport t = transport().build()) {
-            t.sendForJson(login);
-            assertThatThrownBy(() -> t.sendForJson(login)).isInstanceOf(AuditAuthenticationException.class);
+            // a new session per read: each logs in once
+            plain.withAuthenticator(sessions(login)).sendForText(logs);
+            assertThatThrownBy(() -> plain.withAuthenticator(sessions(login)).sendForText(logs)).hasMessage("test: login refused");
+            assertThatThrownBy(() -> plain.withAuthenticator(sessions(login)).sendForText(logs))
+                    .isInstanceOf(AuditAuthenticationException.class);
         }
 
-        assertThat(events.events()).containsExactly("response 200", "login true", "response 401", "login false");
+        assertThat(events.events("login")).containsExactly("login true", "login false", "login false");
+        // the login answers themselves are no pages; the one answered read of the log is
+        assertThat(events.events("page")).hasSize(1);
+    }
+
+    private static TokenAuthenticator<String> sessions(Supplier<String> login) {
+        return TokenAuthenticator.builder(login, token -> AuthHeaders.of("X-Token", token)).build();
     }
 
     @Test
@@ -206,5 +230,6 @@ class AuditLogEventsTest {
         assertThatThrownBy(() -> HttpTransport.builder().auditLogListener(null)).hasMessage("auditLogListener");
         assertThatThrownBy(() -> new AbstractSourceBuilderTest.DemoBuilder().auditLogListener(null))
                 .hasMessage("auditLogListener");
+        assertThatThrownBy(() -> sessions(() -> "token").observeLogins(null)).hasMessage("listener");
     }
 }
