@@ -81,6 +81,8 @@ public final class DeliveryTracker {
     private final LateEntryPolicy lateEntries;
     private final int maxRememberedIds;
     private final AuditLogListener listener;
+    /** The newest time delivered in this run, as last told to the listener; null before the first entry. */
+    private Instant announced;
     private final Checkpoint initial;
     private String cursor;
     private long delivered;
@@ -359,6 +361,12 @@ public final class DeliveryTracker {
         Objects.requireNonNull(id, "id");
         delivered++;
         listener.onEntryDelivered(timestamp);
+        if (announced == null || timestamp.isAfter(announced)) {
+            // not the tracker's watermark, which starts at the query's start or the checkpoint's:
+            // an entry at exactly that instant is news to the listener too
+            announced = timestamp;
+            listener.onWatermark(timestamp);
+        }
         if (timestamp.isAfter(watermark)) {
             // first: the horizon then drops what this entry supersedes before it is recorded (it
             // never drops this entry, which is at the new watermark)
@@ -368,7 +376,6 @@ public final class DeliveryTracker {
             if (!timestamp.isBefore(before)) {
                 record(timestamp, id);
             }
-            listener.onWatermark(timestamp);
         } else if (!timestamp.isBefore(horizon)) {
             record(timestamp, id);
         } else if (order == EntryOrder.OLDEST_FIRST) {

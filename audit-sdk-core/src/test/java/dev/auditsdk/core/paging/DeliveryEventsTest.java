@@ -47,6 +47,33 @@ class DeliveryEventsTest {
     }
 
     @Test
+    void anEntryAtExactlyTheQuerysStartMovesTheWatermarkToo() {
+        List<TestEntry> log = List.of(TestEntry.at("a", 0), TestEntry.at("b", 0));
+        AuditLogQuery limited = AuditLogQuery.builder().from(T0).to(T0.plusSeconds(3600)).limit(2).build();
+
+        try (PagedAuditLogStream<TestEntry> stream = PagedAuditLogStream.of(tracker(limited).build(), CloseableIterator.of(log))) {
+            readAll(stream);
+        }
+
+        assertThat(events.events("watermark")).containsExactly("watermark " + at(0));
+    }
+
+    @Test
+    void aResumedReadReportsItsFirstEntryEvenAtTheCheckpointsWatermark() {
+        DeliveryTracker first = tracker(RANGE).build();
+        first.markDelivered(T0.plusSeconds(5), "a");
+        AuditLogQuery resumed = AuditLogQuery.builder().from(T0).to(T0.plusSeconds(3600)).resumeFrom(first.checkpoint()).build();
+        List<TestEntry> log = List.of(TestEntry.at("a", 5), TestEntry.at("b", 5), TestEntry.at("c", 6));
+
+        try (PagedAuditLogStream<TestEntry> stream = PagedAuditLogStream.of(tracker(resumed).build(), CloseableIterator.of(log))) {
+            assertThat(readAll(stream)).extracting(TestEntry::id).containsExactly("b", "c");
+        }
+
+        assertThat(events.events("watermark")).containsExactly("watermark " + at(5), "watermark " + at(5),
+                "watermark " + at(6), "watermark " + at(3600));
+    }
+
+    @Test
     void reReadEntriesAreNotReportedAgain() {
         List<TestEntry> log = List.of(TestEntry.at("a", 1), TestEntry.at("a", 1), TestEntry.at("b", 2));
 
