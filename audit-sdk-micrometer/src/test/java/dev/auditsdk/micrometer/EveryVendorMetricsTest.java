@@ -8,6 +8,8 @@ import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
+import dev.auditsdk.core.Checkpoint;
+import dev.auditsdk.core.ImmutableAuditLogQuery;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.registry.VendorContext;
@@ -28,10 +30,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -109,16 +116,23 @@ class EveryVendorMetricsTest {
     }
 
     private long read(String vendor, Map<String, String> settings, AuditLogMetrics metrics) {
+        AtomicLong count = new AtomicLong();
+        read(vendor, settings, metrics, AuditLogQuery.builder().from(from).to(to).build(), count);
+        return count.get();
+    }
+
+    /** Reads the query to its end (or limit); adds the entries read to {@code count}; returns the checkpoint. */
+    private Checkpoint read(String vendor, Map<String, String> settings, AuditLogMetrics metrics, AuditLogQuery query,
+            AtomicLong count) {
         VendorPlugin plugin = VendorRegistry.discover().find(vendor).orElseThrow();
-        long count = 0;
         try (AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(VendorSettings.of(plugin, settings),
                 context(metrics));
-                AuditLogStream<? extends AuditLogEntry> stream = source.fetch(AuditLogQuery.builder().from(from).to(to).build())) {
+                AuditLogStream<? extends AuditLogEntry> stream = source.fetch(query)) {
             for (AuditLogEntry ignored : stream) {
-                count++;
+                count.incrementAndGet();
             }
+            return stream.checkpoint();
         }
-        return count;
     }
 
     private double counter(String vendor, String name, String... tags) {
@@ -167,6 +181,33 @@ class EveryVendorMetricsTest {
         assertThat(counter(vendor, AuditLogMetrics.REQUESTS, "status", "4xx")).isEqualTo(vendor.equals("jitterbit") ? 0 : 1);
         assertThat(counter(vendor, AuditLogMetrics.ENTRIES_DELIVERED)).isZero();
         assertThat(metrics.watermark()).isEmpty();
+    }
+
+    @Test
+    void aBackfillInSlicesShowsItsLagFallingUntilItCatchesUpAndThenOnlyTheTimeSinceItsLastCompleteRead() {
+        Map<String, String> settings = start("lifecycle");
+        AuditLogMetrics metrics = AuditLogMetrics.register(registry, "lifecycle", "lifecycle-1", now);
+        AtomicLong delivered = new AtomicLong();
+        List<Duration> lags = new ArrayList<>();
+
+        Checkpoint checkpoint = null;
+        for (int slice = 0; slice < 3; slice++) {
+            ImmutableAuditLogQuery.Builder query = AuditLogQuery.builder().from(from).to(to).limit(30);
+            if (checkpoint != null) {
+                query.resumeFrom(checkpoint);
+            }
+            checkpoint = read("lifecycle", settings, metrics, query.build(), delivered);
+            lags.add(metrics.lag().orElseThrow());
+        }
+        read("lifecycle", settings, metrics, AuditLogQuery.builder().from(from).to(to).resumeFrom(checkpoint).build(), delivered);
+        lags.add(metrics.lag().orElseThrow());
+
+        assertThat(delivered.get()).isEqualTo(120);
+        assertThat(counter("lifecycle", AuditLogMetrics.ENTRIES_DELIVERED)).isEqualTo(120);
+        // each slice ends at a newer entry; the complete read leaves only now minus the range's end
+        assertThat(lags).isSortedAccordingTo(Comparator.reverseOrder()).doesNotHaveDuplicates();
+        assertThat(lags.get(0)).isGreaterThan(Duration.ofHours(1));
+        assertThat(lags.get(3)).isEqualTo(Duration.ofSeconds(5));
     }
 
     private static VendorContext context(AuditLogListener listener) {
