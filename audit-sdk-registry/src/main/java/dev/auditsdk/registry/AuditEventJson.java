@@ -1,6 +1,7 @@
 package dev.auditsdk.registry;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.auditsdk.core.json.Json;
@@ -20,6 +21,25 @@ import java.util.Optional;
  */
 public final class AuditEventJson {
 
+    // field names encoded once (quoted and escaped), not at every event
+    private static final SerializedString VENDOR = new SerializedString("vendor");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString ACTOR = new SerializedString("actor");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString EMAIL = new SerializedString("email");
+    private static final SerializedString APPLICATION = new SerializedString("application");
+    private static final SerializedString ACTION = new SerializedString("action");
+    private static final SerializedString CATEGORY = new SerializedString("category");
+    private static final SerializedString TARGET = new SerializedString("target");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString OUTCOME = new SerializedString("outcome");
+    private static final SerializedString SOURCE_IP = new SerializedString("sourceIp");
+    private static final SerializedString USER_AGENT = new SerializedString("userAgent");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString OCSF_CLASS = new SerializedString("ocsfClass");
+    private static final SerializedString ATTRIBUTES = new SerializedString("attributes");
+
     private AuditEventJson() {
     }
 
@@ -32,29 +52,32 @@ public final class AuditEventJson {
      */
     public static void write(AuditEvent event, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeStringField("vendor", event.vendor());
-        g.writeStringField("id", event.id());
-        g.writeStringField("time", event.time().toString());
+        write(g, VENDOR, event.vendor());
+        write(g, ID, event.id());
+        write(g, TIME, event.time().toString());
         writeActor(event.actor(), g);
-        g.writeStringField("action", event.action());
-        write(g, "category", event.category());
+        write(g, ACTION, event.action());
+        write(g, CATEGORY, event.category());
         Optional<Target> target = event.target();
         if (target.isPresent()) {
             Target t = target.get();
-            g.writeObjectFieldStart("target");
-            write(g, "type", t.type());
-            write(g, "id", t.id());
-            write(g, "name", t.name());
+            g.writeFieldName(TARGET);
+            g.writeStartObject();
+            write(g, TYPE, t.type());
+            write(g, ID, t.id());
+            write(g, NAME, t.name());
             g.writeEndObject();
         }
-        g.writeStringField("outcome", event.outcome().name());
-        write(g, "sourceIp", event.sourceIp());
-        write(g, "userAgent", event.userAgent());
-        write(g, "message", event.message());
-        g.writeNumberField("ocsfClass", event.ocsfClass().uid());
+        write(g, OUTCOME, event.outcome().name());
+        write(g, SOURCE_IP, event.sourceIp());
+        write(g, USER_AGENT, event.userAgent());
+        write(g, MESSAGE, event.message());
+        g.writeFieldName(OCSF_CLASS);
+        g.writeNumber(event.ocsfClass().uid());
         Map<String, String> attributes = event.attributes();
         if (!attributes.isEmpty()) {
-            g.writeObjectFieldStart("attributes");
+            g.writeFieldName(ATTRIBUTES);
+            g.writeStartObject();
             for (Map.Entry<String, String> a : attributes.entrySet()) {
                 g.writeStringField(a.getKey(), a.getValue());
             }
@@ -86,17 +109,23 @@ public final class AuditEventJson {
         if (name.isEmpty() && email.isEmpty() && id.isEmpty() && application.isEmpty()) {
             return;
         }
-        g.writeObjectFieldStart("actor");
-        write(g, "name", name);
-        write(g, "email", email);
-        write(g, "id", id);
-        write(g, "application", application);
+        g.writeFieldName(ACTOR);
+        g.writeStartObject();
+        write(g, NAME, name);
+        write(g, EMAIL, email);
+        write(g, ID, id);
+        write(g, APPLICATION, application);
         g.writeEndObject();
     }
 
-    private static void write(JsonGenerator g, String field, Optional<String> value) throws IOException {
+    private static void write(JsonGenerator g, SerializedString field, Optional<String> value) throws IOException {
         if (value.isPresent()) {
-            g.writeStringField(field, value.get());
+            write(g, field, value.get());
         }
+    }
+
+    private static void write(JsonGenerator g, SerializedString field, String value) throws IOException {
+        g.writeFieldName(field);
+        g.writeString(value);
     }
 }

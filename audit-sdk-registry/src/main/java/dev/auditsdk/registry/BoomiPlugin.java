@@ -113,7 +113,7 @@ public final class BoomiPlugin implements VendorPlugin {
 
     private static <B extends BoomiClientBuilder<B>> B common(B b, VendorSettings settings, VendorContext context) {
         b.accountId(settings.require("account-id"));
-        DeliverySettings.apply(b, settings).listener(context.transportListener());
+        DeliverySettings.apply(b, settings).listener(context.transportListener()).auditLogListener(context.auditLogListener());
         Optional<java.net.URI> base = settings.uri("base-url");
         if (base.isPresent()) {
             b.baseUrl(base.get());

@@ -95,7 +95,7 @@ public final class InformaticaPlugin implements VendorPlugin {
             throw settings.needs("region", "{} (e.g. US, EU, dm-us, USW1) or {}", "login-url");
         }
         b.credentials(settings.require("username"), settings.require("password"));
-        DeliverySettings.apply(b, settings).listener(context.transportListener());
+        DeliverySettings.apply(b, settings).listener(context.transportListener()).auditLogListener(context.auditLogListener());
         return b;
     }
 

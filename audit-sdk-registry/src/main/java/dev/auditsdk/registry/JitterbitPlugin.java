@@ -106,7 +106,7 @@ public final class JitterbitPlugin implements VendorPlugin {
         settings.set("window-size", settings.duration("window-size", false), b::windowSize);
         settings.set("export-deadline", settings.duration("export-deadline", false), b::exportDeadline);
         settings.setInteger("lock-workarounds", b::lockWorkarounds);
-        DeliverySettings.apply(b, settings).listener(context.transportListener());
+        DeliverySettings.apply(b, settings).listener(context.transportListener()).auditLogListener(context.auditLogListener());
         return b.build();
     }
 

@@ -46,7 +46,7 @@ public final class LifecyclePlugin implements VendorPlugin {
         settings.setInteger("window-days", b::windowDays);
         settings.setInteger("parallelism", b::parallelism);
         settings.setInteger("day-margin", b::dayMargin);
-        DeliverySettings.apply(b, settings).listener(context.transportListener());
+        DeliverySettings.apply(b, settings).listener(context.transportListener()).auditLogListener(context.auditLogListener());
         return b.build();
     }
 

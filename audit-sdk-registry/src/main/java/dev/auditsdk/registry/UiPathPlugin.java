@@ -116,7 +116,7 @@ public final class UiPathPlugin implements VendorPlugin {
         settings.uri("identity-url").ifPresent(b::identityUrl);
         b.clientCredentials(settings.require("client-id"), settings.require("client-secret"));
         settings.get("scopes").ifPresent(b::scopes);
-        DeliverySettings.apply(b, settings).listener(context.transportListener());
+        DeliverySettings.apply(b, settings).listener(context.transportListener()).auditLogListener(context.auditLogListener());
         return b;
     }
 

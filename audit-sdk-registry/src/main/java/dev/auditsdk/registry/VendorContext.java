@@ -1,10 +1,12 @@
 package dev.auditsdk.registry;
 
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.http.TransportListener;
 
 /**
  * What the caller offers a plugin while it builds a source: the terminal, for a code the user
- * must type (a two-factor code), a way to tell the user something, and a listener for requests.
+ * must type (a two-factor code), a way to tell the user something, a listener for requests and one
+ * for the stream-level events metrics count.
  * The command line has a terminal; the Kafka connector has none ({@link #interactive()} false).
  */
 public interface VendorContext {
@@ -35,4 +37,16 @@ public interface VendorContext {
      * @return the listener
      */
     TransportListener transportListener();
+
+    /**
+     * A listener for the stream-level events of the source (entries delivered, watermark,
+     * requests, retries, throttling, logins, bytes, pages, failures), passed to the source's
+     * builder: how the caller gets metrics per stream, e.g. from the {@code audit-sdk-micrometer}
+     * module. One per stream, kept for the stream's life (its sources come and go).
+     *
+     * @return the listener; {@link AuditLogListener#NONE} unless the caller collects metrics
+     */
+    default AuditLogListener auditLogListener() {
+        return AuditLogListener.NONE;
+    }
 }

@@ -27,16 +27,7 @@ public enum OutputFormat {
      * @return a writer of this format
      */
     public EntryWriter writer(OutputStream out) {
-        switch (this) {
-            case RAW:
-                return new JsonLinesWriter(out, OutputFormat::writeRaw);
-            case OCSF:
-                return new JsonLinesWriter(out, (entry, g) -> JsonTreeWriter.write(entry.toAuditEvent().toOcsf(), g));
-            case CSV:
-                return new CsvWriter(out);
-            default:
-                return new JsonLinesWriter(out, (entry, g) -> AuditEventJson.write(entry.toAuditEvent(), g));
-        }
+        return this == CSV ? new CsvWriter(out) : new JsonLinesWriter(out, render());
     }
 
     /**
@@ -49,18 +40,24 @@ public enum OutputFormat {
      * @throws IllegalArgumentException for {@link #CSV}, whose columns are fixed by its header
      */
     public EntryWriter writer(OutputStream out, String stream) {
+        if (this == CSV) {
+            throw new IllegalArgumentException(cliName() + " records cannot name their stream: give each stream"
+                    + " its own output file, or use ndjson, raw or ocsf");
+        }
+        return new JsonLinesWriter(out, JsonLinesWriter.tagged(render(), stream));
+    }
+
+    /** @return how a JSON format writes one entry as one JSON value */
+    private JsonLinesWriter.Render render() {
         switch (this) {
             case RAW:
-                return new JsonLinesWriter(out, JsonLinesWriter.tagged(OutputFormat::writeRaw, stream));
+                return OutputFormat::writeRaw;
             case OCSF:
-                return new JsonLinesWriter(out, JsonLinesWriter.tagged(
-                        (entry, g) -> JsonTreeWriter.write(entry.toAuditEvent().toOcsf(), g), stream));
+                return (entry, g) -> entry.toAuditEvent().writeOcsf(g);
             case NDJSON:
-                return new JsonLinesWriter(out, JsonLinesWriter.tagged(
-                        (entry, g) -> AuditEventJson.write(entry.toAuditEvent(), g), stream));
+                return (entry, g) -> AuditEventJson.write(entry.toAuditEvent(), g);
             default:
-                throw new IllegalArgumentException(cliName() + " records cannot name their stream: give each stream"
-                        + " its own output file, or use ndjson, raw or ocsf");
+                throw new IllegalStateException(cliName() + " is not a JSON format");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.auditsdk.core.auth;
 
+import dev.auditsdk.core.AuditLogListener;
+
 /**
  * Supplies the authentication headers of each request and renews them when the server
  * rejects them. The transport calls {@link #authenticate()} before every attempt and, on an
@@ -26,6 +28,17 @@ public interface Authenticator {
      *     (static credentials), so the 401 is final
      */
     boolean refresh(AuthHeaders rejected);
+
+    /**
+     * Lets a source's {@link AuditLogListener} hear each login this authenticator makes
+     * ({@link AuditLogListener#onLogin(boolean)}): the transport calls it when it is given the
+     * authenticator, so every vendor's logins are counted without code of its own. Default:
+     * nothing (authenticators that never log in).
+     *
+     * @param listener the listener of the transport using this authenticator
+     */
+    default void observeLogins(AuditLogListener listener) {
+    }
 
     /**
      * Ends the session if there is one (best effort; never throws). Default: nothing.

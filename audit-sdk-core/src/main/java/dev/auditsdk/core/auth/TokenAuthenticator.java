@@ -1,5 +1,6 @@
 package dev.auditsdk.core.auth;
 
+import dev.auditsdk.core.AuditLogListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ public final class TokenAuthenticator<T> implements Authenticator {
 
     private final TokenCache<Session<T>> sessions;
     private final Consumer<? super T> logout;
+    private volatile AuditLogListener logins = AuditLogListener.NONE;
 
     private TokenAuthenticator(Builder<T> builder) {
         Supplier<? extends T> login = builder.login;
@@ -51,7 +53,7 @@ public final class TokenAuthenticator<T> implements Authenticator {
         // headers are built once per login, so each session has exactly one AuthHeaders instance
         // and a refused instance identifies the session it came from
         this.logout = builder.logout;
-        this.sessions = TokenCache.<Session<T>>builder(() -> Session.of(login.get(), headers),
+        this.sessions = TokenCache.<Session<T>>builder(() -> Session.of(observed(login), headers),
                         session -> expiry.apply(session.token))
                 .refreshAhead(builder.refreshAhead)
                 .minLoginInterval(builder.minLoginInterval)
@@ -60,6 +62,29 @@ public final class TokenAuthenticator<T> implements Authenticator {
                 // a login that completes after close() is ended at once, never cached
                 .discard(this::logOut)
                 .build();
+    }
+
+    /** Runs one login and tells the listener whether it was granted (a refusal or a failure to reach the vendor is not). */
+    private T observed(Supplier<? extends T> login) {
+        T token;
+        try {
+            token = login.get();
+        } catch (RuntimeException e) {
+            logins.onLogin(false);
+            throw e;
+        }
+        logins.onLogin(true);
+        return token;
+    }
+
+    /**
+     * Reports each login (granted or not) to the listener from now on.
+     *
+     * @param listener the listener of the transport using this authenticator
+     */
+    @Override
+    public void observeLogins(AuditLogListener listener) {
+        this.logins = Objects.requireNonNull(listener, "listener");
     }
 
     /**

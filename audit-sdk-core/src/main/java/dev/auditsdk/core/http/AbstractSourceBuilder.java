@@ -1,5 +1,6 @@
 package dev.auditsdk.core.http;
 
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.LateEntryPolicy;
 import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.paging.DeliveryOptions;
@@ -12,15 +13,15 @@ import java.util.Objects;
 
 /**
  * The options every vendor source's builder shares: how requests are retried, which HTTP
- * client carries them, the timeouts, the plain-HTTP opt-in, the transport listener and the
- * clock. A vendor builder extends it, adds where and as whom (base URL, credentials, ...), and
+ * client carries them, the timeouts, the plain-HTTP opt-in, the transport and audit log listeners
+ * and the clock. A vendor builder extends it, adds where and as whom (base URL, credentials, ...), and
  * builds its transport from {@link #transportBuilder(String)}, to which it adds the vendor's
  * authenticator and error decoder.
  *
  * <p>Defaults: {@link RetryPolicy#defaults()} (a vendor may choose another default with
  * {@link #defaultRetryPolicy()}), a client built and closed by the source, 10 s to connect, 60 s
  * per attempt until the headers arrive, 60 s between bytes of a body, HTTPS only (loopback
- * excepted), no listener, the system UTC clock, {@link dev.auditsdk.core.ReadLimits#defaults()}.
+ * excepted), no listeners, the system UTC clock, {@link dev.auditsdk.core.ReadLimits#defaults()}.
  *
  * @param <B> the concrete builder type, returned by every setter
  */
@@ -39,6 +40,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     private Duration bodyReadTimeout = DEFAULT_BODY_READ_TIMEOUT;
     private boolean allowInsecureHttp;
     private TransportListener listener = TransportListener.NONE;
+    private AuditLogListener auditLogListener = AuditLogListener.NONE;
     private Clock clock = Clock.systemUTC();
     private ReadLimits limits = ReadLimits.defaults();
     private Duration lateness;
@@ -126,6 +128,17 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
      */
     public B listener(TransportListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /**
+     * @param listener receives the stream-level events of every read of the sources built here
+     *     (entries delivered, watermark, requests, retries, throttling, logins, bytes, pages,
+     *     failures), e.g. the {@code audit-sdk-micrometer} module's metrics; default none
+     * @return this builder
+     */
+    public B auditLogListener(AuditLogListener listener) {
+        this.auditLogListener = Objects.requireNonNull(listener, "auditLogListener");
         return self();
     }
 
@@ -267,7 +280,8 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
 
     /** @return the delivery settings for the sources this builder builds */
     protected final DeliveryOptions configuredDelivery() {
-        return DeliveryOptions.of(configuredLateness(), lateEntries, settleLag != null ? settleLag : defaultSettleLag());
+        return DeliveryOptions.of(configuredLateness(), lateEntries, settleLag != null ? settleLag : defaultSettleLag())
+                .withListener(auditLogListener);
     }
 
     /**
@@ -297,7 +311,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
 
     /**
      * A new transport builder carrying this builder's settings: vendor name, HTTP client,
-     * timeouts, {@link #configuredRetryPolicy()}, listener, plain-HTTP opt-in, rate domain and clock. The
+     * timeouts, {@link #configuredRetryPolicy()}, listeners, plain-HTTP opt-in, rate domain and clock. The
      * caller adds the authenticator and error decoder (and may replace the retry policy) and
      * builds. Each call returns an independent builder, so later changes to this builder do
      * not reach a transport built from it.
@@ -314,6 +328,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
                 .bodyReadTimeout(bodyReadTimeout)
                 .retryPolicy(configuredRetryPolicy())
                 .listener(listener)
+                .auditLogListener(auditLogListener)
                 .allowInsecureHttp(allowInsecureHttp)
                 .limits(limits)
                 .rateLimits(rateLimits, rateLimitDomain != null ? rateLimitDomain : defaultRateLimitDomain())

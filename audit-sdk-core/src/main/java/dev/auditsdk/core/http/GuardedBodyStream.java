@@ -10,12 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * A response body that fails instead of hanging: a read that waits longer than the
  * body-read timeout for the next bytes is aborted by a watchdog (which closes the
  * connection), and every I/O failure surfaces as an {@link AuditTransportException} naming
- * the request.
+ * the request. Every byte read (or skipped) is reported to a counter as it arrives.
  */
 final class GuardedBodyStream extends FilterInputStream {
     private static final Set<GuardedBodyStream> ACTIVE = ConcurrentHashMap.newKeySet();
@@ -31,14 +32,23 @@ final class GuardedBodyStream extends FilterInputStream {
 
     private final String description;
     private final long timeoutNanos;
+    private final LongConsumer bytesRead;
     private volatile long readingSince;
     private volatile boolean timedOut;
     private volatile boolean closed;
 
     GuardedBodyStream(InputStream in, String description, Duration readTimeout) {
+        this(in, description, readTimeout, count -> { });
+    }
+
+    /**
+     * @param bytesRead told how many bytes each read or skip consumed, when it consumed any
+     */
+    GuardedBodyStream(InputStream in, String description, Duration readTimeout, LongConsumer bytesRead) {
         super(in);
         this.description = description;
         this.timeoutNanos = readTimeout.toNanos();
+        this.bytesRead = bytesRead;
         ACTIVE.add(this);
     }
 
@@ -49,6 +59,8 @@ final class GuardedBodyStream extends FilterInputStream {
             int b = super.read();
             if (b < 0) {
                 finish();
+            } else {
+                bytesRead.accept(1);
             }
             return b;
         } catch (IOException e) {
@@ -65,6 +77,8 @@ final class GuardedBodyStream extends FilterInputStream {
             int n = super.read(buf, off, len);
             if (n < 0) {
                 finish();
+            } else if (n > 0) {
+                bytesRead.accept(n);
             }
             return n;
         } catch (IOException e) {
@@ -78,7 +92,11 @@ final class GuardedBodyStream extends FilterInputStream {
     public long skip(long n) throws IOException {
         begin();
         try {
-            return super.skip(n);
+            long skipped = super.skip(n);
+            if (skipped > 0) {
+                bytesRead.accept(skipped);
+            }
+            return skipped;
         } catch (IOException e) {
             throw failure(e);
         } finally {

@@ -2,6 +2,7 @@ package dev.auditsdk.core.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.auth.Authenticator;
@@ -79,6 +80,7 @@ public final class HttpTransport implements AutoCloseable {
     private HttpTransport(Shared shared, Authenticator authenticator) {
         this.shared = shared;
         this.authenticator = authenticator;
+        shared.listener.observeLogins(authenticator);
     }
 
     /** @return a new builder */
@@ -285,6 +287,12 @@ public final class HttpTransport implements AutoCloseable {
 
     private Exchange exchange(HttpRequestSpec request, BodyReader<?> reader) {
         Objects.requireNonNull(request, "request");
+        Exchange ex = authenticatedExchange(request, reader);
+        shared.listener.succeeded(request);
+        return ex;
+    }
+
+    private Exchange authenticatedExchange(HttpRequestSpec request, BodyReader<?> reader) {
         requireOpen(shared.vendor + ": the transport");
         Endpoints.requireSecure(request.uri(), shared.allowInsecureHttp);
         boolean replayed = false;
@@ -376,7 +384,8 @@ public final class HttpTransport implements AutoCloseable {
             Optional<String> location = response.headers().firstValue("Location");
             boolean redirect = (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
                     && location.isPresent();
-            InputStream guarded = new GuardedBodyStream(response.body(), spec.describe(), shared.bodyReadTimeout);
+            InputStream guarded = new GuardedBodyStream(response.body(), spec.describe(), shared.bodyReadTimeout,
+                    shared.listener::bytesRead);
             if (!redirect) {
                 return Exchange.of(spec, uri, response, guarded, shared.limits);
             }
@@ -445,6 +454,9 @@ public final class HttpTransport implements AutoCloseable {
                     LOG.debug("{}: X-RateLimit-Remaining: {}", shared.vendor, remaining));
             shared.listener.onResponse(spec, response.statusCode(), response.headers(), elapsed);
             return response;
+        } catch (IOException e) {
+            shared.listener.noResponse(e);
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditTransportException(shared.vendor + ": interrupted while sending " + spec.describe(), e);
@@ -485,7 +497,7 @@ public final class HttpTransport implements AutoCloseable {
         final Duration bodyReadTimeout;
         final HttpClient.Version httpVersion;
         final ErrorDecoder errorDecoder;
-        final TransportListener listener;
+        final AuditLogEvents listener;
         final boolean allowInsecureHttp;
         final RetryExecutor retries;
         final ReadLimits limits;
@@ -508,7 +520,7 @@ public final class HttpTransport implements AutoCloseable {
             this.bodyReadTimeout = b.bodyReadTimeout;
             this.httpVersion = b.httpVersion;
             this.errorDecoder = b.errorDecoder;
-            this.listener = b.listener;
+            this.listener = new AuditLogEvents(b.listener, b.auditLogListener, b.throttlePolicy);
             this.allowInsecureHttp = b.allowInsecureHttp;
             this.retries = new RetryExecutor(vendor, b.retryPolicy, b.clock, listener, b.throttlePolicy,
                     b.rateLimitDomain == null ? null : new RetryExecutor.SharedRateLimit(b.rateLimits, b.rateLimitDomain));
@@ -647,6 +659,7 @@ public final class HttpTransport implements AutoCloseable {
         private Authenticator authenticator = Authenticator.none();
         private ErrorDecoder errorDecoder = ErrorDecoder.standard();
         private TransportListener listener = TransportListener.NONE;
+        private AuditLogListener auditLogListener = AuditLogListener.NONE;
         private boolean allowInsecureHttp;
         private Clock clock = Clock.systemUTC();
         private ThrottlePolicy throttlePolicy = ThrottlePolicy.standard();
@@ -780,6 +793,16 @@ public final class HttpTransport implements AutoCloseable {
          */
         public Builder listener(TransportListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @param listener receives the stream-level events the transport sees: answers, throttling,
+         *     retries, body bytes, pages and logins
+         * @return this builder
+         */
+        public Builder auditLogListener(AuditLogListener listener) {
+            this.auditLogListener = Objects.requireNonNull(listener, "auditLogListener");
             return this;
         }
 

@@ -1,6 +1,11 @@
 package dev.auditsdk.core.model;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.auditsdk.core.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -127,9 +132,26 @@ public abstract class AuditEvent {
      * vendor's action for 99 (Other); the vendor's action is also {@code api.operation} on API
      * Activity.
      *
-     * @return a new JSON object
+     * @return a new JSON object, as {@link #writeOcsf(JsonGenerator)} writes it
      */
     public ObjectNode toOcsf() {
-        return OcsfRenderer.render(this);
+        try (TokenBuffer buffer = new TokenBuffer(Json.mapper(), false)) {
+            writeOcsf(buffer);
+            return buffer.asParser(Json.mapper()).readValueAsTree();
+        } catch (IOException e) {
+            // a token buffer does no I/O
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes {@link #toOcsf()}'s object straight to a generator, without a tree: what a writer of
+     * many events (the CLI's {@code --format ocsf}) uses.
+     *
+     * @param generator where the object goes, positioned where a value may be written
+     * @throws IOException when the generator's output fails
+     */
+    public void writeOcsf(JsonGenerator generator) throws IOException {
+        OcsfRenderer.write(this, generator);
     }
 }

@@ -43,13 +43,13 @@ final class OcsfClassChoice {
     private static boolean fills(AuditEvent e, OcsfClass cls) {
         switch (cls) {
             case AUTHENTICATION:
-                return OcsfObjects.user(e.actor()).isPresent() || OcsfObjects.user(e.target()).isPresent();
+                return OcsfObjects.hasUser(e.actor()) || OcsfObjects.hasUser(e.target());
             case ACCOUNT_CHANGE:
-                return OcsfObjects.user(e.target()).isPresent();
+                return OcsfObjects.hasUser(e.target());
             case ENTITY_MANAGEMENT:
-                return OcsfObjects.entity(e.target(), e.tenantId(), true).isPresent();
+                return OcsfObjects.hasEntity(e.target(), e.tenantId(), true);
             case API_ACTIVITY:
-                return OcsfObjects.endpoint(e.sourceIp()).isPresent() && OcsfObjects.actor(e.actor()).isPresent();
+                return OcsfObjects.hasEndpoint(e.sourceIp()) && OcsfObjects.hasActor(e.actor());
             default:
                 return true;
         }

@@ -1,14 +1,15 @@
 package dev.auditsdk.core.model;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.auditsdk.core.json.Json;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Builds the OCSF objects an event is made of from the normalized model, each only when the
- * vendor's data satisfies the object's constraints (a user needs a name or uid, an endpoint an
- * IP address, an entity a name or uid), so that a rendered object is always a valid one.
+ * The OCSF objects an event is made of, from the normalized model: for each a test of whether
+ * the vendor's data satisfies the object's constraints (a user needs a name or uid, an endpoint
+ * an IP address, an entity a name or uid) and a writer that writes it only then, so that a
+ * rendered object is always a valid one.
  */
 final class OcsfObjects {
     /** OCSF {@code email_t}. */
@@ -19,67 +20,105 @@ final class OcsfObjects {
     private OcsfObjects() {
     }
 
-    /** OCSF {@code user} of an actor: name (the e-mail address when that is all there is), uid, e-mail. */
-    static Optional<ObjectNode> user(Actor actor) {
-        Optional<String> email = actor.email().filter(OcsfObjects::isEmail);
-        Optional<String> name = actor.name().or(() -> actor.id().isPresent() ? Optional.empty() : email);
-        if (name.isEmpty() && actor.id().isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectNode user = Json.mapper().createObjectNode();
-        name.ifPresent(n -> user.put("name", n));
-        actor.id().ifPresent(i -> user.put("uid", i));
-        email.ifPresent(m -> user.put("email_addr", m));
-        return Optional.of(user);
-    }
-
-    /** OCSF {@code actor}: its user and the client application, when the vendor names either. */
-    static Optional<ObjectNode> actor(Actor actor) {
-        Optional<ObjectNode> user = user(actor);
-        if (user.isEmpty() && actor.application().isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectNode out = Json.mapper().createObjectNode();
-        user.ifPresent(u -> out.set("user", u));
-        actor.application().ifPresent(a -> out.put("app_name", a));
-        return Optional.of(out);
-    }
-
-    /** OCSF {@code user} the target names, when the target is identified. */
-    static Optional<ObjectNode> user(Optional<Target> target) {
-        return target.filter(OcsfObjects::identified).map(t -> {
-            ObjectNode user = Json.mapper().createObjectNode();
-            t.name().ifPresent(n -> user.put("name", n));
-            t.id().ifPresent(i -> user.put("uid", i));
-            t.name().filter(OcsfObjects::isEmail).ifPresent(m -> user.put("email_addr", m));
-            return user;
-        });
-    }
-
-    /** OCSF {@code network_endpoint} of a source: its IP address, if it is one. */
-    static Optional<ObjectNode> endpoint(Optional<String> ip) {
-        return ip.map(String::trim).filter(OcsfObjects::isIp)
-                .map(i -> Json.mapper().createObjectNode().put("ip", i));
+    /** @return whether the actor makes an OCSF {@code user}: it has a name, a uid or a valid e-mail address */
+    static boolean hasUser(Actor actor) {
+        return actor.name().isPresent() || actor.id().isPresent() || actor.email().filter(OcsfObjects::isEmail).isPresent();
     }
 
     /**
-     * OCSF {@code managed_entity} (also the shape of a {@code resource_details}) of a target:
-     * type, uid and name when it has a uid or name; otherwise, for an entity known only by its
-     * type, the tenant it belongs to as its {@code org}, if the vendor names one.
+     * Writes the OCSF {@code user} of an actor, when it {@linkplain #hasUser(Actor) has one}, under
+     * {@code field}: name (the e-mail address when that is all there is), uid, e-mail.
      */
-    static Optional<ObjectNode> entity(Optional<Target> target, Optional<String> tenant, boolean orgAllowed) {
-        ObjectNode entity = Json.mapper().createObjectNode();
-        target.flatMap(Target::type).ifPresent(t -> entity.put("type", t));
+    static void writeUser(JsonGenerator g, String field, Actor actor) throws IOException {
+        if (!hasUser(actor)) {
+            return;
+        }
+        Optional<String> email = actor.email().filter(OcsfObjects::isEmail);
+        Optional<String> name = actor.name().or(() -> actor.id().isPresent() ? Optional.empty() : email);
+        g.writeObjectFieldStart(field);
+        write(g, "name", name);
+        write(g, "uid", actor.id());
+        write(g, "email_addr", email);
+        g.writeEndObject();
+    }
+
+    /** @return whether the actor makes an OCSF {@code actor}: a user or a client application */
+    static boolean hasActor(Actor actor) {
+        return hasUser(actor) || actor.application().isPresent();
+    }
+
+    /** Writes the OCSF {@code actor}, when the vendor names a user or application: its user and the application. */
+    static void writeActor(JsonGenerator g, Actor actor) throws IOException {
+        if (!hasActor(actor)) {
+            return;
+        }
+        g.writeObjectFieldStart("actor");
+        writeUser(g, "user", actor);
+        write(g, "app_name", actor.application());
+        g.writeEndObject();
+    }
+
+    /** @return whether the target identifies a user (a name or id) */
+    static boolean hasUser(Optional<Target> target) {
+        return target.filter(OcsfObjects::identified).isPresent();
+    }
+
+    /** Writes the OCSF {@code user} the target names, when it is identified, under {@code field}. */
+    static void writeUser(JsonGenerator g, String field, Optional<Target> target) throws IOException {
+        if (!hasUser(target)) {
+            return;
+        }
+        Target t = target.get();
+        g.writeObjectFieldStart(field);
+        write(g, "name", t.name());
+        write(g, "uid", t.id());
+        write(g, "email_addr", t.name().filter(OcsfObjects::isEmail));
+        g.writeEndObject();
+    }
+
+    /** @return whether the source is an IP address: an OCSF {@code network_endpoint} */
+    static boolean hasEndpoint(Optional<String> ip) {
+        return ip.map(String::trim).filter(OcsfObjects::isIp).isPresent();
+    }
+
+    /** Writes the {@code src_endpoint} of a source that is an IP address. */
+    static void writeSourceEndpoint(JsonGenerator g, Optional<String> ip) throws IOException {
+        if (hasEndpoint(ip)) {
+            g.writeObjectFieldStart("src_endpoint");
+            g.writeStringField("ip", ip.get().trim());
+            g.writeEndObject();
+        }
+    }
+
+    /**
+     * @return whether the target makes an OCSF {@code managed_entity} (also the shape of a
+     *     {@code resource_details}): it has a uid or name; or, for an entity known only by its
+     *     type, the vendor names the tenant it belongs to and an {@code org} is allowed
+     */
+    static boolean hasEntity(Optional<Target> target, Optional<String> tenant, boolean orgAllowed) {
+        return target.filter(OcsfObjects::identified).isPresent() || (orgAllowed && tenant.isPresent());
+    }
+
+    /**
+     * Writes the entity of {@link #hasEntity} as the next value (an object: type, uid and name;
+     * or type and the tenant as its {@code org}), when there is one.
+     */
+    static void writeEntity(JsonGenerator g, Optional<Target> target, Optional<String> tenant, boolean orgAllowed)
+            throws IOException {
+        if (!hasEntity(target, tenant, orgAllowed)) {
+            return;
+        }
+        g.writeStartObject();
+        write(g, "type", target.flatMap(Target::type));
         if (target.filter(OcsfObjects::identified).isPresent()) {
-            target.get().id().ifPresent(i -> entity.put("uid", i));
-            target.get().name().ifPresent(n -> entity.put("name", n));
-            return Optional.of(entity);
+            write(g, "uid", target.get().id());
+            write(g, "name", target.get().name());
+        } else {
+            g.writeObjectFieldStart("org");
+            g.writeStringField("uid", tenant.get());
+            g.writeEndObject();
         }
-        if (orgAllowed && tenant.isPresent()) {
-            entity.putObject("org").put("uid", tenant.get());
-            return Optional.of(entity);
-        }
-        return Optional.empty();
+        g.writeEndObject();
     }
 
     static boolean identified(Target target) {
@@ -102,5 +141,11 @@ final class OcsfObjects {
             return true;
         }
         return s.indexOf(':') >= 0 && s.indexOf(':') != s.lastIndexOf(':') && IPV6.matcher(s).matches();
+    }
+
+    private static void write(JsonGenerator g, String field, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            g.writeStringField(field, value.get());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.auditsdk.core.paging;
 
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.LateEntryPolicy;
 import java.time.Duration;
@@ -9,17 +10,20 @@ import java.util.Objects;
  * The delivery settings a source builder collects for every source ({@code lateness},
  * {@code lateEntryPolicy}, {@code settleLag}): the first two are handed to each
  * {@link DeliveryTracker} the source builds, the last is the source's
- * {@link dev.auditsdk.core.AuditLogSource#settleLag()}.
+ * {@link dev.auditsdk.core.AuditLogSource#settleLag()}. The source's {@link AuditLogListener}
+ * travels with them to every tracker.
  */
 public final class DeliveryOptions {
     private final Duration lateness;
     private final LateEntryPolicy lateEntries;
     private final Duration settleLag;
+    private final AuditLogListener listener;
 
-    private DeliveryOptions(Duration lateness, LateEntryPolicy lateEntries, Duration settleLag) {
+    private DeliveryOptions(Duration lateness, LateEntryPolicy lateEntries, Duration settleLag, AuditLogListener listener) {
         this.lateness = nonNegative(lateness, "lateness");
         this.lateEntries = Objects.requireNonNull(lateEntries, "lateEntries");
         this.settleLag = nonNegative(settleLag, "settleLag");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -30,7 +34,16 @@ public final class DeliveryOptions {
      * @throws IllegalArgumentException if a duration is negative
      */
     public static DeliveryOptions of(Duration lateness, LateEntryPolicy lateEntries, Duration settleLag) {
-        return new DeliveryOptions(lateness, lateEntries, settleLag);
+        return new DeliveryOptions(lateness, lateEntries, settleLag, AuditLogListener.NONE);
+    }
+
+    /**
+     * @param listener told about every entry delivered, the watermark and failed reads of the
+     *     streams these options serve
+     * @return a copy of these options with that listener
+     */
+    public DeliveryOptions withListener(AuditLogListener listener) {
+        return new DeliveryOptions(lateness, lateEntries, settleLag, listener);
     }
 
     private static Duration nonNegative(Duration d, String name) {
@@ -56,12 +69,17 @@ public final class DeliveryOptions {
         return settleLag;
     }
 
+    /** @return the listener of the streams these options serve; {@link AuditLogListener#NONE} by default */
+    public AuditLogListener listener() {
+        return listener;
+    }
+
     /**
      * @param query the query a stream serves
      * @return a tracker builder carrying these options (the caller may set the order)
      */
     public DeliveryTracker.Builder tracker(AuditLogQuery query) {
-        return DeliveryTracker.builder(query).lateness(lateness).lateEntries(lateEntries);
+        return DeliveryTracker.builder(query).lateness(lateness).lateEntries(lateEntries).listener(listener);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.auditsdk.core.paging;
 
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.Checkpoint;
 import dev.auditsdk.core.LateEntryPolicy;
@@ -79,6 +80,9 @@ public final class DeliveryTracker {
     private final Duration lateness;
     private final LateEntryPolicy lateEntries;
     private final int maxRememberedIds;
+    private final AuditLogListener listener;
+    /** The newest time delivered in this run, as last told to the listener; null before the first entry. */
+    private Instant announced;
     private final Checkpoint initial;
     private String cursor;
     private long delivered;
@@ -125,6 +129,7 @@ public final class DeliveryTracker {
         this.lateness = b.lateness;
         this.lateEntries = b.lateEntries;
         this.maxRememberedIds = b.maxRememberedIds;
+        this.listener = b.listener;
         this.initial = query.resumeFrom().orElseGet(() -> Checkpoint.startingAt(query.start()));
         this.cursor = initial.vendorCursor().orElse(null);
         if (query.start().isAfter(initial.watermark())) {
@@ -355,6 +360,13 @@ public final class DeliveryTracker {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(id, "id");
         delivered++;
+        listener.onEntryDelivered(timestamp);
+        if (announced == null || timestamp.isAfter(announced)) {
+            // not the tracker's watermark, which starts at the query's start or the checkpoint's:
+            // an entry at exactly that instant is news to the listener too
+            announced = timestamp;
+            listener.onWatermark(timestamp);
+        }
         if (timestamp.isAfter(watermark)) {
             // first: the horizon then drops what this entry supersedes before it is recorded (it
             // never drops this entry, which is at the new watermark)
@@ -401,7 +413,7 @@ public final class DeliveryTracker {
      * Tells the tracker the source has read its whole range (in {@link EntryOrder#NEWEST_FIRST}
      * mode, the last of its {@linkplain #windows() windows}): the checkpoint can then move to the
      * newest entry, with nothing left unread, and its horizon can close up to
-     * {@code watermark - lateness} in every mode.
+     * {@code watermark - lateness} in every mode. The listener's watermark moves to the query's end.
      */
     public synchronized void rangeComplete() {
         complete = true;
@@ -413,6 +425,17 @@ public final class DeliveryTracker {
         // everything before the watermark has been read, so only the lateness window stays open
         seeded.clear();
         closeHorizon();
+        listener.onWatermark(query.to());
+    }
+
+    /**
+     * Tells the tracker that reading its stream failed (the listener counts it); the checkpoint
+     * still covers exactly what was delivered.
+     *
+     * @param error the failure about to reach the reader
+     */
+    public void readFailed(RuntimeException error) {
+        listener.onFailure(Objects.requireNonNull(error, "error"));
     }
 
     private void closeHorizon() {
@@ -552,6 +575,7 @@ public final class DeliveryTracker {
         private Duration lateness = Duration.ZERO;
         private LateEntryPolicy lateEntries = LateEntryPolicy.FAIL;
         private int maxRememberedIds = DEFAULT_MAX_REMEMBERED_IDS;
+        private AuditLogListener listener = AuditLogListener.NONE;
 
         private Builder(AuditLogQuery query) {
             this.query = Objects.requireNonNull(query, "query");
@@ -600,6 +624,17 @@ public final class DeliveryTracker {
                 throw new IllegalArgumentException("maxRememberedIds must be positive, was " + maxRememberedIds);
             }
             this.maxRememberedIds = maxRememberedIds;
+            return this;
+        }
+
+        /**
+         * @param listener told about each entry recorded as delivered, each advance of the
+         *     watermark (and the query's end once the range is complete) and a failed read;
+         *     default {@link AuditLogListener#NONE}
+         * @return this builder
+         */
+        public Builder listener(AuditLogListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  *     range is complete; the underlying iterator is released as soon as reading ends.</li>
  * <li>{@link #close()} is idempotent, closes the underlying iterator (the open HTTP body, a
  *     pager's executor), and makes a running iteration end; closing the {@link #stream()} closes it.</li>
+ * <li>A failure while reading is reported to the tracker ({@link DeliveryTracker#readFailed}),
+ *     whose {@link dev.auditsdk.core.AuditLogListener} counts it, before it reaches the reader.</li>
  * </ul>
  *
  * @param <E> the vendor's entry type
@@ -130,14 +132,21 @@ public final class PagedAuditLogStream<E extends AuditLogEntry> implements Audit
                 finish("limit of " + limit + " reached", false);
                 return false;
             }
-            while (entries.hasNext()) {
-                E entry = Objects.requireNonNull(entries.next(), "entry source returned null");
-                if (tracker.isNew(Objects.requireNonNull(entry.timestamp(), "entry timestamp"),
-                        Objects.requireNonNull(entry.id(), "entry id"))) {
-                    pending = entry;
-                    return true;
+            try {
+                while (entries.hasNext()) {
+                    E entry = Objects.requireNonNull(entries.next(), "entry source returned null");
+                    if (tracker.isNew(Objects.requireNonNull(entry.timestamp(), "entry timestamp"),
+                            Objects.requireNonNull(entry.id(), "entry id"))) {
+                        pending = entry;
+                        return true;
+                    }
+                    skipped++;
                 }
-                skipped++;
+            } catch (RuntimeException e) {
+                if (!closed) { // a read cut short by close() is the reader's choice, not a failure
+                    tracker.readFailed(e);
+                }
+                throw e;
             }
             finish("entries used up", !closed);
             return false;

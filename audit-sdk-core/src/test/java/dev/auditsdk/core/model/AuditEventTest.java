@@ -207,4 +207,29 @@ class AuditEventTest {
         assertThat(account.action("DISABLE").build().activityId()).isEqualTo(5);
         assertThat(account.action("delete").build().activityId()).isEqualTo(6);
     }
+
+    @Test
+    void writesOcsfStraightToAGeneratorAsTheSameObjectsOneAfterAnother() throws Exception {
+        AuditEvent apiCall = event().actor(Actor.named("svc")).action("PUT").sourceIp("10.0.0.9")
+                .putAttributes("http_request.url.path", "/api/x").putAttributes("http_request.http_method", "PUT")
+                .putAttributes("http_response.code", "204").putAttributes("note", "kept")
+                .target(Target.builder().type("app").name("billing").build()).build();
+        AuditEvent baseEvent = event().action("something").ocsfClass(OcsfClass.BASE_EVENT).userAgent("curl/8").build();
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = dev.auditsdk.core.json.Json.mapper().getFactory().createGenerator(out)) {
+            g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            apiCall.writeOcsf(g);
+            baseEvent.writeOcsf(g);
+        }
+        String[] lines = out.toString().split("\n");
+
+        assertThat(lines).hasSize(2);
+        // the same bytes as the tree serialized
+        assertThat(lines[0]).isEqualTo(dev.auditsdk.core.json.Json.mapper().writeValueAsString(apiCall.toOcsf()));
+        assertThat(lines[1]).isEqualTo(dev.auditsdk.core.json.Json.mapper().writeValueAsString(baseEvent.toOcsf()));
+        assertThat(apiCall.toOcsf().at("/http_request/url/path").asText()).isEqualTo("/api/x");
+        assertThat(apiCall.toOcsf().at("/api/response/code").asInt()).isEqualTo(204);
+        assertThat(apiCall.toOcsf().at("/unmapped/note").asText()).isEqualTo("kept");
+        assertThat(baseEvent.toOcsf().at("/unmapped/user_agent").asText()).isEqualTo("curl/8");
+    }
 }

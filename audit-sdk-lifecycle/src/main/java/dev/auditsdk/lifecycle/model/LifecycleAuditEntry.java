@@ -156,6 +156,25 @@ public abstract class LifecycleAuditEntry implements RawJsonEntry {
     @Value.Auxiliary
     public abstract Optional<String> forwarded();
 
+    /**
+     * Where the line's last {@code data} value starts in {@link #line()}, found by the reading
+     * pass so that the normalizer reads only that value instead of the whole line again.
+     *
+     * @return the character index of the value's first character; {@link #NO_DATA} when the line
+     *     has no {@code data}; {@link #DATA_UNKNOWN} when the position is not known (a line with
+     *     multi-byte characters, where byte and character positions differ)
+     */
+    @Value.Default
+    @Value.Auxiliary
+    int dataOffset() {
+        return DATA_UNKNOWN;
+    }
+
+    /** {@link #dataOffset()} of a line whose {@code data} position is not known: read the whole line. */
+    static final int DATA_UNKNOWN = -1;
+    /** {@link #dataOffset()} of a line without {@code data}. */
+    static final int NO_DATA = -2;
+
     /** @return a summary of the error when the action failed, e.g. {@code bad-authentication}; see {@link LifecycleError} */
     @Value.Auxiliary
     public abstract Optional<String> error();

@@ -63,6 +63,8 @@ final class LifecycleLineParser {
         if (first != JsonToken.START_OBJECT) {
             throw new IllegalArgumentException("an audit log line must be a JSON object, was " + describe(first));
         }
+        long objectStart = p.currentTokenLocation().getByteOffset();
+        long dataStart = -1;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken value = p.nextToken();
             switch (name) {
@@ -96,13 +98,23 @@ final class LifecycleLineParser {
                 case "error":
                     b.error(optionalText(p, value));
                     break;
+                case "data":
+                    // the last one counts, as in a tree
+                    dataStart = p.currentTokenLocation().getByteOffset();
+                    p.skipChildren();
+                    break;
                 default:
                     // data and attributes this model does not know: validated, kept in the line
                     p.skipChildren();
                     break;
             }
         }
-        return b.line(line != null ? line : new String(bytes, offset, length, StandardCharsets.UTF_8))
+        String text = line != null ? line : new String(bytes, offset, length, StandardCharsets.UTF_8);
+        if (text.length() == length && objectStart >= 0) {
+            // one byte per character: a byte distance is a character distance
+            b.dataOffset(dataStart < 0 ? LifecycleAuditEntry.NO_DATA : text.indexOf('{') + (int) (dataStart - objectStart));
+        }
+        return b.line(text)
                 .id(id)
                 .timestampText(required(timestamp, "timestamp"))
                 .username(required(username, "username"))

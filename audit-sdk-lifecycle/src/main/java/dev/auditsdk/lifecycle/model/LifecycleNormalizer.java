@@ -83,7 +83,7 @@ final class LifecycleNormalizer {
         e.requestUri().ifPresent(v -> b.putAttributes("http_request.url.url_string", v));
         e.forwarded().ifPresent(v -> b.putAttributes("forwarded", v));
         e.error().ifPresent(v -> b.putAttributes("error", v));
-        Map<String, JsonNode> data = data(e.line());
+        Map<String, JsonNode> data = data(e.line(), e.dataOffset());
         if (data != null) {
             for (Map.Entry<String, JsonNode> f : data.entrySet()) {
                 b.putAttributes("data." + f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
@@ -120,9 +120,19 @@ final class LifecycleNormalizer {
      * become text nodes directly, any other value is read as Jackson's tree would read it.
      * A repeated key keeps its first position and its last value, as in a tree.
      *
+     * @param line the entry's line
+     * @param dataOffset what the reading pass found ({@link LifecycleAuditEntry#dataOffset()}):
+     *     where the {@code data} value starts (only that value is read), that there is none, or
+     *     {@link LifecycleAuditEntry#DATA_UNKNOWN} to read the whole line
      * @return the fields of {@code data}, in order; null when the line has no {@code data} object
      */
-    static Map<String, JsonNode> data(String line) {
+    static Map<String, JsonNode> data(String line, int dataOffset) {
+        if (dataOffset == LifecycleAuditEntry.NO_DATA) {
+            return null;
+        }
+        if (dataOffset >= 0) {
+            return dataValue(line, dataOffset);
+        }
         try (JsonParser p = FACTORY.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -136,11 +146,7 @@ final class LifecycleNormalizer {
                     data = null;
                     p.skipChildren();
                 } else {
-                    data = new LinkedHashMap<>();
-                    for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                        JsonToken v = p.nextToken();
-                        data.put(key, v == JsonToken.VALUE_STRING ? TextNode.valueOf(p.getText()) : p.readValueAsTree());
-                    }
+                    data = fields(p);
                 }
             }
             return data;
@@ -148,6 +154,30 @@ final class LifecycleNormalizer {
             // every entry is made from a line that parsed
             throw new IllegalStateException("a Lifecycle audit line no longer parses", e);
         }
+    }
+
+    /** The {@code data} value that starts at {@code offset}: its fields if it is an object, else null. */
+    private static Map<String, JsonNode> dataValue(String line, int offset) {
+        if (offset >= line.length() || line.charAt(offset) != '{') {
+            return null;
+        }
+        try (JsonParser p = FACTORY.createParser(line.substring(offset))) {
+            p.nextToken();
+            return fields(p);
+        } catch (IOException e) {
+            // every entry is made from a line that parsed
+            throw new IllegalStateException("a Lifecycle audit line no longer parses", e);
+        }
+    }
+
+    /** The fields of the object the parser is on (at its start), up to its end. */
+    private static Map<String, JsonNode> fields(JsonParser p) throws IOException {
+        Map<String, JsonNode> data = new LinkedHashMap<>();
+        for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+            JsonToken v = p.nextToken();
+            data.put(key, v == JsonToken.VALUE_STRING ? TextNode.valueOf(p.getText()) : p.readValueAsTree());
+        }
+        return data;
     }
 
     private static Target target(String domain, Map<String, JsonNode> data) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LifecycleNormalizerTest {
 
@@ -136,5 +137,46 @@ class LifecycleNormalizerTest {
         AuditEvent e = normalize("admin", "role", "update", ",\"data\":[1],\"x\":{\"data\":{\"a\":\"b\"}}");
         assertThat(e.attributes().keySet()).noneMatch(k -> k.startsWith("data."));
         assertThat(e.target()).isEmpty();
+    }
+
+    private static final String HEAD = "\"timestamp\":\"2024-03-21T11:58:14.233-03:00\",\"username\":\"admin\","
+            + "\"domain\":\"role\",\"type\":\"update\"";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{" + HEAD + ",\"data\":{\"roleName\":\"Owner\",\"n\":[1,{\"a\":2}]}}",
+        "  \t{\"data\":{\"roleId\":\"r-1\"}," + HEAD + "}",
+        "{" + HEAD + ",\"data\":{\"a\":\"x\"},\"data\":{\"b\":\"y\"}}",
+        "{" + HEAD + ",\"data\":{\"a\":\"x\"},\"data\":\"last one is no object\"}",
+        "{" + HEAD + ",\"data\" : {\"name\":\"caf\u00e9 \\\"q\\\"\"}}",
+        "{" + HEAD + ",\"data\":{}}",
+        "{" + HEAD + ",\"other\":{\"data\":{\"a\":\"nested, not the line's\"}}}",
+        "{" + HEAD + ",\"other\":\"caf\u00e9\",\"data\":{\"a\":\"after a multi-byte character\"}}",
+    })
+    void readsOnlyTheDataValueWhereTheReadingPassFoundItWithTheSameResultAsTheWholeLine(String line) throws Exception {
+        LifecycleAuditEntry entry = entry(line);
+        boolean oneBytePerChar = line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length == line.length();
+
+        assertThat(entry.dataOffset() != LifecycleAuditEntry.DATA_UNKNOWN).as("known for a line with one byte per character")
+                .isEqualTo(oneBytePerChar);
+        assertThat(LifecycleNormalizer.data(line, entry.dataOffset())).isEqualTo(LifecycleNormalizer.data(line, -1));
+    }
+
+    @Test
+    void findsTheDataValueOfALineInTheMiddleOfAReadBuffer() throws Exception {
+        String first = "{" + HEAD + ",\"data\":{\"x\":\"first\"}}";
+        String second = "{" + HEAD + ",\"data\":{\"roleName\":\"Second\"}}";
+        byte[] buffer = (first + "\n" + second + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int offset = first.length() + 1;
+        try (com.fasterxml.jackson.core.JsonParser p = dev.auditsdk.core.json.Json.mapper().getFactory().createParser(buffer)) {
+            p.nextToken();
+            p.skipChildren();
+            p.nextToken();
+            LifecycleAuditEntry entry = LifecycleAuditEntry.read(p, buffer, offset, second.length(), "id-2");
+
+            assertThat(entry.line()).isEqualTo(second);
+            assertThat(entry.line().substring(entry.dataOffset())).startsWith("{\"roleName\"");
+            assertThat(entry.toAuditEvent().attributes()).containsEntry("data.roleName", "Second");
+        }
     }
 }
