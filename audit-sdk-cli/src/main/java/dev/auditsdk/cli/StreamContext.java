@@ -1,5 +1,6 @@
 package dev.auditsdk.cli;
 
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.registry.VendorContext;
 import dev.auditsdk.registry.VendorSettingException;
@@ -14,16 +15,19 @@ final class StreamContext implements VendorContext {
     private final String stream;
     private final Consumer<String> warn;
     private final TransportListener listener;
+    private final AuditLogListener events;
 
     /**
      * @param stream the stream's name
      * @param warn where warnings go
      * @param listener the stream's transport listener
+     * @param events the stream's metrics, or {@link AuditLogListener#NONE}
      */
-    StreamContext(String stream, Consumer<String> warn, TransportListener listener) {
+    StreamContext(String stream, Consumer<String> warn, TransportListener listener, AuditLogListener events) {
         this.stream = Objects.requireNonNull(stream, "stream");
         this.warn = Objects.requireNonNull(warn, "warn");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     @Override
@@ -45,5 +49,10 @@ final class StreamContext implements VendorContext {
     @Override
     public TransportListener transportListener() {
         return listener;
+    }
+
+    @Override
+    public AuditLogListener auditLogListener() {
+        return events;
     }
 }

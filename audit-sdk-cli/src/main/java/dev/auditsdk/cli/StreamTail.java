@@ -5,6 +5,7 @@ import dev.auditsdk.cli.checkpoint.CheckpointStore;
 import dev.auditsdk.cli.output.EntryWriter;
 import dev.auditsdk.cli.output.OutputFormat;
 import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.Checkpoint;
 import dev.auditsdk.registry.StreamDefinition;
@@ -65,8 +66,10 @@ final class StreamTail implements AutoCloseable {
      * @param format the record format
      * @param stdout the stdout shared by the streams that have no output file
      * @param notice tells the user what was done to an output file
+     * @param events the stream's metrics, or {@link AuditLogListener#NONE}
      */
-    void open(OutputFormat format, SharedStdout stdout, Consumer<String> notice) throws IOException {
+    void open(OutputFormat format, SharedStdout stdout, Consumer<String> notice, AuditLogListener events)
+            throws IOException {
         store = CheckpointStore.open(stream.checkpoint());
         state = VendorCommand.load(store, definition.plugin().name());
         EntryWriter writer;
@@ -83,7 +86,7 @@ final class StreamTail implements AutoCloseable {
                 state.map(CheckpointState::entries).orElse(0L),
                 new Progress(env.stderr(), false, definition.id(), env.clock(), stats), env.stop(), env.clock(),
                 Collector.EVERY_SECOND_ONLY);
-        source = definition.plugin().openSource(settings, new StreamContext(definition.id(), warn, stats));
+        source = definition.plugin().openSource(settings, new StreamContext(definition.id(), warn, stats, events));
         health.starting(initial);
     }
 

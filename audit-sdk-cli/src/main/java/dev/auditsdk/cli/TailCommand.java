@@ -4,6 +4,7 @@ import dev.auditsdk.cli.checkpoint.CheckpointState;
 import dev.auditsdk.cli.checkpoint.CheckpointStore;
 import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.AuditLogSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  * {@code auditlog tail <vendor>}: polls forever ({@link TailLoop}). On SIGINT/SIGTERM it stops at
  * the next entry, flushes, saves the checkpoint and exits 0. A poll that fails on the network or
  * a vendor outage is reported and retried at the next interval; other failures end the command.
- * With {@code --http-port}, {@code /health} reports the vendor's one stream meanwhile.
+ * With {@code --http-port}, {@code /health} and {@code /metrics} report the vendor's one stream meanwhile.
  */
 @Command(sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true)
 final class TailCommand extends VendorCommand {
@@ -53,14 +54,28 @@ final class TailCommand extends VendorCommand {
     @Option(names = "--page-size", paramLabel = "N", description = "Entries per request, where the vendor lets the client choose.")
     Integer pageSize;
 
+    /** The run's meters, when {@code --http-port} serves them. */
+    private TailMetrics metrics;
+    private AuditLogListener events = AuditLogListener.NONE;
+
     TailCommand(VendorPlugin plugin, CliEnvironment env) {
         super(plugin, env);
+    }
+
+    @Override
+    AuditLogListener auditLogListener() {
+        return events;
     }
 
     @Override
     public Integer call() throws Exception {
         resolveSettings();
         env.stop().exitCodeOnStop(ExitCodes.OK);
+        TailGroup group = (TailGroup) spec.parent().userObject();
+        metrics = group.metrics();
+        if (metrics != null) {
+            events = metrics.stream(plugin.name(), plugin.name());
+        }
         long start = env.clock().millis();
         try (CheckpointStore store = CheckpointStore.open(checkpoint)) {
             Optional<CheckpointState> state = load(store);
@@ -75,8 +90,7 @@ final class TailCommand extends VendorCommand {
                 Duration settle = lag != null ? lag : source.settleLag();
                 StreamHealth health = new StreamHealth(plugin.name(), plugin.name(), env.clock());
                 health.starting(collector.position());
-                TailGroup group = (TailGroup) spec.parent().userObject();
-                try (HealthServer server = group.serve(List.of(health), this::info)) {
+                try (HealthServer server = group.serve(List.of(health), metrics, this::info)) {
                     new TailLoop(source, collector, state.map(CheckpointState::checkpoint), first, interval, settle,
                             pageSize, env.stop(), env.clock()).run(new TailLoop.Observer() {
                                 @Override

@@ -1,5 +1,6 @@
 package dev.auditsdk.cli;
 
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.registry.VendorSettingException;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
  * ({@code streams=...}, see {@link StreamsFile}), tails every stream concurrently, each on its own
  * thread with its own checkpoint and output ({@link StreamTail}), until SIGINT/SIGTERM; then every
  * stream commits and the command exits 0. With {@code --http-port} (also accepted after a vendor,
- * for {@code tail <vendor>}), serves {@code /health} while it runs. Without {@code --config}, asks
+ * for {@code tail <vendor>}), serves {@code /health} and {@code /metrics} while it runs. Without {@code --config}, asks
  * for a vendor.
  */
 @Command(synopsisSubcommandLabel = "<vendor>", mixinStandardHelpOptions = true, sortOptions = false,
@@ -34,7 +35,8 @@ final class TailGroup implements Callable<Integer> {
 
     @Option(names = "--http-port", paramLabel = "PORT", scope = ScopeType.INHERIT,
             description = "Serve GET /health (per stream healthy, degraded or failed, last error, lag; HTTP 503 when a"
-                    + " stream has failed) on this port while tailing; 0 for any free port.")
+                    + " stream has failed) and GET /metrics (Prometheus text) on this port while tailing; 0 for any"
+                    + " free port.")
     Integer httpPort;
 
     @Option(names = "--http-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", scope = ScopeType.INHERIT,
@@ -61,7 +63,7 @@ final class TailGroup implements Callable<Integer> {
                     + config);
         }
         StreamsFile file = StreamsFile.read(config, props, env.registry(),
-                id -> new StreamContext(id, m -> { }, TransportListener.NONE));
+                id -> new StreamContext(id, m -> { }, TransportListener.NONE, AuditLogListener.NONE));
         boolean secrets = false;
         for (StreamsFile.Stream s : file.streams()) {
             var values = s.definition().settings().secretValues();
@@ -75,16 +77,18 @@ final class TailGroup implements Callable<Integer> {
         long start = env.clock().millis();
         List<StreamTail> tails = new ArrayList<>();
         SharedStdout stdout = new SharedStdout(env.stdout());
+        TailMetrics metrics = metrics();
         try {
             for (StreamsFile.Stream s : file.streams()) {
                 StreamTail tail = new StreamTail(s, env, m -> warn(root, m));
                 tails.add(tail);
-                tail.open(file.format(), stdout, m -> info(root, s.definition().id() + ": " + m));
+                tail.open(file.format(), stdout, m -> info(root, s.definition().id() + ": " + m), metrics == null
+                        ? AuditLogListener.NONE : metrics.stream(s.definition().plugin().name(), s.definition().id()));
             }
             List<StreamHealth> health = tails.stream().map(StreamTail::health).collect(Collectors.toList());
             info(root, "tailing " + tails.size() + " streams: " + tails.stream().map(t -> t.definition().id())
                     .collect(Collectors.joining(", ")));
-            try (HealthServer server = serve(health, m -> info(root, m))) {
+            try (HealthServer server = serve(health, metrics, m -> info(root, m))) {
                 runAll(tails);
             }
         } finally {
@@ -102,22 +106,28 @@ final class TailGroup implements Callable<Integer> {
         return code;
     }
 
+    /** @return the run's meters when {@code --http-port} serves them, else null */
+    TailMetrics metrics() {
+        return httpPort == null ? null : new TailMetrics();
+    }
+
     /**
      * Starts the HTTP endpoint when {@code --http-port} is given.
      *
-     * @param health the streams it reports
+     * @param health the streams {@code /health} reports
+     * @param metrics the meters {@code /metrics} serves, from {@link #metrics()}
      * @param info tells the user where it listens
      * @return the running server, or null without {@code --http-port}
      */
-    HealthServer serve(List<StreamHealth> health, Consumer<String> info) {
+    HealthServer serve(List<StreamHealth> health, TailMetrics metrics, Consumer<String> info) {
         if (httpPort == null) {
             return null;
         }
         if (httpPort < 0 || httpPort > 65535) {
             throw new VendorSettingException("--http-port must be between 0 and 65535, was " + httpPort);
         }
-        HealthServer server = HealthServer.start(httpHost, httpPort, health, null);
-        info.accept("health at " + server.address() + "/health");
+        HealthServer server = HealthServer.start(httpHost, httpPort, health, metrics == null ? null : metrics::scrape);
+        info.accept("health at " + server.address() + "/health, metrics at " + server.address() + "/metrics");
         return server;
     }
 

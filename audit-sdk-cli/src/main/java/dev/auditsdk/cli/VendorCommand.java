@@ -9,6 +9,7 @@ import dev.auditsdk.registry.VendorContext;
 import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.registry.VendorSettingException;
 import dev.auditsdk.registry.VendorSettings;
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.Checkpoint;
 import dev.auditsdk.core.http.TransportListener;
@@ -76,7 +77,17 @@ abstract class VendorCommand implements Callable<Integer> {
             public TransportListener transportListener() {
                 return VendorCommand.this.transportListener();
             }
+
+            @Override
+            public AuditLogListener auditLogListener() {
+                return VendorCommand.this.auditLogListener();
+            }
         };
+    }
+
+    /** @return the listener for the source's stream-level events: none, unless a command serves metrics */
+    AuditLogListener auditLogListener() {
+        return AuditLogListener.NONE;
     }
 
     /** @return the listener handed to the vendor's source: the request counts, unless a command observes more */

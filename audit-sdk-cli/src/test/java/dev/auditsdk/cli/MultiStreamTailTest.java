@@ -66,7 +66,8 @@ class MultiStreamTailTest {
                 String vendor = vendorOf(id);
                 config.append("streams.").append(id).append(".vendor=").append(vendor).append('\n');
                 config.append("streams.").append(id).append(".from=").append(FROM).append('\n');
-                config.append("streams.").append(id).append(".poll.interval=100ms\n");
+                config.append("streams.").append(id).append(".poll.interval=").append(id.equals("iq") ? "1s" : "100ms")
+                        .append('\n');
                 config.append("streams.").append(id).append(".lag=0s\n");
                 setup.settings().forEach((k, v) -> config.append("streams.").append(id).append('.').append(k).append('=')
                         .append(k.equals("client-secret") ? WRONG : v).append('\n'));
@@ -103,6 +104,17 @@ class MultiStreamTailTest {
             }
             // Lifecycle answers up to the second asked for: caught up, its lag is the time since its last poll
             assertThat(stream(failing.body, "iq").get("lagSeconds").asDouble()).isLessThan(WAIT.getSeconds());
+            // the meters of every stream: delivered counts equal to what the simulators hold, the failures counted
+            URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+            String scrape = scrape(metrics);
+            for (String id : List.of("boomi-acme", "iq", "idmc", "harmony")) {
+                assertThat(sample(scrape, "auditsdk_entries_delivered_total", id)).as(id).isEqualTo((double) held.get(id));
+            }
+            assertThat(sample(scrape, "auditsdk_failures_total", "uipath-eu")).isPositive();
+            assertThat(scrape).doesNotContain(WRONG);
+            // once caught up, Lifecycle's lag is the time since its last complete read: under its poll interval
+            await(() -> sample(scrape(metrics), "auditsdk_collection_lag_seconds", "iq") < 1.0, tail,
+                    () -> "lag " + sample(scrape(metrics), "auditsdk_collection_lag_seconds", "iq"));
             Thread.sleep(300); // a few more polls of every stream: nothing is delivered twice, the failing one is retried
             assertThat(tail).as("one stream failing does not stop the process").isNotDone();
 
@@ -261,6 +273,34 @@ class MultiStreamTailTest {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** @return the text {@code /metrics} serves */
+    static String scrape(URI uri) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).contains(HealthServer.PROMETHEUS_TEXT);
+            return r.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** @return the sum of a metric's samples for a stream (over its other tags), NaN when it has none */
+    static double sample(String scrape, String metric, String stream) {
+        double sum = Double.NaN;
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(metric + "{") && line.contains("stream=\"" + stream + "\"")) {
+                double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                sum = Double.isNaN(sum) ? v : sum + v;
+            }
+        }
+        return sum;
     }
 
     static int freePort() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auditsdk.cli.output.OutputFormat;
+import dev.auditsdk.core.AuditLogListener;
 import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.registry.StreamsConfig;
 import dev.auditsdk.registry.VendorRegistry;
@@ -106,6 +107,6 @@ class StreamsFileTest {
 
     private StreamsFile read(Properties p) {
         return StreamsFile.read(dir.resolve("collector.properties"), p, REGISTRY,
-                id -> new StreamContext(id, m -> { }, TransportListener.NONE));
+                id -> new StreamContext(id, m -> { }, TransportListener.NONE, AuditLogListener.NONE));
     }
 }

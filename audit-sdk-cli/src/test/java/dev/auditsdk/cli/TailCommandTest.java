@@ -3,6 +3,7 @@ package dev.auditsdk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditsdk.cli.testing.ListVendorPlugin;
+import dev.auditsdk.testkit.lifecycle.LifecycleSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -118,6 +119,33 @@ class TailCommandTest {
         assertThat(h.body.get("status").asText()).isEqualTo("healthy");
         assertThat(MultiStreamTailTest.stream(h.body, "testlist").get("vendor").asText()).isEqualTo("testlist");
         assertThat(MultiStreamTailTest.stream(h.body, "testlist").get("lagSeconds").asDouble()).isNotNegative();
+    }
+
+    @Test
+    void withAnHttpPortMetricsCountTheVendorsEntries() throws Exception {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try (LifecycleSimulator sim = LifecycleSimulator.builder().seed(3).storedEvents(30).exportEvents(false)
+                .range(now.minus(java.time.Duration.ofHours(1)), now).build().start()) {
+            int port = MultiStreamTailTest.freePort();
+            StopSignal stop = new StopSignal();
+            CliRunner cli = new CliRunner().env("AUDITLOG_LIFECYCLE_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_LIFECYCLE_USERNAME", LifecycleSimulator.DEFAULT_USERNAME)
+                    .env("AUDITLOG_LIFECYCLE_PASSWORD", LifecycleSimulator.DEFAULT_PASSWORD).stop(stop);
+            CompletableFuture<CliRunner.Result> tail = CompletableFuture.supplyAsync(() -> cli.run("tail",
+                    "--http-port", String.valueOf(port), "lifecycle", "--checkpoint", dir.resolve("cp.json").toString(),
+                    "--interval", "100ms", "--lag", "0s", "--from", now.minus(java.time.Duration.ofDays(1)).toString()));
+            java.net.URI metrics = java.net.URI.create("http://127.0.0.1:" + port + "/metrics");
+            MultiStreamTailTest.await(() -> MultiStreamTailTest.sample(MultiStreamTailTest.scrape(metrics),
+                    "auditsdk_entries_delivered_total", "lifecycle") == 30.0, tail, () -> MultiStreamTailTest.scrape(metrics));
+            String scrape = MultiStreamTailTest.scrape(metrics);
+            stop.request();
+            CliRunner.Result r = tail.get(10, TimeUnit.SECONDS);
+
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            assertThat(scrape).contains("vendor=\"lifecycle\"");
+            assertThat(MultiStreamTailTest.sample(scrape, "auditsdk_requests_total", "lifecycle")).isPositive();
+            assertThat(PullCommandTest.ids(r.stdout)).hasSize(30).doesNotHaveDuplicates();
+        }
     }
 
     @Test
