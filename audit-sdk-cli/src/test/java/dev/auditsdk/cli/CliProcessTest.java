@@ -40,6 +40,47 @@ class CliProcessTest {
     }
 
     @Test
+    void sigtermStopsEveryStreamOfTailConfigWithItsCheckpointSavedAndExitZero() throws Exception {
+        StringBuilder config = new StringBuilder("streams=a,b,locked-out\ncheckpoint.dir=.\n");
+        for (String id : List.of("a", "b", "locked-out")) {
+            config.append("streams.").append(id).append(".vendor=testlist\n")
+                    .append("streams.").append(id).append(".password=")
+                    .append(id.equals("locked-out") ? "wrong-S3CR3T-process" : ListVendorPlugin.PASSWORD).append('\n')
+                    .append("streams.").append(id).append(".from=2026-01-01\n")
+                    .append("streams.").append(id).append(".poll.interval=50ms\n")
+                    .append("streams.").append(id).append(".count=20\n")
+                    .append("streams.").append(id).append(".grow=5\n")
+                    .append("streams.").append(id).append(".delay-ms=3\n")
+                    .append("streams.").append(id).append(".output=").append(id).append(".ndjson\n");
+        }
+        Path file = dir.resolve("collector.properties");
+        Files.writeString(file, config.toString());
+        CliProcess p = CliProcess.start(dir, Map.of(), "tail", "--config", file.toString());
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (lines(dir.resolve("a.ndjson")) + lines(dir.resolve("b.ndjson")) < 80 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        p.terminate();
+        CliProcess.Result r = p.await(30);
+
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        for (String id : List.of("a", "b")) {
+            Path out = dir.resolve(id + ".ndjson");
+            List<String> ids = PullCommandTest.ids(Files.readString(out));
+            assertThat(ids).as(id).isNotEmpty().doesNotHaveDuplicates().isEqualTo(PullCommandTest.expectedIds(ids.size()));
+            assertThat(Files.readString(dir.resolve(id + ".checkpoint.json"))).contains("\"entries\" : " + ids.size() + ",")
+                    .contains("\"outputBytes\" : " + Files.size(out) + ",");
+        }
+        assertThat(lines(dir.resolve("locked-out.ndjson"))).isZero();
+        assertThat(r.stderr).contains("locked-out: testlist: authentication failed").contains("a: tailed ")
+                .doesNotContain("S3CR3T");
+    }
+
+    private static long lines(Path file) throws java.io.IOException {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+
+    @Test
     void sigtermStopsPullWithExit130AndTheNextRunCompletesIt() throws Exception {
         Path cp = dir.resolve("cp.json");
         String[] args = {"pull", "testlist", "--from", "2026-01-01", "--to", "2026-01-02", "--count", "300",
