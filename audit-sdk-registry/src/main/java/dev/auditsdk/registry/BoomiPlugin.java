@@ -59,7 +59,11 @@ public final class BoomiPlugin implements VendorPlugin {
                 VendorOption.text("staging-requests-path", "PATH", "export: path of the staging requests, with"
                         + " {accountId} (default /auditlog-staging/v1/{accountId}/requests; an assumption)."),
                 VendorOption.text("staging-request-path", "PATH", "export: path of one staging request, with"
-                        + " {requestId} (default: the requests path + /{requestId}; an assumption).")));
+                        + " {requestId} (default: the requests path + /{requestId}; an assumption)."),
+                VendorOption.builder().name("archive-format").label("FORMAT").defaultValue("auto")
+                        .description("export: layout of the staged archive (an assumption, Boomi does not publish"
+                                + " it): auto (zip, gzip or none; JSON array or lines), or e.g. gzip+json-lines,"
+                                + " zip+envelope:auditLogs.").build()));
     }
 
     /** Boomi limits each account, whichever user calls. */
@@ -108,6 +112,7 @@ public final class BoomiPlugin implements VendorPlugin {
         settings.set("staging-url", settings.uri("staging-url"), b::stagingBaseUrl);
         settings.set("staging-requests-path", settings.get("staging-requests-path"), b::stagingRequestsPath);
         settings.set("staging-request-path", settings.get("staging-request-path"), b::stagingRequestPath);
+        settings.set("archive-format", settings.get("archive-format"), b::archiveFormat);
         return b.build();
     }
 
