@@ -41,6 +41,9 @@ public final class JitterbitPlugin implements VendorPlugin {
                 VendorOption.secret("tfa-code", "CODE", "The emailed two-factor code (instead of --tfa)."),
                 VendorOption.text("tfa-command", "CMD", "Command printing the emailed two-factor code on its first line,"
                         + " run at each login that asks for one (instead of --tfa; for long tails that log in again)."),
+                VendorOption.builder().name("min-login-interval").label("DURATION").defaultValue("1m")
+                        .description("Login pacing: at most one login for session expiry and one after a refusal"
+                                + " per interval (each may email a two-factor code); 0 turns it off.").build(),
                 VendorOption.text("device-id", "ID", "Device id the two-factor code is bound to (default: derived"
                         + " from user and host, stable per installation)."),
                 VendorOption.text("org-id", "ID", "Organization id (default: the user's default organization)."),
@@ -88,6 +91,7 @@ public final class JitterbitPlugin implements VendorPlugin {
             b.tfaCodeSupplier(challenge -> code.map(Secret::of).orElseGet(() -> Secret.of(new String(
                     context.promptSecret("Jitterbit two-factor code (emailed to " + challenge.email() + "): ")))));
         }
+        settings.set("min-login-interval", settings.duration("min-login-interval", true), b::minLoginInterval);
         settings.get("device-id").ifPresent(b::deviceId);
         settings.get("org-id").ifPresent(b::orgId);
         settings.get("time-zone").ifPresent(b::clientTimeZone);
