@@ -55,8 +55,10 @@ public final class JitterbitPlugin implements VendorPlugin {
                         + " as Harmony documents: they can be large)."),
                 VendorOption.flag("json-files", "Ask Harmony for JSON log files instead of CSV."),
                 VendorOption.text("window-size", "DURATION", "Range of one export job (default 1d)."),
-                VendorOption.text("export-deadline", "DURATION", "How long one export may take before it is taken to be"
-                        + " stuck and requested again (default 30m)."),
+                VendorOption.builder().from(VendorOption.text("export-deadline", "DURATION", "How long one export may"
+                        + " take before it is taken to be stuck and requested again (default 30m).")).assumption("Harmony"
+                        + " documents no export duration; one still RECEIVED or PROCESSING after 30m is assumed stuck")
+                        .build(),
                 VendorOption.text("lock-workarounds", "N", "Distinct re-requests of a locked, failed or stuck export"
                         + " before giving up (default 3).")));
     }
