@@ -40,7 +40,7 @@ public final class StagedArchiveFormat {
         JSON_ARRAY,
         /** One JSON record per line. */
         JSON_LINES,
-        /** A JSON object whose array field ({@link #arrayField()}) holds the records. */
+        /** A JSON object whose array field ({@link StagedArchiveFormat#arrayField()}) holds the records. */
         ENVELOPE
     }
 
