@@ -41,10 +41,13 @@ import org.slf4j.LoggerFactory;
  * refuse it); submits a staging request for {@code [floor(start), ceil(to)]} (with the optional
  * notification email); on HTTP 409, resumes the request Boomi already has for that range; polls
  * it with backoff until it carries a {@code downloadLink} or an {@code error}, up to the
- * deadline; downloads the archive to a private temporary file while computing its MD5, and
+ * deadline (re-polling for a fresh link when the announced {@code downloadLinkExpiry} has
+ * passed before the download starts, or the link is refused as expired); downloads the archive
+ * to a private temporary file while computing its MD5, and
  * reads it only if that matches the published {@code checksum} (otherwise an
  * {@link dev.auditsdk.core.error.AuditDataException} and no entry at all); then streams its
- * records (gzip or zip, JSON array or JSON Lines) in ascending date order (sorted on the client,
+ * records (gzip or zip, JSON array or JSON Lines, or the configured
+ * {@link Builder#archiveFormat(StagedArchiveFormat) archive format}) in ascending date order (sorted on the client,
  * through temporary files for large archives, whatever order the archive holds), the exact range
  * and the resume checkpoint applied on the client.
  *
@@ -91,7 +94,7 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
         this.staging = connection.transport(BoomiJwt.authenticator(platform, connection.jwtGenerate(),
                 b.jwtLifetime, b.jwtRefreshAhead, b.jwtClock()));
         this.client = new StagingClient(connection, staging, stagingBase, b.requestsPath, b.requestPath,
-                b.notificationEmail, b.downloadDirectory, b.sortRunBytes, b.maxDownloadBytes);
+                b.notificationEmail, b.downloadDirectory, b.sortRunBytes, b.maxDownloadBytes, b.archiveFormat, b.jwtClock());
         this.delivery = b.delivery();
         this.pollInitial = b.pollInitial;
         this.pollMax = b.pollMax;
@@ -188,6 +191,7 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
         private boolean requestPathSet;
         private long sortRunBytes = DEFAULT_SORT_RUN_BYTES;
         private long maxDownloadBytes = DEFAULT_MAX_DOWNLOAD_BYTES;
+        private StagedArchiveFormat archiveFormat = StagedArchiveFormat.AUTO;
 
         private Builder() {
         }
@@ -335,6 +339,31 @@ public final class BoomiStagedAuditLogExport implements AuditLogSource<BoomiAudi
             }
             this.maxDownloadBytes = bytes;
             return this;
+        }
+
+        /**
+         * The layout of the staged archive, which Boomi does not publish (an assumption). By
+         * default ({@link StagedArchiveFormat#AUTO}) it is detected from the downloaded bytes:
+         * zip, gzip or uncompressed, holding a JSON array or JSON Lines of AuditLog records. Set
+         * it when the archive is laid out otherwise (e.g. records in an enveloping object), or to
+         * have any other layout refused with an error naming this option.
+         *
+         * @param format the archive's layout
+         * @return this builder
+         */
+        public Builder archiveFormat(StagedArchiveFormat format) {
+            this.archiveFormat = Objects.requireNonNull(format, "archiveFormat");
+            return this;
+        }
+
+        /**
+         * @param format the archive's layout as text, e.g. {@code auto}, {@code gzip+json-lines},
+         *     {@code zip+envelope:auditLogs} (see {@link StagedArchiveFormat#of(String)})
+         * @return this builder
+         * @throws IllegalArgumentException naming the part that is not understood
+         */
+        public Builder archiveFormat(String format) {
+            return archiveFormat(StagedArchiveFormat.of(format));
         }
 
         /**

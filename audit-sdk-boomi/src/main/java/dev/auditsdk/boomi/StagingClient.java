@@ -15,6 +15,7 @@ import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.HttpResult;
 import dev.auditsdk.core.http.HttpTransport;
 import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.json.Timestamps;
 import dev.auditsdk.core.paging.CloseableIterator;
 import dev.auditsdk.core.paging.ExportStatus;
 import dev.auditsdk.core.paging.ResumeBudget;
@@ -27,8 +28,11 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,10 +61,12 @@ final class StagingClient {
     private final Path downloadDirectory;
     private final long sortRunBytes;
     private final long maxDownloadBytes;
+    private final StagedArchiveFormat archiveFormat;
+    private final Clock clock;
 
     StagingClient(BoomiConnection connection, HttpTransport staging, URI stagingBaseUrl, String requestsPath,
             String requestPath, String notificationEmail, Path downloadDirectory, long sortRunBytes,
-            long maxDownloadBytes) {
+            long maxDownloadBytes, StagedArchiveFormat archiveFormat, Clock clock) {
         this.connection = connection;
         this.staging = staging;
         this.stagingBaseUrl = stagingBaseUrl;
@@ -70,6 +76,8 @@ final class StagingClient {
         this.downloadDirectory = downloadDirectory;
         this.sortRunBytes = sortRunBytes;
         this.maxDownloadBytes = maxDownloadBytes;
+        this.archiveFormat = archiveFormat;
+        this.clock = clock;
     }
 
     URI requestsUri() {
@@ -156,13 +164,17 @@ final class StagingClient {
      * reset, stalled past the body-read timeout) is downloaded again from the start, within the
      * staging transport's retry policy ({@link ResumeBudget}: at most {@code maxAttempts}
      * downloads, its backoff and deadline); nothing has been delivered yet, so nothing needs
-     * skipping. A link that is refused as expired or unknown (HTTP 403, 404, 410) is replaced
-     * once by polling the request's status again for a fresh one.
+     * skipping. Before each download starts, a link whose announced {@code downloadLinkExpiry}
+     * has passed is replaced by polling the request's status again (a link still announced as
+     * expired after that, e.g. under clock skew, is tried anyway: the server decides). A link
+     * that is refused as expired or unknown (HTTP 403, 404, 410) is replaced once by polling the
+     * request's status again for a fresh one.
      */
     CloseableIterator<BoomiAuditEntry> download(StagingJob job) {
         ResumeBudget budget = ResumeBudget.of(staging.retryPolicy(), "boomi: download of staging request " + job.requestId);
         boolean relinked = false;
         while (true) {
+            renewIfExpired(job);
             try {
                 return downloadOnce(job);
             } catch (DownloadCutShort cut) {
@@ -190,6 +202,41 @@ final class StagingClient {
                     + " again for a fresh download link answered " + status.state()
                     + status.message().map(m -> ": " + m).orElse("")));
             throw refused;
+        }
+    }
+
+    /** Polls the request for a fresh link when the current one's announced expiry has passed. */
+    private void renewIfExpired(StagingJob job) {
+        Optional<Instant> expiry = linkExpiry(job);
+        Instant now = clock.instant();
+        if (expiry.isEmpty() || now.isBefore(expiry.get())) {
+            return;
+        }
+        LOG.info("boomi: the download link of staging request {} expired at {} (announced downloadLinkExpiry);"
+                + " polling the request for a fresh link", job.requestId, expiry.get());
+        ExportStatus status = poll(job);
+        if (status.kind() != ExportStatus.Kind.READY) {
+            throw new AuditSdkException("boomi: the download link of staging request " + job.requestId + " expired and"
+                    + " polling the request again for a fresh one answered " + status.state()
+                    + status.message().map(m -> ": " + m).orElse(""));
+        }
+        linkExpiry(job).filter(fresh -> !now.isBefore(fresh)).ifPresent(fresh -> LOG.warn("boomi: the fresh download"
+                + " link of staging request {} is announced as expired too ({}; is this clock behind or ahead?);"
+                + " trying it anyway", job.requestId, fresh));
+    }
+
+    /** The announced expiry of the job's link; empty when none is announced or it is not a date-time. */
+    private static Optional<Instant> linkExpiry(StagingJob job) {
+        Optional<String> text = job.lastStatus == null ? Optional.empty() : job.lastStatus.downloadLinkExpiry();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Timestamps.parse("downloadLinkExpiry", text.get()));
+        } catch (AuditDataException e) {
+            LOG.debug("boomi: staging request {} announced a downloadLinkExpiry that is not a date-time; ignored: {}",
+                    job.requestId, e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -224,7 +271,7 @@ final class StagingClient {
             }
             LOG.debug("boomi: archive of staging request {} verified ({} bytes, MD5 {})", job.requestId,
                     Files.size(file), hex(actual));
-            StagedArchive archive = StagedArchive.open(file, job.requestId, staging.limits());
+            StagedArchive archive = StagedArchive.open(file, job.requestId, staging.limits(), archiveFormat);
             return SortedEntries.of(archive, downloadDirectory, sortRunBytes,
                     SortedEntries.DEFAULT_FAN_IN);
         } catch (IOException e) {

@@ -101,7 +101,7 @@ class BoomiStagedAuditLogExportTest {
     }
 
     @ParameterizedTest
-    @EnumSource(StagingArchiveFormat.class)
+    @EnumSource(value = StagingArchiveFormat.class, names = "ZIP_JSON_ENVELOPE", mode = EnumSource.Mode.EXCLUDE)
     void exportsTheRangeFromAVerifiedArchive(StagingArchiveFormat format) throws IOException {
         start(BoomiSimulator.builder().seed(4).entries(600).spacing(Duration.ofHours(1)).archiveFormat(format)
                 .stagingReadyAfter(Duration.ZERO, 3));

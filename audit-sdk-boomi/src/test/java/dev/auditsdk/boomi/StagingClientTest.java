@@ -27,6 +27,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,8 @@ class StagingClientTest {
         staging = HttpTransport.builder().vendor("boomi").retryPolicy(RetryPolicy.none())
                 .errorDecoder(new BoomiErrorDecoder(ACCOUNT)).build();
         client = new StagingClient(connection, staging, base, BoomiStagedAuditLogExport.DEFAULT_REQUESTS_PATH,
-                BoomiStagedAuditLogExport.DEFAULT_REQUEST_PATH, "ops@example.com", downloads, 1 << 20, 1 << 20);
+                BoomiStagedAuditLogExport.DEFAULT_REQUEST_PATH, "ops@example.com", downloads, 1 << 20, 1 << 20,
+                StagedArchiveFormat.AUTO, Clock.systemUTC());
     }
 
     @AfterEach

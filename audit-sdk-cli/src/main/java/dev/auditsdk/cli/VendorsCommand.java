@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code auditlog vendors}: the supported vendors, the options each needs, and examples. */
+/**
+ * {@code auditlog vendors}: the supported vendors and, for each option, its environment variable
+ * and config-file key, its default, and whether it overrides an assumption (where the vendor
+ * publishes nothing); then examples.
+ */
 @Command(name = "vendors", mixinStandardHelpOptions = true,
         description = "List the supported vendors and the options each needs.")
 final class VendorsCommand implements Callable<Integer> {
@@ -31,8 +35,10 @@ final class VendorsCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        out.println("Every option can also be set as an environment variable (shown in brackets) or as");
-        out.println("<prefix>.<option>=value in a --config properties file. Prefer the environment for secrets.");
+        out.println("Every option can also be set as an environment variable or as a key of a --config properties");
+        out.println("file (both shown in brackets: [ENVIRONMENT_VARIABLE | config.key]); the command line wins over");
+        out.println("the environment, the environment over the file. Prefer the environment for secrets. An option");
+        out.println("marked 'assumption' overrides a guess the SDK makes where the vendor publishes nothing.");
         for (VendorPlugin p : plugins) {
             out.println();
             List<String> commands = new ArrayList<>(List.of("pull", "tail"));
@@ -50,8 +56,11 @@ final class VendorsCommand implements Callable<Integer> {
                     tags.add("secret");
                 }
                 o.defaultValue().ifPresent(d -> tags.add("default " + d));
-                out.printf("  %-28s %s%s [%s]%n", left, o.description(),
-                        tags.isEmpty() ? "" : " (" + String.join(", ", tags) + ")", o.envVar(p.settingsPrefix()));
+                out.printf("  %-28s %s%s [%s | %s]%n", left, o.description(),
+                        tags.isEmpty() ? "" : " (" + String.join(", ", tags) + ")", o.envVar(p.settingsPrefix()),
+                        o.configKey(p.settingsPrefix()));
+                o.assumption().ifPresent(a -> out.printf("  %-28s assumption: %s; override it with %s%n", "", a,
+                        o.longName()));
             }
             for (String example : p.examples()) {
                 out.println("  example: " + example);

@@ -6,6 +6,7 @@ import dev.auditsdk.registry.BoomiPlugin;
 import dev.auditsdk.cli.vendor.DemoSetup;
 import dev.auditsdk.cli.vendor.VendorDemos;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;
+import dev.auditsdk.testkit.boomi.StagingArchiveFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,54 @@ class ExportCommandTest {
             CliRunner.Result bad = cli.run("export", "boomi", "--from", from, "--staging-requests-path", "/no/placeholder");
             assertThat(bad.exitCode).isEqualTo(ExitCodes.USAGE);
             assertThat(bad.stderr).contains("--staging-requests-path");
+        }
+    }
+
+    @Test
+    void boomiArchiveFormatIsSetFromTheCommandLineTheEnvironmentAndTheConfigFile(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (BoomiSimulator sim = BoomiSimulator.builder().seed(8).entries(40).startingAt(NOW.minus(Duration.ofDays(20)))
+                .spacing(Duration.ofHours(8)).archiveFormat(StagingArchiveFormat.ZIP_JSON_ENVELOPE).build()) {
+            sim.start();
+            CliRunner cli = new CliRunner().clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .env("AUDITLOG_BOOMI_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_BOOMI_ACCOUNT_ID", sim.accountId())
+                    .env("AUDITLOG_BOOMI_USERNAME", BoomiSimulator.DEFAULT_USER)
+                    .env("AUDITLOG_BOOMI_PASSWORD", BoomiSimulator.DEFAULT_PASSWORD);
+            String from = NOW.minus(Duration.ofDays(30)).toString();
+            String envelope = "zip+envelope:" + BoomiSimulator.ENVELOPE_FIELD;
+
+            CliRunner.Result assumed = cli.run("export", "boomi", "--from", from);
+            assertThat(assumed.exitCode).as(assumed.toString()).isNotZero();
+            assertThat(assumed.stderr).contains("not a valid AuditLog record").contains("--archive-format");
+
+            CliRunner.Result configured = cli.run("export", "boomi", "--from", from, "--archive-format", envelope);
+            assertThat(configured.exitCode).as(configured.toString()).isZero();
+            assertThat(PullCommandTest.ids(configured.stdout)).hasSize(40);
+
+            CliRunner.Result fromEnv = cli.env("AUDITLOG_BOOMI_ARCHIVE_FORMAT", envelope).run("export", "boomi", "--from", from);
+            assertThat(fromEnv.exitCode).as(fromEnv.toString()).isZero();
+            assertThat(PullCommandTest.ids(fromEnv.stdout)).hasSize(40);
+
+            java.nio.file.Path config = dir.resolve("auditlog.properties");
+            java.nio.file.Files.writeString(config, "boomi.archive-format=" + envelope + "\n");
+            java.nio.file.Files.setPosixFilePermissions(config,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            CliRunner.Result fromFile = cli.env("AUDITLOG_BOOMI_ARCHIVE_FORMAT", "auto")
+                    .run("--config", config.toString(), "export", "boomi", "--from", from);
+            assertThat(fromFile.exitCode).as("the environment (auto) wins over the file").isNotZero();
+            CliRunner.Result fileOnly = new CliRunner().clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .env("AUDITLOG_BOOMI_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_BOOMI_ACCOUNT_ID", sim.accountId())
+                    .env("AUDITLOG_BOOMI_USERNAME", BoomiSimulator.DEFAULT_USER)
+                    .env("AUDITLOG_BOOMI_PASSWORD", BoomiSimulator.DEFAULT_PASSWORD)
+                    .run("--config", config.toString(), "export", "boomi", "--from", from);
+            assertThat(fileOnly.exitCode).as(fileOnly.toString()).isZero();
+            assertThat(PullCommandTest.ids(fileOnly.stdout)).hasSize(40);
+
+            CliRunner.Result bad = cli.run("export", "boomi", "--from", from, "--archive-format", "tar");
+            assertThat(bad.exitCode).isEqualTo(ExitCodes.USAGE);
+            assertThat(bad.stderr).contains("--archive-format").contains("'tar'");
         }
     }
 

@@ -54,12 +54,103 @@ class JitterbitCliTest {
                 sim.advanceTime(Duration.ofHours(5));
             }
         });
-        java.nio.file.Path code = dir.resolve("code");
-        // the command waits for the code the simulator "emailed", prints it and consumes it
-        String command = "while [ ! -s '" + code + "' ]; do sleep 0.01; done; cat '" + code + "'; rm -f '" + code + "'";
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.Set<String> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        Thread mailbox = new Thread(() -> {
+        try (Mailbox mailbox = new Mailbox(dir)) {
+            CliRunner.Result r = cli().run("pull", "jitterbit", "--from", "1d", "--to", NOW.toString(), "--window-size", "2h",
+                    "--tfa-command", mailbox.command());
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            assertThat(PullCommandTest.ids(r.stdout)).hasSize(40).doesNotHaveDuplicates();
+            assertThat(sim.tfaCodesSent()).as("a login with a fresh code at the start and again after the session expired")
+                    .isEqualTo(2);
+            assertThat(mailbox.handedOut()).hasSize(sim.tfaCodesSent());
+            assertThat(r.stdout + r.stderr + r.log).doesNotContain(sim.password());
+        }
+    }
+
+    @Test
+    void aTailSurvivesThreeReLoginsEachWithAFreshCodeFromTheCommandAndLosesNothing(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        sim.close();
+        sim = JitterbitSimulator.builder().seed(5).entries(60).span(NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofHours(1)))
+                .tfaEnabled(true).pollsWhileReceived(0).pollsWhileProcessing(0).build();
+        sim.start();
+        // the session ends three times part-way through the read (every 15th request after a login)
+        java.util.concurrent.atomic.AtomicInteger sinceLogin = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger expiries = new java.util.concurrent.atomic.AtomicInteger();
+        sim.beforeEachRequest(r -> {
+            if (r.path().contains("/user/login")) {
+                sinceLogin.set(0);
+            } else if (sinceLogin.incrementAndGet() == 15 && expiries.get() < 3) {
+                expiries.incrementAndGet();
+                sim.expireSessions();
+            }
+        });
+        java.nio.file.Path out = dir.resolve("tail.ndjson");
+        StopSignal stop = new StopSignal();
+        try (Mailbox mailbox = new Mailbox(dir)) {
+            CliRunner cli = cli().stop(stop);
+            CompletableFuture<CliRunner.Result> tail = CompletableFuture.supplyAsync(() -> cli.run("tail", "jitterbit",
+                    "--checkpoint", dir.resolve("tail.cp").toString(), "--interval", "20ms", "--from", "2d",
+                    "--window-size", "2h", "--tfa-command", mailbox.command(), "--min-login-interval", "0s",
+                    "-o", out.toString()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while ((lines(out) < 60 || expiries.get() < 3) && !tail.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(100); // a few more polls: nothing may be written twice
+            stop.request();
+            CliRunner.Result r = tail.get(30, TimeUnit.SECONDS);
+
+            assertThat(r.exitCode).as(r.toString()).isZero();
+            assertThat(expiries.get()).as("the session was ended three times").isEqualTo(3);
+            java.util.List<String> ids = PullCommandTest.ids(Files.readString(out));
+            assertThat(ids).as("nothing lost, nothing twice").hasSize(60).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(sim.records().stream().map(rec -> rec.requestId())
+                            .collect(java.util.stream.Collectors.toList()));
+            assertThat(sim.successfulLogins()).as("the first login and three re-logins").isEqualTo(4);
+            assertThat(sim.tfaCodesSent()).as("each login asked for its own code").isEqualTo(4);
+            assertThat(mailbox.handedOut()).as("each code came from the command, each a fresh one").hasSize(4);
+            assertThat(r.stdout + r.stderr + r.log).doesNotContain(sim.password());
+        }
+    }
+
+    @Test
+    void aBadLoginIntervalIsAUsageErrorNamingTheOption() {
+        CliRunner.Result r = cli().run("pull", "jitterbit", "--from", "2d", "--min-login-interval", "soon");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.stderr).contains("--min-login-interval");
+    }
+
+    private static long lines(java.nio.file.Path file) throws java.io.IOException {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+
+    /**
+     * The user's mailbox and a code command reading it: each code the simulator "emails" is
+     * written once to a file, which the command waits for, prints and consumes.
+     */
+    private final class Mailbox implements AutoCloseable {
+        private final java.nio.file.Path dir;
+        private final java.nio.file.Path code;
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final java.util.Set<String> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Thread thread;
+
+        Mailbox(java.nio.file.Path dir) {
+            this.dir = dir;
+            this.code = dir.resolve("code");
+            this.thread = new Thread(this::deliver);
+            thread.start();
+        }
+
+        String command() {
+            return "while [ ! -s '" + code + "' ]; do sleep 0.01; done; cat '" + code + "'; rm -f '" + code + "'";
+        }
+
+        java.util.Set<String> handedOut() {
+            return handedOut;
+        }
+
+        private void deliver() {
             while (running.get()) {
                 sim.lastTfaCode().filter(handedOut::add).ifPresent(c -> {
                     try {
@@ -76,20 +167,12 @@ class JitterbitCliTest {
                     return;
                 }
             }
-        });
-        mailbox.start();
-        try {
-            CliRunner.Result r = cli().run("pull", "jitterbit", "--from", "1d", "--to", NOW.toString(), "--window-size", "2h",
-                    "--tfa-command", command);
-            assertThat(r.exitCode).as(r.toString()).isZero();
-            assertThat(PullCommandTest.ids(r.stdout)).hasSize(40).doesNotHaveDuplicates();
-            assertThat(sim.tfaCodesSent()).as("a login with a fresh code at the start and again after the session expired")
-                    .isEqualTo(2);
-            assertThat(handedOut).hasSize(sim.tfaCodesSent());
-            assertThat(r.stdout + r.stderr + r.log).doesNotContain(sim.password());
-        } finally {
+        }
+
+        @Override
+        public void close() throws InterruptedException {
             running.set(false);
-            mailbox.join();
+            thread.join();
         }
     }
 

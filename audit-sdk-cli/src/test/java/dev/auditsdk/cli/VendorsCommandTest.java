@@ -11,8 +11,32 @@ class VendorsCommandTest {
 
         assertThat(r.exitCode).isZero();
         assertThat(r.stdout).contains("testlist - test-only generated list").contains("commands: pull, tail")
-                .contains("--password SECRET").contains("(required, secret)").contains("[AUDITLOG_TESTLIST_PASSWORD]")
+                .contains("--password SECRET").contains("(required, secret)")
+                .contains("[AUDITLOG_TESTLIST_PASSWORD | testlist.password]")
                 .contains("--count N").contains("(default 50)");
+    }
+
+    @Test
+    void everyOptionOfEveryVendorIsListedWithItsEnvironmentVariableAndConfigKey() {
+        CliRunner.Result r = new CliRunner().run("vendors");
+        assertThat(r.exitCode).isZero();
+        for (dev.auditsdk.registry.VendorPlugin p : dev.auditsdk.registry.VendorRegistry.discover().all()) {
+            for (dev.auditsdk.registry.VendorOption o : p.options()) {
+                assertThat(r.stdout).as(p.name() + " " + o.name())
+                        .contains(o.longName() + (o.flag() ? "" : " " + o.label()))
+                        .contains("[" + o.envVar(p.settingsPrefix()) + " | " + o.configKey(p.settingsPrefix()) + "]");
+                o.assumption().ifPresent(a -> assertThat(r.stdout).as(p.name() + " " + o.name())
+                        .contains("assumption: " + a + "; override it with " + o.longName()));
+            }
+        }
+    }
+
+    @Test
+    void assumptionsAreMarkedWithTheOptionThatOverridesThem() {
+        CliRunner.Result r = new CliRunner().run("vendors");
+        assertThat(r.stdout).contains("assumption: Boomi does not publish the staging resource paths; override it with"
+                + " --staging-requests-path").contains("override it with --archive-format")
+                .contains("override it with --day-margin");
     }
 
     @Test

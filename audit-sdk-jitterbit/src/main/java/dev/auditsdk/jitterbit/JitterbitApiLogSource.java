@@ -7,6 +7,7 @@ import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.auth.TokenCache;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditDataException;
@@ -125,7 +126,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         JitterbitLogin login = new JitterbitLogin(service, b.credentials, b.tfaCodeSupplier, device, b.sessionClock());
         // logins go through the plain transport; the authenticated view is built on top of it
         HttpTransport plain = b.transport().errorDecoder(new JitterbitErrorDecoder()).build();
-        this.authenticator = login.authenticator(plain);
+        this.authenticator = login.authenticator(plain, b.minLoginInterval);
         this.transport = plain.withAuthenticator(authenticator);
         this.client = new LogExportClient(transport, service, b.lockWorkarounds, b.jsonArrayField);
         this.lockWorkarounds = b.lockWorkarounds;
@@ -312,6 +313,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         private URI baseUrl;
         private CredentialsProvider<UsernamePassword> credentials;
         private TfaCodeSupplier tfaCodeSupplier;
+        private Duration minLoginInterval = TokenCache.DEFAULT_MIN_LOGIN_INTERVAL;
         private String deviceId;
         private String orgId;
         private ZoneId clientTimeZone = ZoneId.of("UTC");
@@ -407,6 +409,24 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
          */
         public Builder tfaCodeSupplier(TfaCodeSupplier supplier) {
             this.tfaCodeSupplier = Objects.requireNonNull(supplier, "supplier");
+            return self();
+        }
+
+        /**
+         * The login pacing: at most one login for session expiry and one after a refusal (HTTP
+         * 401) per interval, so a server that ends sessions at once cannot make the source log in
+         * (and Harmony email a two-factor code) for every request. Default one minute
+         * ({@link TokenCache#DEFAULT_MIN_LOGIN_INTERVAL}); {@link Duration#ZERO} turns it off.
+         *
+         * @param interval the shortest time between two such logins
+         * @return this builder
+         */
+        public Builder minLoginInterval(Duration interval) {
+            Objects.requireNonNull(interval, "minLoginInterval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("minLoginInterval must not be negative, was " + interval);
+            }
+            this.minLoginInterval = interval;
             return self();
         }
 

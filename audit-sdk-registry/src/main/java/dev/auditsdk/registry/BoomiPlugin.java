@@ -49,17 +49,28 @@ public final class BoomiPlugin implements VendorPlugin {
                         + " each time one is needed (codes are valid once), e.g. oathtool --totp -b \"$SEED\"."),
                 VendorOption.builder().name("rate-limit").label("N").defaultValue("10")
                         .description("Requests per second the client allows itself (Boomi answers 503 above 10).").build(),
-                VendorOption.text("result-order", "ORDER", "The date order of query results, which Boomi does not"
-                        + " document: oldest-first (default; a result out of order stops the read), newest-first or"
-                        + " unordered (any order; then --limit with --checkpoint is refused)."),
+                VendorOption.builder().from(VendorOption.text("result-order", "ORDER", "The date order of query"
+                        + " results, which Boomi does not document: oldest-first (default; a result out of order stops"
+                        + " the read), newest-first or unordered (any order; then --limit with --checkpoint is refused)."))
+                        .assumption("Boomi does not document the order of query results; oldest-first is assumed")
+                        .build(),
                 VendorOption.text("notification-email", "EMAIL", "export: address Boomi notifies when the archive is ready."),
                 VendorOption.text("download-dir", "DIR", "export: where the archive is staged while it is verified and read."),
-                VendorOption.text("staging-url", "URL", "export: the staging API's host (default: the platform host;"
-                        + " an assumption, Boomi does not publish it)."),
-                VendorOption.text("staging-requests-path", "PATH", "export: path of the staging requests, with"
-                        + " {accountId} (default /auditlog-staging/v1/{accountId}/requests; an assumption)."),
-                VendorOption.text("staging-request-path", "PATH", "export: path of one staging request, with"
-                        + " {requestId} (default: the requests path + /{requestId}; an assumption).")));
+                VendorOption.builder().from(VendorOption.text("staging-url", "URL", "export: the staging API's host"
+                        + " (default: the platform host; an assumption, Boomi does not publish it)."))
+                        .assumption("Boomi does not publish the staging host; the platform host is assumed").build(),
+                VendorOption.builder().from(VendorOption.text("staging-requests-path", "PATH", "export: path of the"
+                        + " staging requests, with {accountId} (default /auditlog-staging/v1/{accountId}/requests; an"
+                        + " assumption).")).assumption("Boomi does not publish the staging resource paths").build(),
+                VendorOption.builder().from(VendorOption.text("staging-request-path", "PATH", "export: path of one"
+                        + " staging request, with {requestId} (default: the requests path + /{requestId}; an"
+                        + " assumption).")).assumption("Boomi does not publish the staging resource paths").build(),
+                VendorOption.builder().name("archive-format").label("FORMAT").defaultValue("auto")
+                        .description("export: layout of the staged archive (an assumption, Boomi does not publish"
+                                + " it): auto (zip, gzip or none; JSON array or lines), or e.g. gzip+json-lines,"
+                                + " zip+envelope:auditLogs.")
+                        .assumption("Boomi does not publish the archive format; zip, gzip or none holding a JSON"
+                                + " array or JSON Lines is assumed").build()));
     }
 
     /** Boomi limits each account, whichever user calls. */
@@ -108,6 +119,7 @@ public final class BoomiPlugin implements VendorPlugin {
         settings.set("staging-url", settings.uri("staging-url"), b::stagingBaseUrl);
         settings.set("staging-requests-path", settings.get("staging-requests-path"), b::stagingRequestsPath);
         settings.set("staging-request-path", settings.get("staging-request-path"), b::stagingRequestPath);
+        settings.set("archive-format", settings.get("archive-format"), b::archiveFormat);
         return b.build();
     }
 

@@ -65,7 +65,9 @@ public final class InformaticaPlugin implements VendorPlugin {
                     + " (default 14d)."));
             options.add(VendorOption.text("parallelism", "N", "Windows read at once (default 1)."));
         } else {
-            options.add(VendorOption.text("batch-size", "N", "Entries per request, 1..1000 (default 200)."));
+            options.add(VendorOption.builder().from(VendorOption.text("batch-size", "N", "Entries per request,"
+                    + " 1..1000 (default 200).")).assumption("the largest batchSize is not documented; up to 1000 is"
+                    + " assumed to be accepted").build());
         }
         return DeliverySettings.with(options);
     }

@@ -41,6 +41,9 @@ public final class JitterbitPlugin implements VendorPlugin {
                 VendorOption.secret("tfa-code", "CODE", "The emailed two-factor code (instead of --tfa)."),
                 VendorOption.text("tfa-command", "CMD", "Command printing the emailed two-factor code on its first line,"
                         + " run at each login that asks for one (instead of --tfa; for long tails that log in again)."),
+                VendorOption.builder().name("min-login-interval").label("DURATION").defaultValue("1m")
+                        .description("Login pacing: at most one login for session expiry and one after a refusal"
+                                + " per interval (each may email a two-factor code); 0 turns it off.").build(),
                 VendorOption.text("device-id", "ID", "Device id the two-factor code is bound to (default: derived"
                         + " from user and host, stable per installation)."),
                 VendorOption.text("org-id", "ID", "Organization id (default: the user's default organization)."),
@@ -52,8 +55,10 @@ public final class JitterbitPlugin implements VendorPlugin {
                         + " as Harmony documents: they can be large)."),
                 VendorOption.flag("json-files", "Ask Harmony for JSON log files instead of CSV."),
                 VendorOption.text("window-size", "DURATION", "Range of one export job (default 1d)."),
-                VendorOption.text("export-deadline", "DURATION", "How long one export may take before it is taken to be"
-                        + " stuck and requested again (default 30m)."),
+                VendorOption.builder().from(VendorOption.text("export-deadline", "DURATION", "How long one export may"
+                        + " take before it is taken to be stuck and requested again (default 30m).")).assumption("Harmony"
+                        + " documents no export duration; one still RECEIVED or PROCESSING after 30m is assumed stuck")
+                        .build(),
                 VendorOption.text("lock-workarounds", "N", "Distinct re-requests of a locked, failed or stuck export"
                         + " before giving up (default 3).")));
     }
@@ -88,6 +93,7 @@ public final class JitterbitPlugin implements VendorPlugin {
             b.tfaCodeSupplier(challenge -> code.map(Secret::of).orElseGet(() -> Secret.of(new String(
                     context.promptSecret("Jitterbit two-factor code (emailed to " + challenge.email() + "): ")))));
         }
+        settings.set("min-login-interval", settings.duration("min-login-interval", true), b::minLoginInterval);
         settings.get("device-id").ifPresent(b::deviceId);
         settings.get("org-id").ifPresent(b::orgId);
         settings.get("time-zone").ifPresent(b::clientTimeZone);

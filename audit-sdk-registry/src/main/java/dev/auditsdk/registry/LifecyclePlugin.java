@@ -34,8 +34,10 @@ public final class LifecyclePlugin implements VendorPlugin {
                         "The user's password, or the passcode of the user token.")).required(true).build(),
                 VendorOption.text("window-days", "N", "Days per request for long ranges (default 1)."),
                 VendorOption.text("parallelism", "N", "Requests in flight for long ranges (default 1)."),
-                VendorOption.text("day-margin", "N", "Days asked for on each side of a window, 0..2 (default 0); 1 when"
-                        + " the server selects by its local date instead of UTC days.")));
+                VendorOption.builder().from(VendorOption.text("day-margin", "N", "Days asked for on each side of a"
+                        + " window, 0..2 (default 0); 1 when the server selects by its local date instead of UTC days."))
+                        .assumption("the documentation says the server selects by UTC day, but its samples carry"
+                                + " local offsets").build()));
     }
 
     @Override

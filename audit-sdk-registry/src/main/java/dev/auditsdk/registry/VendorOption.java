@@ -86,6 +86,15 @@ public abstract class VendorOption {
     /** @return the value used when none is given anywhere */
     public abstract Optional<String> defaultValue();
 
+    /**
+     * Marks an option whose default (or absence) stands for a guess where the vendor publishes
+     * nothing: what is assumed, e.g. {@code "Boomi does not publish the staging paths"}. The
+     * option is how to override the guess; {@code auditlog vendors} and the module READMEs show it.
+     *
+     * @return what is assumed, if the option overrides an assumption
+     */
+    public abstract Optional<String> assumption();
+
     /** @return the command-line form, e.g. {@code --base-url} */
     @Value.Derived
     @Value.Auxiliary

@@ -1,7 +1,7 @@
 package dev.auditsdk.informatica.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.auth.CredentialsProvider;
@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  *       {@code products[0].baseApiUrl}; data calls carry {@code INFA-SESSION-ID}; logout is
  *       {@code POST {baseApiUrl}/public/core/v3/logout}.</li>
  * </ul>
+ * The answers are read into typed models ({@link V2LoginAnswer}, {@link V3LoginAnswer}).
  * The server URL of the answer must pass the same HTTPS rule as the login URL: a login answer
  * cannot send the session to a plain-HTTP host.
  */
@@ -108,23 +109,13 @@ public final class InformaticaLogin {
                 .operation(Operation.LOGIN)
                 .retrySafe(true) // a repeated login only opens another session
                 .build();
-        JsonNode answer;
-        try {
-            // read inside the attempt: a login answer cut short is asked for again
-            answer = Json.mapper().readTree(transport.sendForText(spec));
-        } catch (JsonProcessingException e) {
-            // no parser message and no cause: they may quote the answer, and the answer holds the session id
-            long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-            throw new AuditDataException("informatica: the login answer is not valid JSON (line " + line + ", column "
-                    + column + ")", line, column, null);
-        }
-        String id = text(api == Api.V2 ? answer.path("icSessionId") : answer.path("userInfo").path("sessionId"));
-        String server = text(api == Api.V2 ? answer.path("serverUrl") : answer.path("products").path(0).path("baseApiUrl"));
+        // read inside the attempt: a login answer cut short is asked for again
+        LoginAnswer answer = parse(transport.sendForText(spec));
+        Secret id = answer.sessionId().orElse(null);
+        String server = answer.serverUrl().orElse(null);
         if (id == null || server == null) {
-            throw new AuditDataException("informatica: the login answer has no " + (id == null
-                    ? (api == Api.V2 ? "icSessionId" : "userInfo.sessionId")
-                    : (api == Api.V2 ? "serverUrl" : "products[0].baseApiUrl")));
+            throw new AuditDataException("informatica: the login answer has no "
+                    + (id == null ? answer.sessionIdField() : answer.serverUrlField()));
         }
         URI serverUrl;
         try {
@@ -132,7 +123,7 @@ public final class InformaticaLogin {
         } catch (IllegalArgumentException e) {
             throw new AuditDataException("informatica: the login answer's server URL is unusable: " + e.getMessage(), e);
         }
-        InformaticaSession session = InformaticaSession.of(Secret.of(id), serverUrl);
+        InformaticaSession session = InformaticaSession.of(id, serverUrl);
         LOG.debug("informatica: logged in as {} ({} login); data calls go to {}{}", user.username(), api, serverUrl,
                 session.expiresAt().map(t -> ", session expires at " + t).orElse(""));
         return session;
@@ -164,7 +155,18 @@ public final class InformaticaLogin {
         LOG.debug("informatica: logged out of {}", session.serverUrl().getHost());
     }
 
-    private static String text(JsonNode node) {
-        return node == null || !node.isTextual() || node.textValue().isBlank() ? null : node.textValue();
+    /** The typed answer of this login API ({@link V2LoginAnswer} or {@link V3LoginAnswer}). */
+    private LoginAnswer parse(String text) {
+        try {
+            Class<? extends LoginAnswer> type = api == Api.V2 ? V2LoginAnswer.class : V3LoginAnswer.class;
+            return Json.mapper().readValue(text, type);
+        } catch (JsonProcessingException e) {
+            // no parser message and no cause: they may quote the answer, and the answer holds the session id
+            long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+            throw new AuditDataException("informatica: the login answer is not " + (e instanceof JsonParseException
+                    ? "valid JSON" : "the expected " + (api == Api.V2 ? "user object" : "userInfo/products object"))
+                    + " (line " + line + ", column " + column + ")", line, column, null);
+        }
     }
 }

@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +37,22 @@ import org.slf4j.LoggerFactory;
  * parameter. Each (sub-)window's rows (at most the cap) are sorted ascending before delivery;
  * memory stays at one answer.
  *
+ * <p>{@code limit} and {@code skip} are not documented, so the source does not trust them. An
+ * answer with more rows than the {@code limit} sent shows a server that ignores it; so does, once
+ * per source, a second look at the first answer that holds more than {@value #MIN_LIMIT} rows
+ * but fewer than the cap: the same window asked with {@code limit=}{@value #MIN_LIMIT} must answer
+ * exactly that many. From then on neither parameter is sent and windows are split by the
+ * server's own cap, learnt from its answers: the server answered that many rows at least once,
+ * so an answer with fewer is complete, and one with as many or more is split. (A server that
+ * ignored {@code limit} and answered at most {@value #MIN_LIMIT} rows could not be told apart;
+ * it is assumed not to exist, as {@value #MIN_LIMIT} is the smallest {@code limit} accepted.)
+ *
  * <p>Each {@code skip} answer must bring rows not read before: one that holds only rows already
  * read means the server ignores {@code skip} (it would answer the same rows forever), and ends
  * the read with an {@link AuditDataException} naming {@code skip} after that one request. Rows
  * answered twice (an entry inserted in that millisecond meanwhile shifts the others) are kept once.
+ * A one-millisecond window that reaches the cap of a server that ignores {@code limit} cannot be
+ * read whole either, and ends the read the same way.
  */
 public final class SecurityLogWindows implements WindowFetcher<InformaticaSecurityLogEntry> {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityLogWindows.class);
@@ -49,8 +62,19 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
     private static final Comparator<InformaticaSecurityLogEntry> ASCENDING =
             Comparator.comparing(InformaticaSecurityLogEntry::timestamp).thenComparing(InformaticaSecurityLogEntry::id);
 
+    /** The smallest {@code limit} the security log accepts, and the probe's limit. */
+    public static final int MIN_LIMIT = 100;
+
+    /** What the source has learnt of the server's {@code limit} handling. */
+    private enum Paging {
+        UNKNOWN, HONOURED, IGNORED
+    }
+
     private final InformaticaClient client;
     private final int rowCap;
+    private volatile Paging paging = Paging.UNKNOWN;
+    /** The most rows one answer held: with {@code limit} ignored, a lower bound of the server's own cap. */
+    private final AtomicInteger largestAnswer = new AtomicInteger();
 
     /**
      * @param client the connection
@@ -82,8 +106,8 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
                 if (w == null) {
                     return endOfData();
                 }
-                List<InformaticaSecurityLogEntry> rows = request(w, 0);
-                if (rows.size() >= rowCap) {
+                List<InformaticaSecurityLogEntry> rows = request(w, 0, limit());
+                if (full(w, rows.size())) {
                     Instant mid = w.start().plus(java.time.Duration.between(w.start(), w.end()).dividedBy(2))
                             .truncatedTo(ChronoUnit.MILLIS);
                     if (mid.isAfter(w.start()) && mid.isBefore(w.end())) {
@@ -92,6 +116,11 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
                         todo.addFirst(TimeWindow.of(mid, w.end()));
                         todo.addFirst(TimeWindow.of(w.start(), mid));
                         continue;
+                    }
+                    if (paging == Paging.IGNORED) {
+                        throw new AuditDataException("informatica: the security log ignores the 'limit' parameter and"
+                                + " answered " + rows.size() + " rows, the most it answers at once, for " + w + ", a"
+                                + " window too short to split: its rows cannot all be read; stopping");
                     }
                     rows = readAllWithSkip(w, rows);
                 }
@@ -117,7 +146,7 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
             List<InformaticaSecurityLogEntry> page = first;
             int skip = first.size();
             while (page.size() >= rowCap) {
-                page = request(w, skip);
+                page = request(w, skip, rowCap);
                 int added = 0;
                 for (InformaticaSecurityLogEntry e : page) {
                     if (ids.add(e.id())) {
@@ -141,14 +170,54 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
         }
     }
 
-    private List<InformaticaSecurityLogEntry> request(TimeWindow w, int skip) {
+    /** @return the {@code limit} to send: the row cap, or none once the server proved to ignore it */
+    private Integer limit() {
+        return paging == Paging.IGNORED ? null : rowCap;
+    }
+
+    /**
+     * Whether an answer of {@code rows} rows for {@code w} may have left rows out, learning from
+     * it (and, once, from a probe) whether the server honours {@code limit}.
+     */
+    private boolean full(TimeWindow w, int rows) {
+        largestAnswer.accumulateAndGet(rows, Math::max);
+        if (paging == Paging.UNKNOWN) {
+            if (rows > rowCap) {
+                limitIgnored(w, rows + " rows for limit=" + rowCap);
+            } else if (rows > MIN_LIMIT && rows < rowCap) {
+                int probe = request(w, 0, MIN_LIMIT).size();
+                largestAnswer.accumulateAndGet(probe, Math::max);
+                if (probe > MIN_LIMIT) {
+                    limitIgnored(w, probe + " rows for limit=" + MIN_LIMIT);
+                } else {
+                    LOG.debug("informatica: the security log honours 'limit' (answered {} rows for limit={})", probe,
+                            MIN_LIMIT);
+                    paging = Paging.HONOURED;
+                }
+            }
+        }
+        return paging == Paging.IGNORED ? rows >= largestAnswer.get() : rows >= rowCap;
+    }
+
+    private void limitIgnored(TimeWindow w, String evidence) {
+        if (paging != Paging.IGNORED) {
+            paging = Paging.IGNORED;
+            LOG.warn("informatica: the security log ignores the undocumented 'limit' parameter (it answered {} for {});"
+                    + " no longer sending limit or skip: windows are split whenever an answer holds as many rows as the"
+                    + " most the server has answered at once", evidence, w);
+        }
+    }
+
+    private List<InformaticaSecurityLogEntry> request(TimeWindow w, int skip, Integer limit) {
         Instant end = w.end().truncatedTo(ChronoUnit.MILLIS).equals(w.end()) ? w.end()
                 : w.end().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
         String q = "entryTime>=\"" + FORMAT.format(w.start()) + "\";entryTime<=\"" + FORMAT.format(end) + "\"";
         HttpRequestSpec.Builder b = HttpRequestSpec.get(Endpoints.resolve(client.serverUrl(), PATH))
                 .query("q", q)
-                .query("limit", rowCap)
                 .header("Accept", "application/json");
+        if (limit != null) {
+            b.query("limit", limit);
+        }
         if (skip > 0) {
             b.query("skip", skip);
         }

@@ -110,6 +110,34 @@ class InformaticaLoginTest {
     }
 
     @Test
+    void anAnswerOfTheWrongShapeIsADataErrorThatQuotesNothing() {
+        wm.stubFor(post(urlEqualTo("/saas/public/core/v3/login")).willReturn(okJson(
+                "{\"userInfo\":\"" + SESSION + "\",\"products\":[]}")));
+        assertThatThrownBy(() -> login(InformaticaLogin.Api.V3).login()).isInstanceOfSatisfying(AuditDataException.class,
+                e -> {
+                    assertThat(e.getMessage()).contains("not the expected userInfo/products object").doesNotContain(SESSION);
+                    assertThat(e.getCause()).isNull();
+                });
+
+        wm.stubFor(post(urlEqualTo("/ma/api/v2/user/login")).willReturn(okJson("[\"" + SESSION + "\"]")));
+        assertThatThrownBy(() -> login(InformaticaLogin.Api.V2).login()).isInstanceOfSatisfying(AuditDataException.class,
+                e -> assertThat(e.getMessage()).contains("not the expected user object").doesNotContain(SESSION));
+    }
+
+    @Test
+    void aV3AnswerWithoutProductsNamesTheDocumentedField() {
+        wm.stubFor(post(urlEqualTo("/saas/public/core/v3/login")).willReturn(okJson(
+                "{\"userInfo\":{\"sessionId\":\"" + SESSION + "\"},\"products\":[]}")));
+        assertThatThrownBy(() -> login(InformaticaLogin.Api.V3).login()).isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("products[0].baseApiUrl");
+
+        wm.stubFor(post(urlEqualTo("/saas/public/core/v3/login")).willReturn(okJson(
+                "{\"userInfo\":{\"sessionId\":\" \"},\"products\":[{\"baseApiUrl\":\"" + wm.baseUrl() + "\"}]}")));
+        assertThatThrownBy(() -> login(InformaticaLogin.Api.V3).login()).isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("userInfo.sessionId");
+    }
+
+    @Test
     void aRefusedLoginIsAnAuthenticationErrorWithTheVendorCode() {
         wm.stubFor(post(urlEqualTo("/saas/public/core/v3/login")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json")

@@ -6,6 +6,7 @@ import dev.auditsdk.core.auth.AuthHeaders;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.auth.TokenCache;
 import dev.auditsdk.core.auth.TokenLifetime;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditAuthenticationException;
@@ -38,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * logs in again, once, before it expires or when a request is refused with HTTP 401.
  *
  * <p>{@code sessionTimeoutInSeconds} is clamped to 30 s .. 24 h ({@link TokenLifetime}, logged),
- * and logins are paced by core's {@code TokenCache}: at most one per minute for expiry plus one
- * per minute after a refusal, so a server announcing {@code 0} cannot make the client log in
- * (and, with two-factor authentication, email a code) for every request.
+ * and logins are paced by core's {@code TokenCache}: at most one per {@code minLoginInterval}
+ * (default one minute) for expiry plus one per interval after a refusal, so a server announcing
+ * {@code 0} cannot make the client log in (and, with two-factor authentication, email a code) for
+ * every request.
  */
 public final class JitterbitLogin {
     private static final Logger LOG = LoggerFactory.getLogger(JitterbitLogin.class);
@@ -72,19 +74,33 @@ public final class JitterbitLogin {
     }
 
     /**
+     * As {@link #authenticator(HttpTransport, Duration)} with core's default pacing,
+     * {@link TokenCache#DEFAULT_MIN_LOGIN_INTERVAL}.
+     *
+     * @param transport the transport to log in through, without authentication
+     * @return the authenticator
+     */
+    public TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport) {
+        return authenticator(transport, TokenCache.DEFAULT_MIN_LOGIN_INTERVAL);
+    }
+
+    /**
      * The session-caching authenticator for the transport: sends {@code authToken: <token>},
      * logs in on first use, again ahead of expiry and after a 401 (single flight).
      *
      * @param transport the transport to log in through, without authentication (the source's plain
      *     transport; the authenticated view is built on top of it with this authenticator)
+     * @param minLoginInterval the login pacing: at most one login for expiry and one after a
+     *     refusal per interval; {@link Duration#ZERO} turns pacing off
      * @return the authenticator
      */
-    public TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport) {
+    public TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport, Duration minLoginInterval) {
         HttpTransport plain = Objects.requireNonNull(transport, "transport").withoutAuth();
         return TokenAuthenticator.<JitterbitSession>builder(() -> login(plain),
                         s -> AuthHeaders.of(AUTH_TOKEN_HEADER, s.authToken().reveal()))
                 .expiry(JitterbitSession::expiresAt)
                 .refreshAhead(REFRESH_AHEAD)
+                .minLoginInterval(minLoginInterval)
                 .clock(clock)
                 .build();
     }

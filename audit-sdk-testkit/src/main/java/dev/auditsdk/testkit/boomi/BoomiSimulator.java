@@ -58,7 +58,10 @@ import org.slf4j.LoggerFactory;
  * {@code GET {stagingRequestsPath}/{requestId}} polls it until it carries a
  * {@code downloadLink}, {@code downloadLinkExpiry} and MD5 {@code checksum} (or an
  * {@code error}), {@code GET {stagingRequestsPath}?fromDate=..&toDate=..} finds the request of a
- * range, and the link serves a gzip or zip archive of JSON lines or a JSON array.
+ * range, and the link serves a gzip or zip archive of JSON lines or a JSON array (or, configured,
+ * records in an enveloping object). A link answers 403 "Request has expired" once its expiry has
+ * passed; {@link #expireNextDownloadLinks(int, boolean)} publishes links that are already expired,
+ * with or without saying so in {@code downloadLinkExpiry}.
  *
  * <pre>{@code
  * try (BoomiSimulator sim = BoomiSimulator.builder().seed(7).entries(250).build()) {
@@ -90,6 +93,8 @@ public final class BoomiSimulator extends SimulatorServer {
     public static final String TOKEN_USER_PREFIX = "BOOMI_TOKEN.";
     /** The default staging requests path (an assumption: the real path is not published). */
     public static final String DEFAULT_STAGING_REQUESTS_PATH = "/auditlog-staging/v1/{accountId}/requests";
+    /** The array field of {@link StagingArchiveFormat#ZIP_JSON_ENVELOPE} archives. */
+    public static final String ENVELOPE_FIELD = "auditLogs";
     /** Where the simulator serves staged archives. */
     public static final String DOWNLOAD_PATH_PREFIX = "/auditlog-staging/download/";
     /** The body of Boomi's throttling answer. */
@@ -144,6 +149,9 @@ public final class BoomiSimulator extends SimulatorServer {
     private volatile boolean conflictIncludesRequestId = true;
     private volatile boolean downloadRequiresJwt;
     private volatile Duration downloadLinkLifetime = Duration.ofHours(1);
+    private final AtomicInteger expiredLinksToPublish = new AtomicInteger();
+    private volatile boolean expiredLinksAnnounced;
+    private final AtomicInteger expiredLinkRefusals = new AtomicInteger();
 
     private BoomiSimulator(Builder b) {
         super("boomi");
@@ -378,6 +386,28 @@ public final class BoomiSimulator extends SimulatorServer {
     /** @param lifetime how long a published download link stays valid */
     public void setDownloadLinkLifetime(Duration lifetime) {
         this.downloadLinkLifetime = requirePositive(lifetime, "lifetime");
+    }
+
+    /**
+     * Publishes the next {@code count} download links already expired (a minute ago), so their
+     * download is refused with 403 "Request has expired"; later links are valid again.
+     *
+     * @param count how many of the next published links are expired
+     * @param announced whether their {@code downloadLinkExpiry} says so (a past instant); when
+     *     false it announces the usual lifetime, as a storage service that expires links early
+     *     (or a skewed clock) would
+     */
+    public void expireNextDownloadLinks(int count, boolean announced) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative, was " + count);
+        }
+        this.expiredLinksAnnounced = announced;
+        this.expiredLinksToPublish.set(count);
+    }
+
+    /** @return how many downloads were refused because their link had expired */
+    public int expiredLinkRefusals() {
+        return expiredLinkRefusals.get();
     }
 
     /** @return how many staging requests were accepted (not counting 409s) */
@@ -888,11 +918,13 @@ public final class BoomiSimulator extends SimulatorServer {
             if (r.archive == null) {
                 buildArchive(r);
             }
-            Instant expires = Instant.now().plus(downloadLinkLifetime).truncatedTo(ChronoUnit.SECONDS);
+            Instant valid = Instant.now().plus(downloadLinkLifetime).truncatedTo(ChronoUnit.SECONDS);
+            boolean expired = expiredLinksToPublish.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            Instant expires = expired ? Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS) : valid;
             out.put("message", "The audit log download is ready");
             out.put("downloadLink", baseUrl() + DOWNLOAD_PATH_PREFIX + r.id + "/" + r.fileName
                     + "?expires=" + expires.getEpochSecond() + "&signature=" + sign(r.id, expires.getEpochSecond()));
-            out.put("downloadLinkExpiry", BoomiFilter.formatDate(expires));
+            out.put("downloadLinkExpiry", BoomiFilter.formatDate(expired && !expiredLinksAnnounced ? valid : expires));
             out.put("checksum", r.checksum);
         }
         return out;
@@ -945,6 +977,7 @@ public final class BoomiSimulator extends SimulatorServer {
             return;
         }
         if (Instant.now().getEpochSecond() > expires) {
+            expiredLinkRefusals.incrementAndGet();
             ex.respond(403, "application/xml", "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
             return;
         }

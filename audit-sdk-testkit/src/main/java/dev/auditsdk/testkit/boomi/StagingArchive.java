@@ -33,6 +33,7 @@ final class StagingArchive {
                     break;
                 case ZIP_JSON_LINES:
                 case ZIP_JSON_ARRAY:
+                case ZIP_JSON_ENVELOPE:
                     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
                         zip.putNextEntry(new ZipEntry(format == StagingArchiveFormat.ZIP_JSON_LINES
                                 ? "auditlogs.jsonl" : "auditlogs.json"));
@@ -51,6 +52,10 @@ final class StagingArchive {
 
     private static void write(List<ObjectNode> records, StagingArchiveFormat format, OutputStream out) throws IOException {
         boolean lines = format == StagingArchiveFormat.GZIP_JSON_LINES || format == StagingArchiveFormat.ZIP_JSON_LINES;
+        boolean envelope = format == StagingArchiveFormat.ZIP_JSON_ENVELOPE;
+        if (envelope) {
+            out.write(("{\"" + BoomiSimulator.ENVELOPE_FIELD + "\":").getBytes(StandardCharsets.UTF_8));
+        }
         if (!lines) {
             out.write('[');
         }
@@ -64,7 +69,7 @@ final class StagingArchive {
             }
         }
         if (!lines) {
-            out.write("]\n".getBytes(StandardCharsets.UTF_8));
+            out.write((envelope ? "]}\n" : "]\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 

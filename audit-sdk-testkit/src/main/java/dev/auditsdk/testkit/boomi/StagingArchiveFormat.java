@@ -12,5 +12,10 @@ public enum StagingArchiveFormat {
     /** A zip file with one entry holding one JSON object per line. */
     ZIP_JSON_LINES,
     /** A zip file with one entry holding one JSON array of records. */
-    ZIP_JSON_ARRAY
+    ZIP_JSON_ARRAY,
+    /**
+     * A zip file with one entry holding a JSON object whose {@value BoomiSimulator#ENVELOPE_FIELD}
+     * array holds the records: a layout the SDK does not assume, so it must be configured.
+     */
+    ZIP_JSON_ENVELOPE
 }

@@ -589,7 +589,9 @@ public final class InformaticaSimulator extends SimulatorServer {
             v3Error(ex, 400, CODE_INVALID_REQUEST, "skip and limit must be integers.");
             return;
         }
-        if (limit < MIN_SECURITY_LIMIT || limit > config.securityLogMaxRows) {
+        if (config.ignoreSecurityLogLimit) {
+            limit = DEFAULT_SECURITY_LIMIT; // a server without paging: its own page, whatever was asked
+        } else if (limit < MIN_SECURITY_LIMIT || limit > config.securityLogMaxRows) {
             v3Error(ex, 400, CODE_INVALID_REQUEST,
                     "limit must be between " + MIN_SECURITY_LIMIT + " and " + config.securityLogMaxRows + ".");
             return;
@@ -918,6 +920,7 @@ public final class InformaticaSimulator extends SimulatorServer {
         private boolean easternWithOffset;
         private boolean ignoreBatchId;
         private boolean ignoreSecurityLogSkip;
+        private boolean ignoreSecurityLogLimit;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -1096,6 +1099,20 @@ public final class InformaticaSimulator extends SimulatorServer {
         }
 
         /**
+         * Makes the security log misbehave like a server without paging parameters: {@code limit}
+         * is neither checked nor honoured, every answer holds up to the default
+         * {@value #DEFAULT_SECURITY_LIMIT} rows (newest first) whatever was asked. Combine with
+         * {@link #ignoreSecurityLogSkip(boolean)} for a server that knows neither.
+         *
+         * @param ignore true for the broken behaviour; default false
+         * @return this builder
+         */
+        public Builder ignoreSecurityLogLimit(boolean ignore) {
+            this.ignoreSecurityLogLimit = ignore;
+            return this;
+        }
+
+        /**
          * @param clock the clock for session expiry and the security log's default range
          * @return this builder
          */
@@ -1129,6 +1146,7 @@ public final class InformaticaSimulator extends SimulatorServer {
             b.easternWithOffset = easternWithOffset;
             b.ignoreBatchId = ignoreBatchId;
             b.ignoreSecurityLogSkip = ignoreSecurityLogSkip;
+            b.ignoreSecurityLogLimit = ignoreSecurityLogLimit;
             b.clock = clock;
             return b;
         }

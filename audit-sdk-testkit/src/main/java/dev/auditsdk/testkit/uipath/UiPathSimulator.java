@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,8 +146,17 @@ public final class UiPathSimulator extends SimulatorServer {
         this.plainListFilters = b.plainListFilters;
         this.clock = b.clock;
         this.generator = new UiPathDataGenerator(b.seed, b.organization, organizationId, tenantId);
+        // Entries on the same tick are generated on purpose; two identical in every field but the
+        // localized message would be one entry to any client (the SDK documents it), so such a
+        // draw is made again.
+        Set<List<Object>> seen = new HashSet<>();
         for (Instant t : generator.times(b.classicEntries, b.dataStart, b.dataEnd)) {
-            classic.add(generator.classic(t.atOffset(classicOffset)));
+            UiPathClassicEntry entry = generator.classic(t.atOffset(classicOffset));
+            while (!seen.add(List.of(entry.instant(), entry.category(), entry.action(), entry.auditLogDetails(),
+                    entry.userName(), entry.email(), entry.detailsVersion(), entry.source()))) {
+                entry = generator.classic(t.atOffset(classicOffset));
+            }
+            classic.add(entry);
         }
         for (Instant t : generator.times(b.unifiedEvents, b.dataStart, b.dataEnd)) {
             unified.add(generator.unified(t));

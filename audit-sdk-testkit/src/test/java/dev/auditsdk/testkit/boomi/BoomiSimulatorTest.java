@@ -343,6 +343,46 @@ class BoomiSimulatorTest {
                 HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theNextLinksCanBePublishedAlreadyExpiredWithOrWithoutSayingSo() throws Exception {
+        start(BoomiSimulator.builder().entries(5));
+        String jwt = jwt();
+        long requestId = MAPPER.readTree(submit(jwt, "2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z").body())
+                .path("requestId").asLong();
+        sim.expireNextDownloadLinks(1, true);
+        JsonNode announced = getJson(stagingUrl() + "/" + requestId, jwt);
+        assertThat(Instant.parse(announced.path("downloadLinkExpiry").asText())).isBefore(Instant.now());
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(announced.path("downloadLink").asText())).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("Request has expired");
+
+        sim.expireNextDownloadLinks(1, false);
+        JsonNode silent = getJson(stagingUrl() + "/" + requestId, jwt);
+        assertThat(Instant.parse(silent.path("downloadLinkExpiry").asText())).isAfter(Instant.now());
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(silent.path("downloadLink").asText())).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(sim.expiredLinkRefusals()).isEqualTo(2);
+
+        JsonNode fresh = getJson(stagingUrl() + "/" + requestId, jwt);
+        assertThat(download(fresh.path("downloadLink").asText())).isNotEmpty();
+        assertThat(sim.stagingDownloads()).isEqualTo(1);
+    }
+
+    @Test
+    void envelopedArchivesHoldTheRecordsInAnArrayField() throws Exception {
+        start(BoomiSimulator.builder().entries(30).spacing(Duration.ofHours(2))
+                .archiveFormat(StagingArchiveFormat.ZIP_JSON_ENVELOPE));
+        String jwt = jwt();
+        long requestId = MAPPER.readTree(submit(jwt, "2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z").body())
+                .path("requestId").asLong();
+        JsonNode status = getJson(stagingUrl() + "/" + requestId, jwt);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(download(status.path("downloadLink").asText())))) {
+            assertThat(zip.getNextEntry()).isNotNull();
+            JsonNode envelope = MAPPER.readTree(zip.readAllBytes());
+            assertThat(envelope.isObject()).isTrue();
+            assertThat(envelope.path(BoomiSimulator.ENVELOPE_FIELD)).hasSize(30);
+        }
+    }
+
     private byte[] download(String link) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);

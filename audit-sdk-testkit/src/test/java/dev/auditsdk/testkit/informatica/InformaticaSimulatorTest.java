@@ -286,6 +286,22 @@ class InformaticaSimulatorTest {
     }
 
     @Test
+    void aSecurityLogIgnoringLimitAnswersItsOwnPageWhateverIsAsked() throws Exception {
+        start(InformaticaSimulator.builder().securityEntries(2_500).span(Duration.ofDays(3)).endingAt(END)
+                .ignoreSecurityLogLimit(true).ignoreSecurityLogSkip(true));
+        String session = session();
+        String url = securityUrl(END.minus(Duration.ofDays(3)), END, 1000);
+        JsonNode first = get(url, "INFA-SESSION-ID", session).json().path("entries");
+        assertThat(first).hasSize(InformaticaSimulator.DEFAULT_SECURITY_LIMIT);
+        assertThat(get(securityUrl(END.minus(Duration.ofDays(3)), END, 100), "INFA-SESSION-ID", session).json()
+                .path("entries")).hasSize(InformaticaSimulator.DEFAULT_SECURITY_LIMIT);
+        assertThat(get(securityUrl(END.minus(Duration.ofDays(3)), END, 5_000), "INFA-SESSION-ID", session).status)
+                .as("not even checked").isEqualTo(200);
+        JsonNode skipped = get(url + "&skip=400", "INFA-SESSION-ID", session).json().path("entries");
+        assertThat(skipped.get(0)).as("skip ignored too: the same first row").isEqualTo(first.get(0));
+    }
+
+    @Test
     void securityLogRefusesRangesOver14DaysAndHalfRanges() throws Exception {
         start(InformaticaSimulator.builder().endingAt(END));
         String session = session();

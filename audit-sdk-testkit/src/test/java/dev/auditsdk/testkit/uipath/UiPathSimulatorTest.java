@@ -425,4 +425,19 @@ class UiPathSimulatorTest {
         java.util.Collections.reverse(copy);
         return copy;
     }
+
+    @Test
+    void classicEntriesShareTicksButNeverAllTheirFields() {
+        // this seed drew two entries identical in every field, which any client must take as one
+        Instant end = Instant.parse("2026-12-03T17:00:00Z");
+        UiPathSimulator generated = UiPathSimulator.builder().seed(22363397773958L).classicEntries(1000)
+                .dataBetween(end.minus(Duration.ofDays(10)), end).build();
+        List<UiPathClassicEntry> entries = generated.classicEntries();
+
+        assertThat(entries).hasSize(1000);
+        assertThat(entries.stream().map(e -> List.of(e.instant(), e.category(), e.action(), e.auditLogDetails(),
+                e.userName(), e.email(), e.detailsVersion(), e.source()))).doesNotHaveDuplicates();
+        assertThat(entries.stream().map(UiPathClassicEntry::instant).distinct().count()).as("ticks shared")
+                .isLessThan(1000);
+    }
 }
