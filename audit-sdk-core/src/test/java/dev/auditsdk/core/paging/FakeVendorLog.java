@@ -125,7 +125,16 @@ abstract class FakeVendorLog {
         }
 
         OffsetPageFetcher<TestEntry> fetcher(TimeWindow window) {
+            // synchronized: pages fetched ahead by a parallel pager arrive from several threads
             return (offset, size) -> {
+                synchronized (this) {
+                    return page(window, offset, size);
+                }
+            };
+        }
+
+        private List<TestEntry> page(TimeWindow window, long offset, int size) {
+            {
                 request();
                 grow();
                 List<TestEntry> view = filtersTo
@@ -133,7 +142,7 @@ abstract class FakeVendorLog {
                         : log;
                 int from = (int) Math.min(offset, view.size());
                 return new ArrayList<>(view.subList(from, Math.min(view.size(), from + size)));
-            };
+            }
         }
 
         private void grow() {
@@ -247,7 +256,16 @@ abstract class FakeVendorLog {
          * oldest entries before that instant between requests, pulling the later ones forward.
          */
         OffsetPageFetcher<TestEntry> offsetFetcher(Instant purgeBefore) {
+            // synchronized: pages fetched ahead by a parallel pager arrive from several threads
             return (offset, size) -> {
+                synchronized (this) {
+                    return page(purgeBefore, offset, size);
+                }
+            };
+        }
+
+        private List<TestEntry> page(Instant purgeBefore, long offset, int size) {
+            {
                 request();
                 maybeGrow();
                 for (int n = purgeBefore == null ? 0 : random.nextInt(4); n > 0 && !arrival.isEmpty()
@@ -257,7 +275,7 @@ abstract class FakeVendorLog {
                 List<TestEntry> view = answer(TimeWindow.of(Instant.EPOCH, Instant.MAX));
                 int from = (int) Math.min(offset, view.size());
                 return new ArrayList<>(view.subList(from, Math.min(view.size(), from + size)));
-            };
+            }
         }
 
         /**

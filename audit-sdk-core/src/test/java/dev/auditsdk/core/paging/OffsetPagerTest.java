@@ -7,6 +7,9 @@ import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditSdkException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OffsetPagerTest {
@@ -258,5 +261,82 @@ class OffsetPagerTest {
         FakeLog log = new FakeLog();
         assertThatThrownBy(() -> pager(log).maxPagesWithoutProgress(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPagesWithoutProgress");
+    }
+
+    @Test
+    void fetchingAheadDeliversTheSequentialReadAndRequestsPagesAtOnce() {
+        FakeLog sequentialLog = new FakeLog();
+        sequentialLog.entries.addAll(newestFirst(95));
+        List<TestEntry> sequential = drain(pager(sequentialLog).pageSize(10).overlap(2).build());
+
+        CountDownLatch threeAtOnce = new CountDownLatch(3);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(95));
+        OffsetPageFetcher<TestEntry> meetThree = (offset, size) -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            threeAtOnce.countDown();
+            try {
+                threeAtOnce.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                synchronized (log) {
+                    return log.fetch(offset, size);
+                }
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+        List<TestEntry> parallel = drain(OffsetPager.builder(meetThree, TestEntry::id, TestEntry::timestamp)
+                .pageSize(10).overlap(2).parallelism(3).build());
+
+        assertThat(parallel).containsExactlyElementsOf(sequential).hasSize(95);
+        assertThat(maxInFlight.get()).isEqualTo(3);
+    }
+
+    @Test
+    void fetchingAheadStaysExactWhenTheHeadGrowsWhilePagesAreInFlight() {
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(200));
+        log.afterEachRequest = () -> log.insertAtHead(3);
+        OffsetPageFetcher<TestEntry> shared = (offset, size) -> {
+            synchronized (log) {
+                return log.fetch(offset, size);
+            }
+        };
+        List<TestEntry> out = drain(OffsetPager.builder(shared, TestEntry::id, TestEntry::timestamp)
+                .pageSize(10).overlap(4).parallelism(4).stopWhen(e -> e.id().startsWith("new")).build());
+        assertThat(out).extracting(TestEntry::id).doesNotHaveDuplicates()
+                .containsAll(newestFirst(200).stream().map(TestEntry::id).collect(java.util.stream.Collectors.toList()));
+    }
+
+    @Test
+    void aBatchPagerWithoutOverlapRequestsOnePageAfterTheOther() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(55));
+        OffsetPageFetcher<TestEntry> counting = (offset, size) -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                return log.fetch(offset, size);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+        List<TestEntry> out = drain(OffsetPager.builder(counting, TestEntry::id, TestEntry::timestamp)
+                .pageSize(10).overlap(0).parallelism(4).build());
+        assertThat(out).hasSize(55);
+        assertThat(maxInFlight.get()).isEqualTo(1);
+        assertThat(log.offsetsRequested).containsExactly(0L, 10L, 20L, 30L, 40L, 50L);
+    }
+
+    @Test
+    void rejectsANonPositiveParallelism() {
+        assertThatThrownBy(() -> pager(new FakeLog()).parallelism(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parallelism must be positive, was 0");
     }
 }
