@@ -63,9 +63,8 @@ public final class InformaticaPlugin implements VendorPlugin {
                     + " answer splits its window (default 1000)."));
             options.add(VendorOption.text("window-size", "DURATION", "Longest range of one request, at most 14d"
                     + " (default 14d)."));
-            options.add(VendorOption.text("parallelism", "N", "Windows read at once (default 1)."));
         } else {
-            options.add(VendorOption.text("batch-size", "N", "Entries per request, 1..1000 (default 200)."));
+            options.add(VendorOption.text("batch-size", "N", "Entries per request, 1..1000 (default 1000)."));
         }
         return DeliverySettings.with(options);
     }
@@ -76,7 +75,6 @@ public final class InformaticaPlugin implements VendorPlugin {
             InformaticaSecurityLogSource.Builder b = common(InformaticaSecurityLogSource.builder(), settings, context);
             settings.setInteger("row-cap", b::rowCap);
             settings.set("window-size", settings.duration("window-size", false), b::maxWindow);
-            settings.setInteger("parallelism", b::parallelism);
             return b.build();
         }
         InformaticaAuditLogSource.Builder b = common(InformaticaAuditLogSource.builder(), settings, context);

@@ -40,6 +40,8 @@ public abstract class SimulatorServer implements AutoCloseable {
     private final String vendor;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger requestCount = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
     private final List<Consumer<RecordedRequest>> beforeRequest = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
@@ -202,6 +204,16 @@ public abstract class SimulatorServer implements AutoCloseable {
         return requests.stream().filter(r -> r.path().startsWith(pathPrefix)).count();
     }
 
+    /**
+     * The most requests this simulator was answering at the same moment (counted from receipt to
+     * the end of the answer, latency included): how much a client really reads in parallel.
+     *
+     * @return the peak since start or the last {@link #resetStatistics()}
+     */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     /** @return the requests received so far (the latest 10,000), oldest first */
     public List<RecordedRequest> requests() {
         return new ArrayList<>(requests);
@@ -211,6 +223,7 @@ public abstract class SimulatorServer implements AutoCloseable {
     public void resetStatistics() {
         requests.clear();
         requestCount.set(0);
+        maxInFlight.set(inFlight.get());
     }
 
     /** Stops the server; in-flight exchanges are abandoned. */
@@ -238,6 +251,7 @@ public abstract class SimulatorServer implements AutoCloseable {
 
     private void dispatch(HttpExchange http) throws IOException {
         ChaosOutcome chaosOutcome = ChaosOutcome.NONE;
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (InputStream in = http.getRequestBody()) {
             byte[] body = in.readAllBytes();
             URI uri = http.getRequestURI();
@@ -294,6 +308,7 @@ public abstract class SimulatorServer implements AutoCloseable {
             // a body fault that found no body to act on left the answer intact
             chaosOutcome.settle(false);
             http.close();
+            inFlight.decrementAndGet();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.auditsdk.testkit.RecordedRequest;
 import dev.auditsdk.testkit.uipath.UiPathClassicEntry;
 import dev.auditsdk.testkit.uipath.UiPathSimulator;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,6 +93,8 @@ class UiPathAuditLogSourceTest {
     @Test
     void aHistoricalRangeSeeksPastNewerEntriesInsteadOfReadingThem() {
         start(SimulatorFixture.simulator().seed(7).classicEntries(20_000));
+        source.close();
+        source = SimulatorFixture.classic(sim).parallelism(1).build(); // counts the requests of the walk alone
         Instant from = Instant.parse("2025-12-10T00:00:00Z");
         Instant to = Instant.parse("2025-12-11T00:00:00Z");
 
@@ -182,6 +185,40 @@ class UiPathAuditLogSourceTest {
             assertThat(e.details()).isEmpty();
             assertThat(e.toAuditEvent().action()).isEqualTo("Updated");
         });
+    }
+
+    @Test
+    void pagesFetchedAheadDeliverExactlyTheSequentialReadWithRequestsInFlightTogether() {
+        start(SimulatorFixture.simulator().seed(23).classicEntries(3000));
+        sim.setLatency(Duration.ofMillis(20));
+        AuditLogQuery query = AuditLogQuery.builder().from(Instant.parse("2025-12-01T00:00:00Z")).pageSize(100).build();
+        source.close();
+        source = SimulatorFixture.classic(sim).parallelism(1).build();
+        List<UiPathAuditEntry> sequential = readAll(query);
+        assertThat(sim.maxInFlight()).as("one request at a time").isEqualTo(1);
+        source.close();
+        sim.resetStatistics();
+
+        source = SimulatorFixture.classic(sim).parallelism(4).build();
+        List<UiPathAuditEntry> parallel = readAll(query);
+
+        assertThat(sequential).hasSizeGreaterThan(500);
+        assertThat(parallel.stream().map(UiPathAuditLogSourceTest::key).collect(Collectors.toList()))
+                .containsExactlyElementsOf(sequential.stream().map(UiPathAuditLogSourceTest::key).collect(Collectors.toList()));
+        assertThat(keys(parallel)).isEqualTo(expected(sim.classicEntries(), query.start(), Instant.MAX));
+        assertThat(sim.maxInFlight()).as("pages fetched ahead side by side").isBetween(2, 4);
+    }
+
+    @Test
+    void byDefaultPagesAreTheLargestTheApiServesAndFourAreFetchedAhead() {
+        start(SimulatorFixture.simulator().seed(29).classicEntries(50));
+
+        readAll(AuditLogQuery.builder().from(Instant.parse("2020-01-01T00:00:00Z")).build());
+
+        assertThat(sim.requests()).filteredOn(r -> r.path().contains("/audit_/"))
+                .allSatisfy(r -> assertThat(r.query()).contains("top=" + UiPathAuditLogSource.MAX_PAGE_SIZE));
+        assertThat(UiPathAuditLogSource.DEFAULT_PAGE_SIZE).isEqualTo(UiPathAuditLogSource.MAX_PAGE_SIZE);
+        assertThat(SimulatorFixture.classic(sim).configuredParallelism()).isEqualTo(4);
     }
 
     private List<UiPathAuditEntry> readAll(AuditLogQuery query) {

@@ -62,8 +62,8 @@ import org.slf4j.LoggerFactory;
  * Entries with identical identity <em>and</em> timestamp are indistinguishable to this pager
  * and are delivered once; give derived identities enough content to tell events apart.
  *
- * <p><b>Fetching ahead.</b> With {@link Builder#parallelism(int) parallelism(n)} the pager
- * requests the pages it will most likely need next (at {@code +(size - overlap)} steps, as if
+ * <p><b>Fetching ahead.</b> With {@link Builder#parallelism(int) parallelism(n)} the pager,
+ * once a first page came back full, requests the pages it will most likely need next (at {@code +(size - overlap)} steps, as if
  * every page were full) up to {@code n} at once on an executor, and runs the rules above on
  * them one after the other in offset order, exactly as if each had just been fetched: the
  * entries, their order and the drift handling are those of a sequential read. A page fetched
@@ -201,7 +201,8 @@ public final class OffsetPager<T> extends PagedIterator<T> {
 
     /** The page at {@code at}: fetched now, or taken from the pages fetched ahead. */
     private List<T> page(long at) {
-        if (parallelism == 1 || overlap == 0) {
+        if (parallelism == 1 || overlap == 0 || firstPage) {
+            // the first page alone: a log that fits in it (an incremental read) costs one request
             return fetch(at);
         }
         if (!ahead.isEmpty() && ahead.peekFirst().offset != at) {
