@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -36,7 +37,9 @@ import java.util.function.Function;
  * the simulator answered at once, and the peak heap of each read. The two reads of a vendor must
  * deliver the same entries in the same order, or the benchmark fails. For Boomi it also reports
  * the requests per second against the account's budget of 10 and the simulator's throttling
- * answers (503), which must stay at zero. Run it under {@code -Xmx64m}.
+ * answers (503), which must stay at zero. For UiPath classic and Informatica v2, whose default
+ * page grew to the largest the API serves, a third read shows the sequential read at the
+ * previous default page (100 and 200 entries). Run it under {@code -Xmx64m}.
  *
  * <p>Arguments (all optional): {@code [entries] [days] [latencyMillis] [vendor,...]}; defaults
  * 20,000, 60, 100 and {@code lifecycle,uipath,informatica,jitterbit,boomi}.
@@ -48,7 +51,8 @@ public final class BackfillBenchmark {
     }
 
     /**
-     * @param args {@code [entries] [days] [latencyMillis] [vendor,...]}
+     * @param args {@code [entries] [days] [latencyMillis] [vendor,...]}; speed-up is the parallel read's
+     *     against the sequential read at the same page size
      * @throws Exception when a read fails or the parallel read differs from the sequential one
      */
     public static void main(String[] args) throws Exception {
@@ -69,11 +73,18 @@ public final class BackfillBenchmark {
             try (SimulatorServer sim = v.simulator) {
                 sim.start();
                 sim.setLatency(latency);
-                Read sequential = read(v, sim, 1, start);
-                Read parallel = read(v, sim, -1, start);
+                Read previousPage = v.previousPage == null ? null : read(v, sim, 1, start, v.previousPage);
+                Read sequential = read(v, sim, 1, start, b -> { });
+                Read parallel = read(v, sim, -1, start, b -> { });
                 if (!parallel.ids.equals(sequential.ids)) {
                     throw new IllegalStateException(vendor + ": the parallel read differs from the sequential one ("
                             + parallel.ids.size() + " vs " + sequential.ids.size() + " entries)");
+                }
+                if (previousPage != null) {
+                    if (!previousPage.ids.equals(sequential.ids)) {
+                        throw new IllegalStateException(vendor + ": the read with the previous page size differs");
+                    }
+                    previousPage.print(vendor + " (previous default page)", Double.NaN);
                 }
                 sequential.print(vendor, 1.0);
                 parallel.print(vendor, sequential.seconds / parallel.seconds);
@@ -81,7 +92,8 @@ public final class BackfillBenchmark {
         }
     }
 
-    private static Read read(Vendor v, SimulatorServer sim, int parallelism, Instant start) {
+    private static Read read(Vendor v, SimulatorServer sim, int parallelism, Instant start,
+            Consumer<AbstractSourceBuilder<?>> tweak) {
         System.gc();
         resetPeakHeap();
         sim.resetStatistics();
@@ -90,6 +102,7 @@ public final class BackfillBenchmark {
         if (parallelism > 0) {
             builder.parallelism(parallelism);
         }
+        tweak.accept(builder);
         int used = builder.configuredParallelism();
         long t0 = System.nanoTime();
         List<String> ids = new ArrayList<>();
@@ -112,6 +125,8 @@ public final class BackfillBenchmark {
         final SimulatorServer simulator;
         final Function<SimulatorServer, AbstractSourceBuilder<?>> builder;
         final Function<AbstractSourceBuilder<?>, AuditLogSource<? extends AuditLogEntry>> build;
+        /** Sets the page size the vendor's source used before it defaulted to the largest; null if unchanged. */
+        Consumer<AbstractSourceBuilder<?>> previousPage;
 
         Vendor(String name, SimulatorServer simulator, Function<SimulatorServer, AbstractSourceBuilder<?>> builder,
                 Function<AbstractSourceBuilder<?>, AuditLogSource<? extends AuditLogEntry>> build) {
@@ -119,6 +134,11 @@ public final class BackfillBenchmark {
             this.simulator = simulator;
             this.builder = builder;
             this.build = build;
+        }
+
+        Vendor previousPage(Consumer<AbstractSourceBuilder<?>> setter) {
+            this.previousPage = setter;
+            return this;
         }
 
         int throttled(SimulatorServer sim) {
@@ -141,13 +161,15 @@ public final class BackfillBenchmark {
                         sim -> UiPathAuditLogSource.builder().baseUrl(sim.baseUrl())
                                 .organization(((UiPathSimulator) sim).organization()).tenant(((UiPathSimulator) sim).tenant())
                                 .clientCredentials("bench", "bench-secret"),
-                        b -> ((UiPathAuditLogSource.Builder) b).build());
+                        b -> ((UiPathAuditLogSource.Builder) b).build())
+                        .previousPage(b -> ((UiPathAuditLogSource.Builder) b).pageSize(100));
             case "informatica":
                 return new Vendor(name, InformaticaSimulator.builder().seed(3).auditEntries(entries).endingAt(END).span(span)
                         .credentials("bench@example.com", "bench-password").build(),
                         sim -> InformaticaAuditLogSource.builder().loginUrl(((InformaticaSimulator) sim).loginUrl())
                                 .credentials("bench@example.com", "bench-password"),
-                        b -> ((InformaticaAuditLogSource.Builder) b).build());
+                        b -> ((InformaticaAuditLogSource.Builder) b).build())
+                        .previousPage(b -> ((InformaticaAuditLogSource.Builder) b).batchSize(200));
             case "jitterbit":
                 return new Vendor(name, JitterbitSimulator.builder().seed(4).entries(entries).span(start, END).build(),
                         sim -> JitterbitApiLogSource.builder().baseUrl(sim.baseUrl())
@@ -189,9 +211,10 @@ public final class BackfillBenchmark {
         }
 
         void print(String vendor, double speedUp) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %,.0f | %.1f× | %d | %.1f | %d | %d |%n", vendor,
-                    parallelism, requests, seconds, ids.size() / seconds, speedUp, maxInFlight, requests / seconds,
-                    throttled, peakHeap / (1024 * 1024));
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %,.0f | %s | %d | %.1f | %d | %d |%n", vendor,
+                    parallelism, requests, seconds, ids.size() / seconds,
+                    Double.isNaN(speedUp) ? "—" : String.format(Locale.ROOT, "%.1f×", speedUp), maxInFlight,
+                    requests / seconds, throttled, peakHeap / (1024 * 1024));
         }
     }
 

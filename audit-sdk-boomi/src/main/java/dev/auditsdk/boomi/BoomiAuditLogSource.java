@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * throttling 503 is retried with backoff. Thread-safe; close it to release its HTTP client.
  *
  * <p>With a {@linkplain Builder#parallelism(int) parallelism} above 1 (default
- * {@value #DEFAULT_PARALLELISM}), a range of more than a day in oldest-first or unordered result
+ * {@value #DEFAULT_PARALLELISM}), a range of more than a day in the default oldest-first result
  * order is split into UTC-day queries that run side by side ({@code TimeWindowPager}), each cut
  * to its day on the client (the date filter's ends are inclusive), delivered in day order: the
  * same entries as one query. All of them draw from the account's one rate limiter, so more
@@ -139,7 +139,7 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
                     new DescendingGuard(pager(expressionFor(window.start(), window.end(), filter)), delivery.lateness())));
         }
         List<TimeWindow> days = TimeWindow.split(query.start(), query.to(), Duration.ofDays(1));
-        if (parallelism == 1 || days.size() < 2) {
+        if (parallelism == 1 || days.size() < 2 || resultOrder != EntryOrder.OLDEST_FIRST) {
             return PagedAuditLogStream.of(tracker, pager(expressionFor(query.start(), query.to(), filter)));
         }
         LOG.debug("boomi: reading [{}, {}) as {} day queries, {} at a time", query.start(), query.to(), days.size(),
