@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A 60-day backfill per vendor against its testkit simulator with a round trip of 100 ms per
@@ -70,65 +71,63 @@ public final class BackfillBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (String vendor : vendors) {
             Vendor v = vendor(vendor.trim(), entries, start);
-            try (SimulatorServer sim = v.simulator) {
-                sim.start();
-                sim.setLatency(latency);
-                Read previousPage = v.previousPage == null ? null : read(v, sim, 1, start, v.previousPage);
-                Read sequential = read(v, sim, 1, start, b -> { });
-                Read parallel = read(v, sim, -1, start, b -> { });
-                if (!parallel.ids.equals(sequential.ids)) {
-                    throw new IllegalStateException(vendor + ": the parallel read differs from the sequential one ("
-                            + parallel.ids.size() + " vs " + sequential.ids.size() + " entries)");
-                }
-                if (previousPage != null) {
-                    if (!previousPage.ids.equals(sequential.ids)) {
-                        throw new IllegalStateException(vendor + ": the read with the previous page size differs");
-                    }
-                    previousPage.print(vendor + " (previous default page)", Double.NaN);
-                }
-                sequential.print(vendor, 1.0);
-                parallel.print(vendor, sequential.seconds / parallel.seconds);
+            // a fresh simulator (same seed, same log) per read: no export, token or cache of one read helps the next
+            Read previousPage = v.previousPage == null ? null : read(v, latency, 1, start, v.previousPage);
+            Read sequential = read(v, latency, 1, start, b -> { });
+            Read parallel = read(v, latency, -1, start, b -> { });
+            if (!parallel.ids.equals(sequential.ids)) {
+                throw new IllegalStateException(vendor + ": the parallel read differs from the sequential one ("
+                        + parallel.ids.size() + " vs " + sequential.ids.size() + " entries)");
             }
+            if (previousPage != null) {
+                if (!previousPage.ids.equals(sequential.ids)) {
+                    throw new IllegalStateException(vendor + ": the read with the previous page size differs");
+                }
+                previousPage.print(vendor + " (previous default page)", Double.NaN);
+            }
+            sequential.print(vendor, 1.0);
+            parallel.print(vendor, sequential.seconds / parallel.seconds);
         }
     }
 
-    private static Read read(Vendor v, SimulatorServer sim, int parallelism, Instant start,
+    private static Read read(Vendor v, Duration latency, int parallelism, Instant start,
             Consumer<AbstractSourceBuilder<?>> tweak) {
-        System.gc();
-        resetPeakHeap();
-        sim.resetStatistics();
-        int throttledBefore = v.throttled(sim);
-        AbstractSourceBuilder<?> builder = v.builder.apply(sim);
-        if (parallelism > 0) {
-            builder.parallelism(parallelism);
-        }
-        tweak.accept(builder);
-        int used = builder.configuredParallelism();
-        long t0 = System.nanoTime();
-        List<String> ids = new ArrayList<>();
-        try (AuditLogSource<? extends AuditLogEntry> source = v.build.apply(builder);
-             AuditLogStream<? extends AuditLogEntry> stream = source.fetch(AuditLogQuery.builder().from(start).to(END).build())) {
-            for (AuditLogEntry e : stream) {
-                ids.add(e.id());
+        try (SimulatorServer sim = v.simulator.get()) {
+            sim.start();
+            sim.setLatency(latency);
+            System.gc();
+            resetPeakHeap();
+            AbstractSourceBuilder<?> builder = v.builder.apply(sim);
+            if (parallelism > 0) {
+                builder.parallelism(parallelism);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(v.name + " read failed", e);
+            tweak.accept(builder);
+            int used = builder.configuredParallelism();
+            long t0 = System.nanoTime();
+            List<String> ids = new ArrayList<>();
+            try (AuditLogSource<? extends AuditLogEntry> source = v.build.apply(builder);
+                 AuditLogStream<? extends AuditLogEntry> stream = source.fetch(AuditLogQuery.builder().from(start).to(END).build())) {
+                for (AuditLogEntry e : stream) {
+                    ids.add(e.id());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(v.name + " read failed", e);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new Read(used, ids, sim.requestCount(), seconds, sim.maxInFlight(), v.throttled(sim), peakHeapBytes());
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Read(used, ids, sim.requestCount(), seconds, sim.maxInFlight(), v.throttled(sim) - throttledBefore,
-                peakHeapBytes());
     }
 
     /** One vendor's simulator, and how a source reading it is configured and built. */
     private static final class Vendor {
         final String name;
-        final SimulatorServer simulator;
+        final Supplier<SimulatorServer> simulator;
         final Function<SimulatorServer, AbstractSourceBuilder<?>> builder;
         final Function<AbstractSourceBuilder<?>, AuditLogSource<? extends AuditLogEntry>> build;
         /** Sets the page size the vendor's source used before it defaulted to the largest; null if unchanged. */
         Consumer<AbstractSourceBuilder<?>> previousPage;
 
-        Vendor(String name, SimulatorServer simulator, Function<SimulatorServer, AbstractSourceBuilder<?>> builder,
+        Vendor(String name, Supplier<SimulatorServer> simulator, Function<SimulatorServer, AbstractSourceBuilder<?>> builder,
                 Function<AbstractSourceBuilder<?>, AuditLogSource<? extends AuditLogEntry>> build) {
             this.name = name;
             this.simulator = simulator;
@@ -150,13 +149,13 @@ public final class BackfillBenchmark {
         Duration span = Duration.between(start, END);
         switch (name) {
             case "lifecycle":
-                return new Vendor(name, LifecycleSimulator.builder().seed(1).exportEvents(false).storedEvents(entries)
+                return new Vendor(name, () -> LifecycleSimulator.builder().seed(1).exportEvents(false).storedEvents(entries)
                         .range(start, END).build(),
                         sim -> LifecycleAuditLogSource.builder().baseUrl(sim.baseUrl())
                                 .credentials(LifecycleSimulator.DEFAULT_USERNAME, LifecycleSimulator.DEFAULT_PASSWORD),
                         b -> ((LifecycleAuditLogSource.Builder) b).build());
             case "uipath":
-                return new Vendor(name, UiPathSimulator.builder().seed(2).client("bench", "bench-secret")
+                return new Vendor(name, () -> UiPathSimulator.builder().seed(2).client("bench", "bench-secret")
                         .classicEntries(entries).dataBetween(start, END).build(),
                         sim -> UiPathAuditLogSource.builder().baseUrl(sim.baseUrl())
                                 .organization(((UiPathSimulator) sim).organization()).tenant(((UiPathSimulator) sim).tenant())
@@ -164,19 +163,19 @@ public final class BackfillBenchmark {
                         b -> ((UiPathAuditLogSource.Builder) b).build())
                         .previousPage(b -> ((UiPathAuditLogSource.Builder) b).pageSize(100));
             case "informatica":
-                return new Vendor(name, InformaticaSimulator.builder().seed(3).auditEntries(entries).endingAt(END).span(span)
+                return new Vendor(name, () -> InformaticaSimulator.builder().seed(3).auditEntries(entries).endingAt(END).span(span)
                         .credentials("bench@example.com", "bench-password").build(),
                         sim -> InformaticaAuditLogSource.builder().loginUrl(((InformaticaSimulator) sim).loginUrl())
                                 .credentials("bench@example.com", "bench-password"),
                         b -> ((InformaticaAuditLogSource.Builder) b).build())
                         .previousPage(b -> ((InformaticaAuditLogSource.Builder) b).batchSize(200));
             case "jitterbit":
-                return new Vendor(name, JitterbitSimulator.builder().seed(4).entries(entries).span(start, END).build(),
+                return new Vendor(name, () -> JitterbitSimulator.builder().seed(4).entries(entries).span(start, END).build(),
                         sim -> JitterbitApiLogSource.builder().baseUrl(sim.baseUrl())
                                 .credentials(JitterbitSimulator.DEFAULT_EMAIL, JitterbitSimulator.DEFAULT_PASSWORD),
                         b -> ((JitterbitApiLogSource.Builder) b).build());
             case "boomi":
-                return new Vendor(name, BoomiSimulator.builder().seed(5).entries(entries).startingAt(start)
+                return new Vendor(name, () -> BoomiSimulator.builder().seed(5).entries(entries).startingAt(start)
                         .spacing(span.dividedBy(entries)).build(),
                         sim -> BoomiAuditLogSource.builder().baseUrl(sim.baseUrl())
                                 .accountId(((BoomiSimulator) sim).accountId())

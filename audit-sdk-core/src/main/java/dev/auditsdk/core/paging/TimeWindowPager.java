@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * Entries of a sequence of time windows (Lifecycle days, Jitterbit export windows, Boomi query
  * ranges, Informatica security-log ranges), fetched lazily and delivered strictly in window order.
  *
- * <p>With {@code parallelism(1)} (the default) each window is fetched on the caller's thread
- * when the previous one is used up, and its entries are streamed straight from the vendor
- * function's iterator. With {@code parallelism(n)}, up to {@code n} windows are read at once on
+ * <p>With {@code parallelism(1)} (the default), and for a single window whatever the
+ * parallelism, each window is fetched on the caller's thread when the previous one is used up,
+ * and its entries are streamed straight from the vendor function's iterator. With {@code parallelism(n)}, up to {@code n} windows are read at once on
  * an executor; delivery still follows window order, and a new window is started only when one
  * has been fully delivered, so at most {@code n} windows are fetched or fetching but not yet
  * delivered. A window read ahead is streamed, not held whole: its task hands entries over
@@ -49,6 +49,8 @@ public final class TimeWindowPager<T> extends PagedIterator<T> {
     private final Iterator<TimeWindow> pending;
     private final WindowFetcher<T> fetcher;
     private final int parallelism;
+    /** One window at a time on the caller's thread: parallelism 1, or a single window (nothing to overlap). */
+    private final boolean sequential;
     private final int bufferedEntries;
     private final FetchExecutor executor;
     // concurrent: close() may run on another thread while the reader is in nextPage()
@@ -59,6 +61,7 @@ public final class TimeWindowPager<T> extends PagedIterator<T> {
         this.pending = List.copyOf(b.windows).iterator();
         this.fetcher = b.fetcher;
         this.parallelism = b.parallelism;
+        this.sequential = b.parallelism == 1 || b.windows.size() < 2;
         this.bufferedEntries = b.bufferedEntries;
         this.executor = new FetchExecutor("audit-sdk-window", b.parallelism, b.executor);
     }
@@ -76,7 +79,7 @@ public final class TimeWindowPager<T> extends PagedIterator<T> {
 
     @Override
     protected Iterator<? extends T> nextPage() {
-        if (parallelism == 1) {
+        if (sequential) {
             if (!pending.hasNext()) {
                 return null;
             }

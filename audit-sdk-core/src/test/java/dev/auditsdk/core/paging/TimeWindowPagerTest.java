@@ -234,4 +234,11 @@ class TimeWindowPagerTest {
         assertThatThrownBy(() -> TimeWindowPager.builder(TEN_DAYS, this::fetchDay).bufferedEntries(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bufferedEntries must be positive");
     }
+
+    @Test
+    void aSingleWindowIsStreamedOnTheCallersThreadWhateverTheParallelism() {
+        List<String> out = drain(TimeWindowPager.builder(TEN_DAYS.subList(0, 1), this::fetchDay).parallelism(4).build());
+        assertThat(out).containsExactly("0.0");
+        assertThat(workerThreads).containsExactly(Thread.currentThread());
+    }
 }
