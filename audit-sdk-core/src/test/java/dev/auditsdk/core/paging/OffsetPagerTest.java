@@ -274,13 +274,16 @@ class OffsetPagerTest {
         AtomicInteger maxInFlight = new AtomicInteger();
         FakeLog log = new FakeLog();
         log.entries.addAll(newestFirst(95));
+        // the first page is requested alone; after it came back full, three meet here
         OffsetPageFetcher<TestEntry> meetThree = (offset, size) -> {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            threeAtOnce.countDown();
-            try {
-                threeAtOnce.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (offset > 0) {
+                threeAtOnce.countDown();
+                try {
+                    threeAtOnce.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             try {
                 synchronized (log) {
@@ -295,6 +298,7 @@ class OffsetPagerTest {
 
         assertThat(parallel).containsExactlyElementsOf(sequential).hasSize(95);
         assertThat(maxInFlight.get()).isEqualTo(3);
+        assertThat(threeAtOnce.getCount()).isZero();
     }
 
     @Test
@@ -311,6 +315,15 @@ class OffsetPagerTest {
                 .pageSize(10).overlap(4).parallelism(4).stopWhen(e -> e.id().startsWith("new")).build());
         assertThat(out).extracting(TestEntry::id).doesNotHaveDuplicates()
                 .containsAll(newestFirst(200).stream().map(TestEntry::id).collect(java.util.stream.Collectors.toList()));
+    }
+
+    @Test
+    void aLogThatFitsTheFirstPageCostsOneRequestWhateverTheParallelism() {
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(7));
+        List<TestEntry> out = drain(pager(log).pageSize(10).overlap(2).parallelism(4).build());
+        assertThat(out).hasSize(7);
+        assertThat(log.offsetsRequested).containsExactly(0L);
     }
 
     @Test
