@@ -118,7 +118,7 @@ class LifecycleCliTest {
     void parallelismComesFromTheFlagOrTheEnvironmentAndABadValueIsAUsageErrorNamingIt() throws Exception {
         try (LifecycleSimulator sim = LifecycleSimulator.builder().seed(3).storedEvents(300)
                 .range(NOW.minus(Duration.ofDays(6)), NOW.minus(Duration.ofHours(1))).build().start()) {
-            sim.setLatency(Duration.ofMillis(20));
+            sim.setLatency(Duration.ofMillis(100));
             CliRunner cli = new CliRunner().env("AUDITLOG_LIFECYCLE_BASE_URL", sim.baseUrl().toString())
                     .env("AUDITLOG_LIFECYCLE_USERNAME", LifecycleSimulator.DEFAULT_USERNAME)
                     .env("AUDITLOG_LIFECYCLE_PASSWORD", LifecycleSimulator.DEFAULT_PASSWORD);

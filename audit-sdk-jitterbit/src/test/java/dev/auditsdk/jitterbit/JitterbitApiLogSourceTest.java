@@ -313,7 +313,7 @@ class JitterbitApiLogSourceTest {
         simulator(JitterbitSimulator.builder().entries(0));
         Instant end = T0.plus(Duration.ofDays(4));
         sim.appendGenerated(200, T0, end);
-        sim.setLatency(Duration.ofMillis(20));
+        sim.setLatency(Duration.ofMillis(100));
         source = sourceBuilder().windowSize(Duration.ofDays(1)).parallelism(1).build();
         List<JitterbitApiLogEntry> sequential = readAll(range(T0, end));
         assertThat(sim.maxInFlight()).as("one request at a time").isEqualTo(1);

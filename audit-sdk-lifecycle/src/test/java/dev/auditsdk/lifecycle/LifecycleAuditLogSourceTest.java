@@ -184,7 +184,7 @@ class LifecycleAuditLogSourceTest {
     @Test
     void parallelWindowsAreDeliveredInOrderAndIdenticalToASequentialRead() {
         start(b -> b.seed(11).generatedEvents(3000).storedEvents(300).range(DAY1, DAY1.plusSeconds(10 * 86_400)));
-        sim.setLatency(Duration.ofMillis(30));
+        sim.setLatency(Duration.ofMillis(100));
         AuditLogQuery query = range(DAY1.plusSeconds(7200), DAY1.plusSeconds(10 * 86_400 - 7200));
 
         Read sequential = read(source(b -> b.parallelism(1)), query);

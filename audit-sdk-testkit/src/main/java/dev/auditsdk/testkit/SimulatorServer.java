@@ -205,8 +205,10 @@ public abstract class SimulatorServer implements AutoCloseable {
     }
 
     /**
-     * The most requests this simulator was answering at the same moment (counted from receipt to
-     * the end of the answer, latency included): how much a client really reads in parallel.
+     * The most requests this simulator held at the same moment between their receipt and the start
+     * of their answer (the {@linkplain #setLatency latency} included): how many requests a client
+     * really has in flight at once. A client that sends its next request only after it has an
+     * answer counts 1, however soon it sends it.
      *
      * @return the peak since start or the last {@link #resetStatistics()}
      */
@@ -252,6 +254,7 @@ public abstract class SimulatorServer implements AutoCloseable {
     private void dispatch(HttpExchange http) throws IOException {
         ChaosOutcome chaosOutcome = ChaosOutcome.NONE;
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean waiting = true;
         try (InputStream in = http.getRequestBody()) {
             byte[] body = in.readAllBytes();
             URI uri = http.getRequestURI();
@@ -265,6 +268,8 @@ public abstract class SimulatorServer implements AutoCloseable {
                 action.accept(recorded);
             }
             sleep(latency);
+            waiting = false;
+            inFlight.decrementAndGet();
             Fault fault = nextFault(recorded.path());
             ChaosRun run = chaos;
             if (fault == null && run != null) {
@@ -308,7 +313,9 @@ public abstract class SimulatorServer implements AutoCloseable {
             // a body fault that found no body to act on left the answer intact
             chaosOutcome.settle(false);
             http.close();
-            inFlight.decrementAndGet();
+            if (waiting) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 

@@ -191,7 +191,7 @@ class UiPathAuditLogSourceTest {
     @Test
     void pagesFetchedAheadDeliverExactlyTheSequentialReadWithRequestsInFlightTogether() {
         start(SimulatorFixture.simulator().seed(23).classicEntries(3000));
-        sim.setLatency(Duration.ofMillis(20));
+        sim.setLatency(Duration.ofMillis(100));
         AuditLogQuery query = AuditLogQuery.builder().from(Instant.parse("2025-12-01T00:00:00Z")).pageSize(100).build();
         source.close();
         source = SimulatorFixture.classic(sim).parallelism(1).build();
