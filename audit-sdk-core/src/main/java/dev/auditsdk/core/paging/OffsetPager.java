@@ -70,7 +70,9 @@ import org.slf4j.LoggerFactory;
  * ahead at an offset the walk does not reach (after a short page, a stop, or a gap check's step
  * back) is cancelled or dropped. Pages fetched ahead may be answered in any order, so a page may
  * reflect the log as it was <em>before</em> the page in front of it; growth in between then shows
- * as a gap, and rule 3 reads again. That needs an overlap: with {@code overlap(0)} (a batch API) a
+ * as a gap, and rule 3 reads again. A short page fetched ahead (one that would end the walk) is
+ * requested again once the page in front of it has been answered, since a log that has grown
+ * since may go on past it. That needs an overlap: with {@code overlap(0)} (a batch API) a
  * gap cannot be seen in the pages, so such a pager ignores {@code parallelism} and requests one
  * page after the other. Memory is {@code n} pages.
  *
@@ -216,7 +218,15 @@ public final class OffsetPager<T> extends PagedIterator<T> {
             ahead.addLast(new Ahead<>(o, executor.get().submit(() -> fetch(o))));
             next += size - overlap;
         }
-        return await(ahead.pollFirst());
+        List<T> page = await(ahead.pollFirst());
+        if (page.size() < size) {
+            // a short page ends the walk, but one answered before the page in front of it may only
+            // show the log before it grew (an empty page shows no gap): ask again, as a sequential read would
+            LOG.debug("offset {}: short page fetched ahead ({} entries); requesting it again", at, page.size());
+            cancelAhead();
+            return fetch(at);
+        }
+        return page;
     }
 
     private List<T> fetch(long at) {

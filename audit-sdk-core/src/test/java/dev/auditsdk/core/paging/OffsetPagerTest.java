@@ -81,7 +81,8 @@ class OffsetPagerTest {
         FakeLog log = new FakeLog();
         List<TestEntry> original = newestFirst(95);
         log.entries.addAll(original);
-        log.afterEachRequest = () -> log.insertAtHead(3);
+        // one new entry per request: four requests in flight shift a page by up to four, more than the overlap of 3
+        log.afterEachRequest = () -> log.insertAtHead(1);
 
         List<TestEntry> delivered = drain(pager(log).pageSize(10).overlap(2).build());
 
@@ -305,14 +306,15 @@ class OffsetPagerTest {
     void fetchingAheadStaysExactWhenTheHeadGrowsWhilePagesAreInFlight() {
         FakeLog log = new FakeLog();
         log.entries.addAll(newestFirst(200));
-        log.afterEachRequest = () -> log.insertAtHead(3);
+        // one new entry per request: four requests in flight shift a page by up to four, more than the overlap of 3
+        log.afterEachRequest = () -> log.insertAtHead(1);
         OffsetPageFetcher<TestEntry> shared = (offset, size) -> {
             synchronized (log) {
                 return log.fetch(offset, size);
             }
         };
         List<TestEntry> out = drain(OffsetPager.builder(shared, TestEntry::id, TestEntry::timestamp)
-                .pageSize(10).overlap(4).parallelism(4).stopWhen(e -> e.id().startsWith("new")).build());
+                .pageSize(10).overlap(3).parallelism(4).stopWhen(e -> e.id().startsWith("new")).build());
         assertThat(out).extracting(TestEntry::id).doesNotHaveDuplicates()
                 .containsAll(newestFirst(200).stream().map(TestEntry::id).collect(java.util.stream.Collectors.toList()));
     }
@@ -324,6 +326,40 @@ class OffsetPagerTest {
         List<TestEntry> out = drain(pager(log).pageSize(10).overlap(2).parallelism(4).build());
         assertThat(out).hasSize(7);
         assertThat(log.offsetsRequested).containsExactly(0L);
+    }
+
+    @Test
+    void aShortPageAnsweredBeforeThePageInFrontOfItIsAskedAgainBeforeTheWalkEnds() {
+        // the page ahead (offset 8) is answered before the page at offset 4, when the log ended at
+        // offset 8 (an empty page, which shows no gap); the page at 4 is answered after 6 entries
+        // were written: the walk must not stop at the empty page, which no longer shows the end
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(8));
+        CountDownLatch aheadAnswered = new CountDownLatch(1);
+        OffsetPageFetcher<TestEntry> reordered = (offset, size) -> {
+            if (offset == 4) {
+                try {
+                    aheadAnswered.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (log) {
+                    log.insertAtHead(6);
+                    return log.fetch(offset, size);
+                }
+            }
+            synchronized (log) {
+                List<TestEntry> page = log.fetch(offset, size);
+                if (offset == 8) {
+                    aheadAnswered.countDown();
+                }
+                return page;
+            }
+        };
+        List<TestEntry> out = drain(OffsetPager.builder(reordered, TestEntry::id, TestEntry::timestamp)
+                .pageSize(5).overlap(1).parallelism(2).build());
+        assertThat(out).extracting(TestEntry::id).doesNotHaveDuplicates()
+                .containsAll(newestFirst(8).stream().map(TestEntry::id).collect(java.util.stream.Collectors.toList()));
     }
 
     @Test
