@@ -211,6 +211,29 @@ class UiPathAuditLogSourceTest {
     }
 
     @Test
+    void pagesFetchedAheadWhileTheServerThrottlesFailsResetsAndCutsBodiesDeliverTheExactRangeOnce() {
+        start(SimulatorFixture.simulator().seed(37).classicEntries(2000));
+        AuditLogQuery query = AuditLogQuery.builder().from(Instant.parse("2025-12-01T00:00:00Z")).pageSize(50).build();
+        Set<String> expected = expected(sim.classicEntries(), query.start(), Instant.MAX);
+        sim.chaos(dev.auditsdk.testkit.Chaos.builder().seed(41).rate(0.25).onlyPaths("/" + sim.organization())
+                .kinds(dev.auditsdk.testkit.Chaos.Kind.THROTTLE, dev.auditsdk.testkit.Chaos.Kind.SERVER_ERROR,
+                        dev.auditsdk.testkit.Chaos.Kind.RESET, dev.auditsdk.testkit.Chaos.Kind.TRUNCATE)
+                .build());
+        source.close();
+        source = SimulatorFixture.classic(sim).parallelism(4)
+                .retryPolicy(dev.auditsdk.core.retry.RetryPolicy.builder().maxAttempts(8)
+                        .backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build())
+                .build();
+
+        List<UiPathAuditEntry> read = readAll(query);
+
+        assertThat(read).extracting(UiPathAuditEntry::id).doesNotHaveDuplicates();
+        assertThat(keys(read)).isEqualTo(expected);
+        assertThat(read).hasSize(expected.size()).hasSizeGreaterThan(300);
+        assertThat(sim.chaosCounts().values().stream().mapToInt(Integer::intValue).sum()).isPositive();
+    }
+
+    @Test
     void byDefaultPagesAreTheLargestTheApiServesAndFourAreFetchedAhead() {
         start(SimulatorFixture.simulator().seed(29).classicEntries(50));
 

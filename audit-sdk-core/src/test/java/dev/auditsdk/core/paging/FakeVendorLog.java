@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  * <p>Both logs may <em>grow</em> while they are read, as a live log does, from a finite list of
  * pending entries; {@link #grown()} counts how many arrived, {@link #settled()} says none is left.
  * Each run, {@link #beginRun(int)} may arm a transport failure at the n-th request of that run.
+ * Thread-safe (one monitor): a parallel pager fetches pages from several threads, and a page
+ * fetched ahead may still be answered after its run ended.
  */
 abstract class FakeVendorLog {
     final Random random;
@@ -43,7 +45,7 @@ abstract class FakeVendorLog {
      * @param failAtRequest the request of the coming run (1 = its first) that fails; -1 for none
      * @param calm true: no failure at all in the coming run (no body is cut either)
      */
-    void beginRun(int failAtRequest, boolean calm) {
+    synchronized void beginRun(int failAtRequest, boolean calm) {
         this.requests = 0;
         this.failAtRequest = calm ? -1 : failAtRequest;
         this.calm = calm;
@@ -65,7 +67,7 @@ abstract class FakeVendorLog {
     }
 
     /** @return how many entries were added to the log so far */
-    final int grown() {
+    final synchronized int grown() {
         return grown;
     }
 
@@ -163,17 +165,17 @@ abstract class FakeVendorLog {
         }
 
         @Override
-        boolean settled() {
+        synchronized boolean settled() {
             return pending.isEmpty();
         }
 
         @Override
-        Collection<TestEntry> entries() {
+        synchronized Collection<TestEntry> entries() {
             return new LinkedHashSet<>(log);
         }
 
         @Override
-        public String toString() {
+        public synchronized String toString() {
             return "NewestFirst{filtersTo=" + filtersTo + ", log=" + log + ", pending=" + pending + "}";
         }
     }
@@ -321,17 +323,17 @@ abstract class FakeVendorLog {
         }
 
         @Override
-        boolean settled() {
+        synchronized boolean settled() {
             return pending.isEmpty();
         }
 
         @Override
-        Collection<TestEntry> entries() {
+        synchronized Collection<TestEntry> entries() {
             return arrival.stream().map(v -> v.entry).collect(Collectors.toList());
         }
 
         @Override
-        public String toString() {
+        public synchronized String toString() {
             return "OldestFirst{lateness=" + latenessMillis + "ms, arrival=" + arrival + ", pending="
                     + pending.stream().map(g -> g[0] + "/" + g[1]).collect(Collectors.toList()) + "}";
         }
