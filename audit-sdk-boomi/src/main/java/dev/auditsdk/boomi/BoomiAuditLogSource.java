@@ -18,10 +18,13 @@ import dev.auditsdk.core.paging.DeliveryTracker;
 import dev.auditsdk.core.paging.EntryOrder;
 import dev.auditsdk.core.paging.NewestFirstWindows;
 import dev.auditsdk.core.paging.PagedAuditLogStream;
+import dev.auditsdk.core.paging.TimeWindow;
+import dev.auditsdk.core.paging.TimeWindowPager;
 import dev.auditsdk.core.paging.TokenPager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -52,10 +55,22 @@ import org.slf4j.LoggerFactory;
  * {@code documentId}, so a resumed query that re-reads the checkpoint's second delivers nothing
  * twice. Requests are spaced to stay under the account's 10 requests per second, and a
  * throttling 503 is retried with backoff. Thread-safe; close it to release its HTTP client.
+ *
+ * <p>With a {@linkplain Builder#parallelism(int) parallelism} above 1 (default
+ * {@value #DEFAULT_PARALLELISM}), a range of more than a day in the default oldest-first result
+ * order is split into UTC-day queries that run side by side ({@code TimeWindowPager}), each cut
+ * to its day on the client (the date filter's ends are inclusive), delivered in day order: the
+ * same entries as one query. All of them draw from the account's one rate limiter, so more
+ * parallelism approaches the 10 requests per second and never exceeds it.
  */
 public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry> {
     /** The default {@linkplain Builder#settleLag(Duration) settle lag} of the Boomi sources: one minute (an assumption, see the README). */
     public static final Duration DEFAULT_SETTLE_LAG = Duration.ofMinutes(1);
+    /**
+     * The default {@linkplain Builder#parallelism(int) parallelism}: two day queries at once, enough
+     * to keep the account's rate limiter busy at a normal round trip (more only wait for permits).
+     */
+    public static final int DEFAULT_PARALLELISM = 2;
     private static final Logger LOG = LoggerFactory.getLogger(BoomiAuditLogSource.class);
 
     private final BoomiConnection connection;
@@ -63,12 +78,14 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
     private final QueryExpression filter;
     private final EntryOrder resultOrder;
     private final DeliveryOptions delivery;
+    private final int parallelism;
 
     private BoomiAuditLogSource(Builder b) {
         this.connection = new BoomiConnection(b);
         this.filter = b.filter;
         this.resultOrder = b.resultOrder;
         this.delivery = b.delivery();
+        this.parallelism = b.configuredParallelism();
         this.platform = connection.platformTransport();
         LOG.debug("boomi: AuditLog query source for account {} at {}", connection.accountId, connection.baseUrl);
     }
@@ -121,7 +138,16 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
             return PagedAuditLogStream.of(tracker, NewestFirstWindows.of(tracker, window ->
                     new DescendingGuard(pager(expressionFor(window.start(), window.end(), filter)), delivery.lateness())));
         }
-        return PagedAuditLogStream.of(tracker, pager(expressionFor(query.start(), query.to(), filter)));
+        List<TimeWindow> days = TimeWindow.split(query.start(), query.to(), Duration.ofDays(1));
+        if (parallelism == 1 || days.size() < 2 || resultOrder != EntryOrder.OLDEST_FIRST) {
+            return PagedAuditLogStream.of(tracker, pager(expressionFor(query.start(), query.to(), filter)));
+        }
+        LOG.debug("boomi: reading [{}, {}) as {} day queries, {} at a time", query.start(), query.to(), days.size(),
+                parallelism);
+        return PagedAuditLogStream.of(tracker, TimeWindowPager.builder(days, day ->
+                pager(expressionFor(day.start(), day.end(), filter)).filter(e -> day.contains(e.timestamp())))
+                .parallelism(parallelism)
+                .build());
     }
 
     private CloseableIterator<BoomiAuditEntry> pager(QueryExpression expression) {
@@ -222,6 +248,12 @@ public final class BoomiAuditLogSource implements AuditLogSource<BoomiAuditEntry
         public Builder resultOrder(EntryOrder order) {
             this.resultOrder = Objects.requireNonNull(order, "resultOrder");
             return this;
+        }
+
+        /** @return {@value BoomiAuditLogSource#DEFAULT_PARALLELISM} */
+        @Override
+        protected int defaultParallelism() {
+            return DEFAULT_PARALLELISM;
         }
 
         /**

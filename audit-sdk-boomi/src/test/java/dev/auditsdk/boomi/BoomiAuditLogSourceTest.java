@@ -53,8 +53,9 @@ class BoomiAuditLogSourceTest {
     }
 
     private BoomiAuditLogSource.Builder sourceBuilder() {
+        // one query per read: these tests follow its requests (day queries side by side: BoomiParallelDaysTest)
         return BoomiAuditLogSource.builder().baseUrl(sim.baseUrl()).accountId(sim.accountId())
-                .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD);
+                .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD).parallelism(1);
     }
 
     private static List<String> ids(List<? extends JsonNode> entries) {

@@ -108,8 +108,9 @@ class BoomiSharedRateLimitTest {
     }
 
     private static BoomiAuditLogSource.Builder builder(BoomiSimulator sim) {
+        // one query per read, so that the request counts below are the pages (day queries: BoomiParallelDaysTest)
         return BoomiAuditLogSource.builder().baseUrl(sim.baseUrl()).accountId(sim.accountId())
-                .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD);
+                .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD).parallelism(1);
     }
 
     /** @param registry null for the default, {@link RateLimitRegistry#shared()} */

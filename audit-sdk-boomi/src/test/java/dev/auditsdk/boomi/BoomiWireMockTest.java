@@ -69,8 +69,9 @@ class BoomiWireMockTest {
     }
 
     private BoomiAuditLogSource source(EntryOrder order) {
+        // one query per read: the stubs answer every query alike, whatever its date range
         return BoomiAuditLogSource.builder().baseUrl(wm.baseUrl()).accountId(ACCOUNT).resultOrder(order)
-                .credentials("auditor@acme.example", "pw-S3CR3T")
+                .credentials("auditor@acme.example", "pw-S3CR3T").parallelism(1)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).backoff(Duration.ofMillis(10), Duration.ofMillis(20)).build())
                 .build();
     }

@@ -115,6 +115,32 @@ class LifecycleCliTest {
     }
 
     @Test
+    void parallelismComesFromTheFlagOrTheEnvironmentAndABadValueIsAUsageErrorNamingIt() throws Exception {
+        try (LifecycleSimulator sim = LifecycleSimulator.builder().seed(3).storedEvents(300)
+                .range(NOW.minus(Duration.ofDays(6)), NOW.minus(Duration.ofHours(1))).build().start()) {
+            sim.setLatency(Duration.ofMillis(100));
+            CliRunner cli = new CliRunner().env("AUDITLOG_LIFECYCLE_BASE_URL", sim.baseUrl().toString())
+                    .env("AUDITLOG_LIFECYCLE_USERNAME", LifecycleSimulator.DEFAULT_USERNAME)
+                    .env("AUDITLOG_LIFECYCLE_PASSWORD", LifecycleSimulator.DEFAULT_PASSWORD);
+            String from = NOW.minus(Duration.ofDays(6)).toString();
+            String to = NOW.minus(Duration.ofHours(1)).toString();
+
+            CliRunner.Result one = cli.run("pull", "lifecycle", "--from", from, "--to", to, "--parallelism", "1");
+            assertThat(one.exitCode).as(one.toString()).isZero();
+            assertThat(sim.maxInFlight()).isEqualTo(1);
+            sim.resetStatistics();
+            CliRunner.Result three = cli.env("AUDITLOG_LIFECYCLE_PARALLELISM", "3").run("pull", "lifecycle", "--from", from, "--to", to);
+            assertThat(three.exitCode).as(three.toString()).isZero();
+            assertThat(three.stdout).isEqualTo(one.stdout);
+            assertThat(sim.maxInFlight()).isBetween(2, 3);
+
+            CliRunner.Result bad = cli.run("pull", "lifecycle", "--from", from, "--to", to, "--parallelism", "17");
+            assertThat(bad.exitCode).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(bad.stderr).contains("--parallelism").contains("between 1 and 16");
+        }
+    }
+
+    @Test
     void anUnreachableServerExitsSixNamingTheUrl() {
         CliRunner.Result r = new CliRunner().env("AUDITLOG_LIFECYCLE_PASSWORD", "pw-S3CR3T")
                 .run("pull", "lifecycle", "--from", "1d", "--base-url", "http://127.0.0.1:9", "--username", "u");

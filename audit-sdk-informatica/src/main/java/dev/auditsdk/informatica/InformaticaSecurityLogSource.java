@@ -53,7 +53,7 @@ public final class InformaticaSecurityLogSource implements AuditLogSource<Inform
     private InformaticaSecurityLogSource(Builder b) {
         this.maxWindow = b.maxWindow;
         this.delivery = b.delivery();
-        this.parallelism = b.parallelism;
+        this.parallelism = b.configuredParallelism();
         this.client = b.newClient(InformaticaLogin.Api.V3);
         this.windows = new SecurityLogWindows(client, b.rowCap);
     }
@@ -109,7 +109,6 @@ public final class InformaticaSecurityLogSource implements AuditLogSource<Inform
     public static final class Builder extends InformaticaSourceBuilder<Builder> {
         private int rowCap = DEFAULT_ROW_CAP;
         private Duration maxWindow = MAX_WINDOW;
-        private int parallelism = 1;
 
         private Builder() {
         }
@@ -137,19 +136,6 @@ public final class InformaticaSecurityLogSource implements AuditLogSource<Inform
                 throw new IllegalArgumentException("maxWindow must be positive and at most 14 days, was " + window);
             }
             this.maxWindow = window;
-            return this;
-        }
-
-        /**
-         * @param windows how many 14-day windows are read at once (and held in memory until
-         *     delivered); default 1
-         * @return this builder
-         */
-        public Builder parallelism(int windows) {
-            if (windows < 1) {
-                throw new IllegalArgumentException("parallelism must be at least 1, was " + windows);
-            }
-            this.parallelism = windows;
             return this;
         }
 

@@ -88,6 +88,11 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
     public static final Duration DEFAULT_LATENESS = Duration.ofSeconds(1);
     /** The default {@linkplain Builder#settleLag(Duration) settle lag}: two minutes (an assumption, see the README). */
     public static final Duration DEFAULT_SETTLE_LAG = Duration.ofMinutes(2);
+    /**
+     * The default {@linkplain Builder#parallelism(int) parallelism}: eight window exports submitted
+     * ahead and polled side by side (an export mostly waits for Harmony; see the README).
+     */
+    public static final int DEFAULT_PARALLELISM = 8;
     private static final Logger LOG = LoggerFactory.getLogger(JitterbitApiLogSource.class);
     private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -116,7 +121,7 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         this.retrieveLogMessages = b.retrieveLogMessages;
         this.csvFormat = b.csvFormat;
         this.windowSize = b.windowSize;
-        this.parallelism = b.parallelism;
+        this.parallelism = b.configuredParallelism();
         this.pollInitial = b.pollInitial;
         this.pollMax = b.pollMax;
         this.exportDeadline = b.exportDeadline;
@@ -321,7 +326,6 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         private boolean retrieveLogMessages;
         private boolean csvFormat = true;
         private Duration windowSize = Duration.ofDays(1);
-        private int parallelism = 1;
         private Duration pollInitial = ExportJobPager.DEFAULT_INITIAL_INTERVAL;
         private Duration pollMax = ExportJobPager.DEFAULT_MAX_INTERVAL;
         private Duration exportDeadline = ExportJobPager.DEFAULT_DEADLINE;
@@ -526,19 +530,6 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
         }
 
         /**
-         * @param parallelism how many window exports run at once (default 1); above 1 each window's
-         *     entries are held in memory until delivered
-         * @return this builder
-         */
-        public Builder parallelism(int parallelism) {
-            if (parallelism < 1 || parallelism > 16) {
-                throw new IllegalArgumentException("parallelism must be between 1 and 16, was " + parallelism);
-            }
-            this.parallelism = parallelism;
-            return self();
-        }
-
-        /**
          * @param initial the first wait between status polls (default 1 s)
          * @param max the longest wait; waits double up to it (default 30 s)
          * @return this builder
@@ -574,6 +565,12 @@ public final class JitterbitApiLogSource implements AuditLogSource<JitterbitApiL
             }
             this.lockWorkarounds = workarounds;
             return self();
+        }
+
+        /** @return {@value JitterbitApiLogSource#DEFAULT_PARALLELISM} */
+        @Override
+        protected int defaultParallelism() {
+            return DEFAULT_PARALLELISM;
         }
 
         /**

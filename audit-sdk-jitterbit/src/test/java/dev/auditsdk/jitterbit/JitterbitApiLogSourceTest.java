@@ -309,16 +309,31 @@ class JitterbitApiLogSourceTest {
     }
 
     @Test
-    void parallelWindowsDeliverTheSameEntriesInOrder() throws Exception {
+    void parallelWindowsDeliverExactlyTheSequentialReadWithExportsInFlightTogether() throws Exception {
         simulator(JitterbitSimulator.builder().entries(0));
         Instant end = T0.plus(Duration.ofDays(4));
         sim.appendGenerated(200, T0, end);
+        sim.setLatency(Duration.ofMillis(100));
+        source = sourceBuilder().windowSize(Duration.ofDays(1)).parallelism(1).build();
+        List<JitterbitApiLogEntry> sequential = readAll(range(T0, end));
+        assertThat(sim.maxInFlight()).as("one request at a time").isEqualTo(1);
+        source.close();
+        sim.resetStatistics();
+
         source = sourceBuilder().windowSize(Duration.ofDays(1)).parallelism(3).build();
+        List<JitterbitApiLogEntry> parallel = readAll(range(T0, end));
 
-        List<JitterbitApiLogEntry> entries = readAll(range(T0, end));
+        assertThat(parallel).extracting(JitterbitApiLogEntry::requestId)
+                .containsExactlyElementsOf(sequential.stream().map(JitterbitApiLogEntry::requestId).collect(Collectors.toList()))
+                .containsExactlyInAnyOrderElementsOf(idsIn(T0, end));
+        assertThat(parallel).extracting(JitterbitApiLogEntry::time).isSorted();
+        assertThat(sim.maxInFlight()).as("window exports submitted and polled side by side").isBetween(2, 3);
+    }
 
-        assertThat(entries).extracting(JitterbitApiLogEntry::requestId).containsExactlyInAnyOrderElementsOf(idsIn(T0, end));
-        assertThat(entries).extracting(JitterbitApiLogEntry::time).isSorted();
+    @Test
+    void theDefaultParallelismSubmitsEightWindowExportsAhead() {
+        simulator(JitterbitSimulator.builder().entries(0));
+        assertThat(sourceBuilder().configuredParallelism()).isEqualTo(JitterbitApiLogSource.DEFAULT_PARALLELISM).isEqualTo(8);
     }
 
     @Test

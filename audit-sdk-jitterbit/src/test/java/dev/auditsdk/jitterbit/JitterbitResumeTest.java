@@ -60,6 +60,7 @@ class JitterbitResumeTest {
                 .baseUrl(sim.baseUrl())
                 .credentials("alice@jbexample.com", PASSWORD)
                 .pollInterval(Duration.ofMillis(1), Duration.ofMillis(5))
+                .parallelism(1) // the cuts below are placed by request order
                 .retryPolicy(FAST_RETRIES)
                 .build();
     }

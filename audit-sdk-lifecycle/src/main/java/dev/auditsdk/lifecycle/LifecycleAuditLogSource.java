@@ -76,6 +76,8 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
     public static final Duration DEFAULT_LATENESS = Duration.ofSeconds(1);
     /** The default {@linkplain Builder#settleLag(Duration) settle lag}: ten seconds (an assumption, see the README). */
     public static final Duration DEFAULT_SETTLE_LAG = Duration.ofSeconds(10);
+    /** The default {@linkplain Builder#parallelism(int) parallelism}: four day windows read at once. */
+    public static final int DEFAULT_PARALLELISM = 4;
     /** The endpoint, relative to the server URL. */
     static final String AUDIT_LOGS_PATH = "api/v2/auditLogs";
 
@@ -94,7 +96,7 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         this.auditLogsUri = Endpoints.resolve(b.baseUrl, AUDIT_LOGS_PATH);
         this.windowDays = b.windowDays;
         this.dayMargin = b.dayMargin;
-        this.parallelism = b.parallelism;
+        this.parallelism = b.configuredParallelism();
         this.delivery = b.delivery();
         this.transport = transport;
     }
@@ -193,7 +195,6 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         private Authenticator authenticator;
         private int windowDays = 1;
         private int dayMargin;
-        private int parallelism = 1;
 
         private Builder() {
             requestTimeout(Duration.ofSeconds(120));
@@ -296,22 +297,6 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
         }
 
         /**
-         * @param parallelism how many windows are requested at once; default 1, which streams
-         *     each window straight from the connection. Above 1, each window in flight is read
-         *     into memory while it waits its turn, so memory grows with parallelism times the
-         *     size of a window; delivery stays in time order
-         * @return this builder
-         * @throws IllegalArgumentException if not positive
-         */
-        public Builder parallelism(int parallelism) {
-            if (parallelism <= 0) {
-                throw new IllegalArgumentException("parallelism must be positive, was " + parallelism);
-            }
-            this.parallelism = parallelism;
-            return this;
-        }
-
-        /**
          * The server appends to its audit log as requests complete, so an entry may show up after a later-stamped one by about a request's duration: the default {@link #settleLag(Duration)} is ten seconds (an assumption; IQ Server documents none).
          *
          * @return {@code DEFAULT_SETTLE_LAG}
@@ -330,6 +315,15 @@ public final class LifecycleAuditLogSource implements AuditLogSource<LifecycleAu
          *
          * @return one second
          */
+        /**
+         * @return {@value LifecycleAuditLogSource#DEFAULT_PARALLELISM}: day windows are independent
+         *     requests, and an IQ Server answers a few at once without strain (see the README)
+         */
+        @Override
+        protected int defaultParallelism() {
+            return DEFAULT_PARALLELISM;
+        }
+
         @Override
         protected Duration defaultLateness() {
             return DEFAULT_LATENESS;

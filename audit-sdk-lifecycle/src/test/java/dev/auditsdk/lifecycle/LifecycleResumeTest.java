@@ -62,7 +62,7 @@ class LifecycleResumeTest {
 
     private LifecycleAuditLogSource source(URI baseUrl, RetryPolicy policy, Duration bodyReadTimeout) {
         LifecycleAuditLogSource s = LifecycleAuditLogSource.builder().baseUrl(baseUrl).credentials(USER, PASSWORD)
-                .retryPolicy(policy).bodyReadTimeout(bodyReadTimeout).build();
+                .retryPolicy(policy).bodyReadTimeout(bodyReadTimeout).parallelism(1).build(); // the tests follow requests in order
         sources.add(s);
         return s;
     }

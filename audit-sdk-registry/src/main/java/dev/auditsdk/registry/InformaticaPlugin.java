@@ -63,10 +63,9 @@ public final class InformaticaPlugin implements VendorPlugin {
                     + " answer splits its window (default 1000)."));
             options.add(VendorOption.text("window-size", "DURATION", "Longest range of one request, at most 14d"
                     + " (default 14d)."));
-            options.add(VendorOption.text("parallelism", "N", "Windows read at once (default 1)."));
         } else {
             options.add(VendorOption.builder().from(VendorOption.text("batch-size", "N", "Entries per request,"
-                    + " 1..1000 (default 200).")).assumption("the largest batchSize is not documented; up to 1000 is"
+                    + " 1..1000 (default 1000).")).assumption("the largest batchSize is not documented; up to 1000 is"
                     + " assumed to be accepted").build());
         }
         return DeliverySettings.with(options);
@@ -78,7 +77,6 @@ public final class InformaticaPlugin implements VendorPlugin {
             InformaticaSecurityLogSource.Builder b = common(InformaticaSecurityLogSource.builder(), settings, context);
             settings.setInteger("row-cap", b::rowCap);
             settings.set("window-size", settings.duration("window-size", false), b::maxWindow);
-            settings.setInteger("parallelism", b::parallelism);
             return b.build();
         }
         InformaticaAuditLogSource.Builder b = common(InformaticaAuditLogSource.builder(), settings, context);

@@ -33,7 +33,6 @@ public final class LifecyclePlugin implements VendorPlugin {
                 VendorOption.builder().from(VendorOption.secret("password", "SECRET",
                         "The user's password, or the passcode of the user token.")).required(true).build(),
                 VendorOption.text("window-days", "N", "Days per request for long ranges (default 1)."),
-                VendorOption.text("parallelism", "N", "Requests in flight for long ranges (default 1)."),
                 VendorOption.builder().from(VendorOption.text("day-margin", "N", "Days asked for on each side of a"
                         + " window, 0..2 (default 0); 1 when the server selects by its local date instead of UTC days."))
                         .assumption("the documentation says the server selects by UTC day, but its samples carry"
@@ -46,7 +45,6 @@ public final class LifecyclePlugin implements VendorPlugin {
         settings.uri("base-url").ifPresent(b::baseUrl);
         b.credentials(settings.require("username"), settings.require("password"));
         settings.setInteger("window-days", b::windowDays);
-        settings.setInteger("parallelism", b::parallelism);
         settings.setInteger("day-margin", b::dayMargin);
         DeliverySettings.apply(b, settings).listener(context.transportListener()).auditLogListener(context.auditLogListener());
         return b.build();

@@ -3,6 +3,7 @@ package dev.auditsdk.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.http.TransportListener;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,26 @@ class VendorRegistryTest {
         VendorSettings good = VendorSettings.resolved(lifecycle, Map.of("username", "u", "password", "pw-S3CR3T",
                 "lateness", "5s", "late-entries", "DELIVER", "day-margin", "1"), Map.of(), SettingNames.keys("streams.l."));
         lifecycle.openSource(good, UNATTENDED).close();
+    }
+
+    @Test
+    void everyVendorOffersParallelismAndHandsItToTheBuilderWhichReportsABadValueOnItsKey() throws Exception {
+        for (VendorPlugin p : VendorRegistry.builtIn()) {
+            assertThat(p.options()).as(p.name()).extracting(VendorOption::name).contains("parallelism");
+        }
+        VendorPlugin lifecycle = new LifecyclePlugin();
+        for (String bad : List.of("0", "17", "many")) {
+            VendorSettings s = VendorSettings.resolved(lifecycle, Map.of("username", "u", "password", "pw-S3CR3T",
+                    "parallelism", bad), Map.of(), SettingNames.keys("streams.l."));
+            assertThatThrownBy(() -> lifecycle.openSource(s, UNATTENDED).close()).as(bad)
+                    .isInstanceOfSatisfying(VendorSettingException.class, e -> assertThat(e.option()).contains("parallelism"))
+                    .hasMessageContaining("streams.l.parallelism");
+        }
+        VendorSettings two = VendorSettings.resolved(lifecycle, Map.of("username", "u", "password", "pw-S3CR3T",
+                "parallelism", "2"), Map.of(), SettingNames.keys("streams.l."));
+        try (AuditLogSource<?> source = lifecycle.openSource(two, UNATTENDED)) {
+            assertThat(source.toString()).contains("parallelism=2");
+        }
     }
 
     @Test

@@ -40,6 +40,8 @@ public abstract class SimulatorServer implements AutoCloseable {
     private final String vendor;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger requestCount = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
     private final List<Consumer<RecordedRequest>> beforeRequest = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
@@ -202,6 +204,18 @@ public abstract class SimulatorServer implements AutoCloseable {
         return requests.stream().filter(r -> r.path().startsWith(pathPrefix)).count();
     }
 
+    /**
+     * The most requests this simulator held at the same moment between their receipt and the start
+     * of their answer (the {@linkplain #setLatency latency} included): how many requests a client
+     * really has in flight at once. A client that sends its next request only after it has an
+     * answer counts 1, however soon it sends it.
+     *
+     * @return the peak since start or the last {@link #resetStatistics()}
+     */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     /** @return the requests received so far (the latest 10,000), oldest first */
     public List<RecordedRequest> requests() {
         return new ArrayList<>(requests);
@@ -211,6 +225,7 @@ public abstract class SimulatorServer implements AutoCloseable {
     public void resetStatistics() {
         requests.clear();
         requestCount.set(0);
+        maxInFlight.set(inFlight.get());
     }
 
     /** Stops the server; in-flight exchanges are abandoned. */
@@ -238,6 +253,8 @@ public abstract class SimulatorServer implements AutoCloseable {
 
     private void dispatch(HttpExchange http) throws IOException {
         ChaosOutcome chaosOutcome = ChaosOutcome.NONE;
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean waiting = true;
         try (InputStream in = http.getRequestBody()) {
             byte[] body = in.readAllBytes();
             URI uri = http.getRequestURI();
@@ -251,6 +268,8 @@ public abstract class SimulatorServer implements AutoCloseable {
                 action.accept(recorded);
             }
             sleep(latency);
+            waiting = false;
+            inFlight.decrementAndGet();
             Fault fault = nextFault(recorded.path());
             ChaosRun run = chaos;
             if (fault == null && run != null) {
@@ -294,6 +313,9 @@ public abstract class SimulatorServer implements AutoCloseable {
             // a body fault that found no body to act on left the answer intact
             chaosOutcome.settle(false);
             http.close();
+            if (waiting) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 

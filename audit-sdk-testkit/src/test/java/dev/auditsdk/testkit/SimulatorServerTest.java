@@ -98,4 +98,22 @@ class SimulatorServerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(seen).hasValue(1);
     }
+
+    @Test
+    void maxInFlightCountsRequestsHeldAtOnceAndOneForAClientThatWaitsForEachAnswer() throws Exception {
+        sim.setLatency(Duration.ofMillis(150));
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/hello").statusCode()).isEqualTo(200);
+        }
+        assertThat(sim.maxInFlight()).isEqualTo(1);
+
+        sim.resetStatistics();
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> three = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            three.add(http.sendAsync(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/hello")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        three.forEach(f -> assertThat(f.join().statusCode()).isEqualTo(200));
+        assertThat(sim.maxInFlight()).isBetween(2, 3);
+    }
 }

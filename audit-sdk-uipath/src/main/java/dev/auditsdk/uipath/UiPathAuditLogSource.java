@@ -46,10 +46,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEntry> {
     /** The path of the classic audit API below {@code {organization}[/{tenant}]/}. */
     public static final String AUDIT_LOGS_PATH = "audit_/api/auditlogs/";
-    /** Default entries per request. */
-    public static final int DEFAULT_PAGE_SIZE = 100;
+    /**
+     * Default entries per request: the largest page the API serves ({@code top} above it is cut to
+     * it), since a bigger page costs one round trip like a small one.
+     */
+    public static final int DEFAULT_PAGE_SIZE = 1000;
     /** The largest page asked for, whatever the query's hint. */
     public static final int MAX_PAGE_SIZE = 1000;
+    /** The default {@linkplain Builder#parallelism(int) parallelism}: four pages fetched ahead (see the README). */
+    public static final int DEFAULT_PARALLELISM = 4;
     /** The default {@linkplain Builder#settleLag(Duration) settle lag} of the classic API: one minute (an assumption, see the README). */
     public static final Duration DEFAULT_SETTLE_LAG = Duration.ofMinutes(1);
 
@@ -59,6 +64,7 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
     private final String apiVersion;
     private final int pageSize;
     private final int maxPages;
+    private final int parallelism;
     private final DeliveryOptions delivery;
 
     private UiPathAuditLogSource(Builder b) {
@@ -69,6 +75,7 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
         this.apiVersion = b.apiVersion;
         this.pageSize = b.pageSize;
         this.maxPages = b.maxPages;
+        this.parallelism = b.configuredParallelism();
     }
 
     /** @return a new builder */
@@ -112,6 +119,7 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
             return OffsetPager.builder(fetcher, UiPathAuditEntry::id, UiPathAuditEntry::timestamp)
                     .order(EntryOrder.NEWEST_FIRST)
                     .pageSize(size)
+                    .parallelism(parallelism)
                     .stopWhen(e -> e.timestamp().isBefore(window.start()))
                     .maxPages(maxPages)
                     .maxPagesWithoutProgress(connection.limits().maxPagesWithoutProgress())
@@ -185,6 +193,12 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
             }
             this.pageSize = pageSize;
             return this;
+        }
+
+        /** @return {@value UiPathAuditLogSource#DEFAULT_PARALLELISM} */
+        @Override
+        protected int defaultParallelism() {
+            return DEFAULT_PARALLELISM;
         }
 
         /**

@@ -9,6 +9,7 @@ import dev.auditsdk.testkit.RecordedRequest;
 import dev.auditsdk.testkit.uipath.UiPathClassicEntry;
 import dev.auditsdk.testkit.uipath.UiPathSimulator;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,8 +50,9 @@ class UiPathAuditLogSourceTest {
         assertThat(keys(read)).isEqualTo(expected(sim.classicEntries(), from, Instant.MAX));
         assertThat(read).extracting(UiPathAuditEntry::id).doesNotHaveDuplicates();
         assertThat(read).extracting(UiPathAuditEntry::timestamp).isSortedAccordingTo((a, b) -> b.compareTo(a));
-        // ~130 entries in range: a handful of pages, not the 40 the whole log would take
-        assertThat(sim.requestCount(LOGS)).isLessThanOrEqualTo(5);
+        // ~130 entries in range: a handful of pages, not the 40 the whole log would take (plus the
+        // pages fetched ahead that were in flight when the walk reached the range's start)
+        assertThat(sim.requestCount(LOGS)).isLessThanOrEqualTo(5 + UiPathAuditLogSource.DEFAULT_PARALLELISM - 1);
     }
 
     @Test
@@ -92,6 +94,8 @@ class UiPathAuditLogSourceTest {
     @Test
     void aHistoricalRangeSeeksPastNewerEntriesInsteadOfReadingThem() {
         start(SimulatorFixture.simulator().seed(7).classicEntries(20_000));
+        source.close();
+        source = SimulatorFixture.classic(sim).parallelism(1).build(); // counts the requests of the walk alone
         Instant from = Instant.parse("2025-12-10T00:00:00Z");
         Instant to = Instant.parse("2025-12-11T00:00:00Z");
 
@@ -182,6 +186,63 @@ class UiPathAuditLogSourceTest {
             assertThat(e.details()).isEmpty();
             assertThat(e.toAuditEvent().action()).isEqualTo("Updated");
         });
+    }
+
+    @Test
+    void pagesFetchedAheadDeliverExactlyTheSequentialReadWithRequestsInFlightTogether() {
+        start(SimulatorFixture.simulator().seed(23).classicEntries(3000));
+        sim.setLatency(Duration.ofMillis(100));
+        AuditLogQuery query = AuditLogQuery.builder().from(Instant.parse("2025-12-01T00:00:00Z")).pageSize(100).build();
+        source.close();
+        source = SimulatorFixture.classic(sim).parallelism(1).build();
+        List<UiPathAuditEntry> sequential = readAll(query);
+        assertThat(sim.maxInFlight()).as("one request at a time").isEqualTo(1);
+        source.close();
+        sim.resetStatistics();
+
+        source = SimulatorFixture.classic(sim).parallelism(4).build();
+        List<UiPathAuditEntry> parallel = readAll(query);
+
+        assertThat(sequential).hasSizeGreaterThan(500);
+        assertThat(parallel.stream().map(UiPathAuditLogSourceTest::key).collect(Collectors.toList()))
+                .containsExactlyElementsOf(sequential.stream().map(UiPathAuditLogSourceTest::key).collect(Collectors.toList()));
+        assertThat(keys(parallel)).isEqualTo(expected(sim.classicEntries(), query.start(), Instant.MAX));
+        assertThat(sim.maxInFlight()).as("pages fetched ahead side by side").isBetween(2, 4);
+    }
+
+    @Test
+    void pagesFetchedAheadWhileTheServerThrottlesFailsResetsAndCutsBodiesDeliverTheExactRangeOnce() {
+        start(SimulatorFixture.simulator().seed(37).classicEntries(2000));
+        AuditLogQuery query = AuditLogQuery.builder().from(Instant.parse("2025-12-01T00:00:00Z")).pageSize(50).build();
+        Set<String> expected = expected(sim.classicEntries(), query.start(), Instant.MAX);
+        sim.chaos(dev.auditsdk.testkit.Chaos.builder().seed(41).rate(0.25).onlyPaths("/" + sim.organization())
+                .kinds(dev.auditsdk.testkit.Chaos.Kind.THROTTLE, dev.auditsdk.testkit.Chaos.Kind.SERVER_ERROR,
+                        dev.auditsdk.testkit.Chaos.Kind.RESET, dev.auditsdk.testkit.Chaos.Kind.TRUNCATE)
+                .build());
+        source.close();
+        source = SimulatorFixture.classic(sim).parallelism(4)
+                .retryPolicy(dev.auditsdk.core.retry.RetryPolicy.builder().maxAttempts(8)
+                        .backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build())
+                .build();
+
+        List<UiPathAuditEntry> read = readAll(query);
+
+        assertThat(read).extracting(UiPathAuditEntry::id).doesNotHaveDuplicates();
+        assertThat(keys(read)).isEqualTo(expected);
+        assertThat(read).hasSize(expected.size()).hasSizeGreaterThan(300);
+        assertThat(sim.chaosCounts().values().stream().mapToInt(Integer::intValue).sum()).isPositive();
+    }
+
+    @Test
+    void byDefaultPagesAreTheLargestTheApiServesAndFourAreFetchedAhead() {
+        start(SimulatorFixture.simulator().seed(29).classicEntries(50));
+
+        readAll(AuditLogQuery.builder().from(Instant.parse("2020-01-01T00:00:00Z")).build());
+
+        assertThat(sim.requests()).filteredOn(r -> r.path().contains("/audit_/"))
+                .allSatisfy(r -> assertThat(r.query()).contains("top=" + UiPathAuditLogSource.MAX_PAGE_SIZE));
+        assertThat(UiPathAuditLogSource.DEFAULT_PAGE_SIZE).isEqualTo(UiPathAuditLogSource.MAX_PAGE_SIZE);
+        assertThat(SimulatorFixture.classic(sim).configuredParallelism()).isEqualTo(4);
     }
 
     private List<UiPathAuditEntry> readAll(AuditLogQuery query) {

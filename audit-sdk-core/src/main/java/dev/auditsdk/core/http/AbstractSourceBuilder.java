@@ -18,7 +18,8 @@ import java.util.Objects;
  * builds its transport from {@link #transportBuilder(String)}, to which it adds the vendor's
  * authenticator and error decoder.
  *
- * <p>Defaults: {@link RetryPolicy#defaults()} (a vendor may choose another default with
+ * <p>Defaults: requests one at a time unless the vendor reads ahead by default
+ * ({@link #defaultParallelism()}), {@link RetryPolicy#defaults()} (a vendor may choose another default with
  * {@link #defaultRetryPolicy()}), a client built and closed by the source, 10 s to connect, 60 s
  * per attempt until the headers arrive, 60 s between bytes of a body, HTTPS only (loopback
  * excepted), no listeners, the system UTC clock, {@link dev.auditsdk.core.ReadLimits#defaults()}.
@@ -32,6 +33,8 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Default longest wait for the next bytes of a response body. */
     public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(60);
+    /** The most requests a source may have in flight at once, {@link #parallelism(int)}'s upper bound. */
+    public static final int MAX_PARALLELISM = 16;
 
     private RetryPolicy retryPolicy;
     private HttpClient httpClient;
@@ -48,6 +51,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     private Duration settleLag;
     private RateLimitRegistry rateLimits = RateLimitRegistry.shared();
     private String rateLimitDomain;
+    private Integer parallelism;
 
     /** For subclasses. */
     protected AbstractSourceBuilder() {
@@ -240,6 +244,46 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     public B rateLimitDomain(String domain) {
         this.rateLimitDomain = Objects.requireNonNull(domain, "domain");
         return self();
+    }
+
+    /**
+     * How many requests of one read may be in flight at once, where the vendor's paging lets a
+     * source read ahead (time windows read side by side, offset pages fetched ahead, export jobs
+     * submitted ahead): entries are still delivered in order, exactly as a sequential read
+     * delivers them, and checkpoints are unchanged. Requests still count against the vendor's
+     * rate domain ({@link #rateLimitDomain(String)}): a client-side rate limit is a ceiling that
+     * more parallelism does not lift. Sources whose paging cannot be read ahead (continuation
+     * tokens) ignore it. Each module's README says where it applies and why its default is what it is.
+     *
+     * @param parallelism 1 (one request after the other) to {@value #MAX_PARALLELISM}; default per
+     *     vendor ({@link #defaultParallelism()})
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public B parallelism(int parallelism) {
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM + ", was " + parallelism);
+        }
+        this.parallelism = parallelism;
+        return self();
+    }
+
+    /**
+     * The parallelism of the vendor's sources when the caller sets none: 1 unless the vendor
+     * overrides it because its API tolerates concurrent reads (documented in its README).
+     *
+     * @return the vendor's default, 1 to {@value #MAX_PARALLELISM}
+     */
+    protected int defaultParallelism() {
+        return 1;
+    }
+
+    /**
+     * @return the parallelism of the sources this builder builds: the caller's, or
+     *     {@link #defaultParallelism()} when none was set
+     */
+    public final int configuredParallelism() {
+        return parallelism != null ? parallelism : defaultParallelism();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +47,35 @@ public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
 
             @Override
             public void close() {
+                source.close();
+            }
+        };
+    }
+
+    /**
+     * Keeps the elements that match, e.g. the entries of a query answer that fall inside the
+     * window it was asked for. Closing the result closes this iterator.
+     *
+     * @param keep true for the elements to keep
+     * @return a lazy view of this iterator
+     */
+    default CloseableIterator<T> filter(Predicate<? super T> keep) {
+        Objects.requireNonNull(keep, "keep");
+        CloseableIterator<T> source = this;
+        return new AbstractCloseableIterator<T>() {
+            @Override
+            protected T computeNext() {
+                while (source.hasNext()) {
+                    T item = source.next();
+                    if (keep.test(item)) {
+                        return item;
+                    }
+                }
+                return endOfData();
+            }
+
+            @Override
+            protected void onClose() {
                 source.close();
             }
         };

@@ -4,11 +4,17 @@ import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditSdkException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -56,6 +62,20 @@ import org.slf4j.LoggerFactory;
  * Entries with identical identity <em>and</em> timestamp are indistinguishable to this pager
  * and are delivered once; give derived identities enough content to tell events apart.
  *
+ * <p><b>Fetching ahead.</b> With {@link Builder#parallelism(int) parallelism(n)} the pager,
+ * once a first page came back full, requests the pages it will most likely need next (at {@code +(size - overlap)} steps, as if
+ * every page were full) up to {@code n} at once on an executor, and runs the rules above on
+ * them one after the other in offset order, exactly as if each had just been fetched: the
+ * entries, their order and the drift handling are those of a sequential read. A page fetched
+ * ahead at an offset the walk does not reach (after a short page, a stop, or a gap check's step
+ * back) is cancelled or dropped. Pages fetched ahead may be answered in any order, so a page may
+ * reflect the log as it was <em>before</em> the page in front of it; growth in between then shows
+ * as a gap, and rule 3 reads again. A short page fetched ahead (one that would end the walk) is
+ * requested again once the page in front of it has been answered, since a log that has grown
+ * since may go on past it. That needs an overlap: with {@code overlap(0)} (a batch API) a
+ * gap cannot be seen in the pages, so such a pager ignores {@code parallelism} and requests one
+ * page after the other. Memory is {@code n} pages.
+ *
  * <p>Entries come out in the vendor's order; pair a newest-first pager with a
  * {@link DeliveryTracker} in {@link EntryOrder#NEWEST_FIRST} mode.
  *
@@ -79,6 +99,10 @@ public final class OffsetPager<T> extends PagedIterator<T> {
     private final Predicate<? super T> stopWhen;
     private final int maxPages;
     private final ProgressGuard progress;
+    private final int parallelism;
+    private final FetchExecutor executor;
+    // concurrent: close() may run on another thread while the reader waits for a page
+    private final Deque<Ahead<T>> ahead = new ConcurrentLinkedDeque<>();
 
     private long offset;
     private final long startOffset;
@@ -106,6 +130,8 @@ public final class OffsetPager<T> extends PagedIterator<T> {
         this.progress = new ProgressGuard(b.maxPagesWithoutProgress, "OffsetPager");
         this.offset = b.startOffset;
         this.startOffset = b.startOffset;
+        this.parallelism = b.parallelism;
+        this.executor = new FetchExecutor("audit-sdk-pages", b.parallelism, b.executor);
     }
 
     /**
@@ -120,7 +146,7 @@ public final class OffsetPager<T> extends PagedIterator<T> {
         return new Builder<>(fetcher, identity, timestamp);
     }
 
-    /** @return how many requests were made so far, re-reads included */
+    /** @return how many pages the walk used so far, re-reads included (pages fetched ahead and dropped, and head checks, not counted) */
     public int requests() {
         return requests;
     }
@@ -133,7 +159,7 @@ public final class OffsetPager<T> extends PagedIterator<T> {
                         + ": the log changes faster than it can be paged, or is longer than maxPages allows");
             }
             long at = offset;
-            List<T> page = Objects.requireNonNull(fetcher.fetch(at, size), "page fetcher returned null");
+            List<T> page = page(at);
             requests++;
             checkSorted(page, at);
             boolean samePageAgain = isSamePageAgain(page, at);
@@ -170,7 +196,86 @@ public final class OffsetPager<T> extends PagedIterator<T> {
                 return fresh.iterator();
             }
         }
+        cancelAhead();
+        executor.finish();
         return null;
+    }
+
+    /** The page at {@code at}: fetched now, or taken from the pages fetched ahead. */
+    private List<T> page(long at) {
+        if (parallelism == 1 || overlap == 0 || firstPage) {
+            // the first page alone: a log that fits in it (an incremental read) costs one request
+            return fetch(at);
+        }
+        if (!ahead.isEmpty() && ahead.peekFirst().offset != at) {
+            LOG.debug("offset {}: not the page fetched ahead (offset {}); dropping {} page(s) fetched ahead", at,
+                    ahead.peekFirst().offset, ahead.size());
+            cancelAhead();
+        }
+        long next = ahead.isEmpty() ? at : ahead.peekLast().offset + (size - overlap);
+        while (ahead.size() < parallelism) {
+            long o = next;
+            ahead.addLast(new Ahead<>(o, executor.get().submit(() -> fetch(o))));
+            next += size - overlap;
+        }
+        List<T> page = await(ahead.pollFirst());
+        if (page.size() < size) {
+            // a short page ends the walk, but one answered before the page in front of it may only
+            // show the log before it grew (an empty page shows no gap): ask again, as a sequential read would
+            LOG.debug("offset {}: short page fetched ahead ({} entries); requesting it again", at, page.size());
+            cancelAhead();
+            return fetch(at);
+        }
+        return page;
+    }
+
+    private List<T> fetch(long at) {
+        return Objects.requireNonNull(fetcher.fetch(at, size), "page fetcher returned null");
+    }
+
+    private List<T> await(Ahead<T> page) {
+        try {
+            return page.future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelAhead();
+            throw new AuditSdkException("interrupted while waiting for the page at offset " + page.offset, e);
+        } catch (CancellationException e) {
+            throw new AuditSdkException("the page at offset " + page.offset + " was cancelled", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new AuditSdkException("reading the page at offset " + page.offset + " failed", cause);
+        }
+    }
+
+    private void cancelAhead() {
+        for (Ahead<T> a : ahead) {
+            a.future.cancel(true);
+        }
+        ahead.clear();
+    }
+
+    @Override
+    protected void onPagerClose() {
+        cancelAhead();
+        executor.shutdownNow();
+    }
+
+    /** A page requested ahead of the walk. */
+    private static final class Ahead<T> {
+        final long offset;
+        final Future<List<T>> future;
+
+        Ahead(long offset, Future<List<T>> future) {
+            this.offset = offset;
+            this.future = future;
+        }
     }
 
     /**
@@ -250,6 +355,8 @@ public final class OffsetPager<T> extends PagedIterator<T> {
         private Predicate<? super T> stopWhen = item -> false;
         private int maxPages = DEFAULT_MAX_PAGES;
         private int maxPagesWithoutProgress = DEFAULT_MAX_PAGES_WITHOUT_PROGRESS;
+        private int parallelism = 1;
+        private ExecutorService executor;
 
         private Builder(OffsetPageFetcher<T> fetcher, Function<? super T, String> identity,
                 Function<? super T, Instant> timestamp) {
@@ -338,6 +445,32 @@ public final class OffsetPager<T> extends PagedIterator<T> {
          */
         public Builder<T> maxPagesWithoutProgress(int maxPagesWithoutProgress) {
             this.maxPagesWithoutProgress = ProgressGuard.requireValid(maxPagesWithoutProgress);
+            return this;
+        }
+
+        /**
+         * @param parallelism the most pages requested at once, fetched ahead of the walk (see the
+         *     class description); 1 (the default) requests each page when it is needed, on the
+         *     caller's thread; ignored with {@code overlap(0)}, where reordered pages could skip
+         *     entries unseen
+         * @return this builder
+         */
+        public Builder<T> parallelism(int parallelism) {
+            if (parallelism <= 0) {
+                throw new IllegalArgumentException("parallelism must be positive, was " + parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /**
+         * @param executor a caller-owned executor for pages fetched ahead (never shut down by the
+         *     pager); without one the pager creates its own when it first needs it and shuts it
+         *     down when the walk ends or the pager is closed
+         * @return this builder
+         */
+        public Builder<T> executor(ExecutorService executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

@@ -83,6 +83,14 @@ public abstract class TimeWindow {
         return windows;
     }
 
+    /**
+     * @param t an instant
+     * @return whether it lies in {@code [start, end)}
+     */
+    public final boolean contains(Instant t) {
+        return !t.isBefore(start()) && t.isBefore(end());
+    }
+
     @Value.Check
     void check() {
         if (!start().isBefore(end())) {

@@ -1,40 +1,35 @@
 package dev.auditsdk.core.paging;
 
 import dev.auditsdk.core.error.AuditSdkException;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entries of a sequence of time windows (Lifecycle days, Informatica security-log ranges),
- * fetched lazily and delivered strictly in window order.
+ * Entries of a sequence of time windows (Lifecycle days, Jitterbit export windows, Boomi query
+ * ranges, Informatica security-log ranges), fetched lazily and delivered strictly in window order.
  *
- * <p>With {@code parallelism(1)} (the default) each window is fetched on the caller's thread
- * when the previous one is used up, and its entries are streamed straight from the vendor
- * function's iterator. With {@code parallelism(n)}, up to {@code n} windows are read at once on
- * an executor, each one drained into memory by its task; delivery still follows window order,
- * and a new window is started only when one has been fully delivered, so at most {@code n}
- * windows are fetched or fetching but not yet delivered. That bound is the prefetch: memory
- * is at most {@code n} windows' entries.
+ * <p>With {@code parallelism(1)} (the default), and for a single window whatever the
+ * parallelism, each window is fetched on the caller's thread when the previous one is used up,
+ * and its entries are streamed straight from the vendor function's iterator. With {@code parallelism(n)}, up to {@code n} windows are read at once on
+ * an executor; delivery still follows window order, and a new window is started only when one
+ * has been fully delivered, so at most {@code n} windows are fetched or fetching but not yet
+ * delivered. A window read ahead is streamed, not held whole: its task hands entries over
+ * through a buffer of {@link Builder#bufferedEntries(int) bufferedEntries} and waits while that
+ * is full, leaving the rest of the window in its response stream. Memory is therefore at most
+ * {@code n × bufferedEntries} entries, whatever the windows hold. The result is the sequence a
+ * sequential read gives: the same entries in the same order.
  *
- * <p>A failure in a window is thrown when delivery reaches that window (entries of earlier
- * windows are all delivered first). {@link #close()} cancels the windows still in flight and
- * shuts down the executor if the pager created it; an executor passed to
- * {@link Builder#executor(ExecutorService)} is the caller's and is left running.
+ * <p>A failure in a window is thrown when delivery reaches it (entries of earlier windows, and
+ * the entries of that window before the failure, are all delivered first). {@link #close()}
+ * cancels the windows still in flight and shuts down the executor if the pager created it; an
+ * executor passed to {@link Builder#executor(ExecutorService)} is the caller's and is left running.
  *
  * <pre>{@code
  * CloseableIterator<LifecycleEntry> entries = TimeWindowPager.builder(
@@ -47,22 +42,28 @@ import org.slf4j.LoggerFactory;
  * @param <T> the entry type
  */
 public final class TimeWindowPager<T> extends PagedIterator<T> {
+    /** Default {@link Builder#bufferedEntries(int)}. */
+    public static final int DEFAULT_BUFFERED_ENTRIES = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(TimeWindowPager.class);
-    private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
     private final Iterator<TimeWindow> pending;
     private final WindowFetcher<T> fetcher;
     private final int parallelism;
-    private final ExecutorService givenExecutor;
-    private ExecutorService ownedExecutor;
+    /** One window at a time on the caller's thread: parallelism 1, or a single window (nothing to overlap). */
+    private final boolean sequential;
+    private final int bufferedEntries;
+    private final FetchExecutor executor;
     // concurrent: close() may run on another thread while the reader is in nextPage()
     private final Deque<InFlight<T>> inFlight = new ConcurrentLinkedDeque<>();
+    private InFlight<T> delivering;
 
     private TimeWindowPager(Builder<T> b) {
         this.pending = List.copyOf(b.windows).iterator();
         this.fetcher = b.fetcher;
         this.parallelism = b.parallelism;
-        this.givenExecutor = b.executor;
+        this.sequential = b.parallelism == 1 || b.windows.size() < 2;
+        this.bufferedEntries = b.bufferedEntries;
+        this.executor = new FetchExecutor("audit-sdk-window", b.parallelism, b.executor);
     }
 
     /**
@@ -78,7 +79,7 @@ public final class TimeWindowPager<T> extends PagedIterator<T> {
 
     @Override
     protected Iterator<? extends T> nextPage() {
-        if (parallelism == 1) {
+        if (sequential) {
             if (!pending.hasNext()) {
                 return null;
             }
@@ -86,94 +87,61 @@ public final class TimeWindowPager<T> extends PagedIterator<T> {
             LOG.debug("fetching window {}", window);
             return Objects.requireNonNull(fetcher.fetch(window), "window fetcher returned null");
         }
+        if (delivering != null) {
+            // the window before is fully delivered: its slot is free
+            inFlight.remove(delivering);
+            delivering = null;
+        }
         while (inFlight.size() < parallelism && pending.hasNext() && !isClosed()) {
             TimeWindow window = pending.next();
-            inFlight.addLast(new InFlight<>(window, executor().submit(() -> drain(window))));
+            WindowBuffer<T> buffer = new WindowBuffer<>(window, bufferedEntries);
+            inFlight.addLast(new InFlight<>(buffer, executor.get().submit(() -> stream(window, buffer))));
         }
-        InFlight<T> head = inFlight.pollFirst();
+        InFlight<T> head = inFlight.peekFirst();
         if (head == null) {
-            if (ownedExecutor != null) {
-                ownedExecutor.shutdown();
-            }
+            executor.finish();
             return null;
         }
-        return await(head).iterator();
+        delivering = head;
+        return head.buffer.entries();
     }
 
-    private List<T> drain(TimeWindow window) {
+    /** The task of one window read ahead: streams its entries into its buffer. */
+    private void stream(TimeWindow window, WindowBuffer<T> buffer) {
         LOG.debug("fetching window {}", window);
+        int count = 0;
         try (CloseableIterator<T> entries = Objects.requireNonNull(fetcher.fetch(window), "window fetcher returned null")) {
-            List<T> items = new ArrayList<>();
             while (entries.hasNext()) {
-                items.add(entries.next());
+                buffer.put(entries.next());
+                count++;
             }
-            LOG.debug("window {}: {} entries", window, items.size());
-            return items;
-        }
-    }
-
-    private List<T> await(InFlight<T> head) {
-        try {
-            return head.future.get();
+            LOG.debug("window {}: {} entries", window, count);
+            buffer.finish();
         } catch (InterruptedException e) {
+            // closed while waiting for the reader: nobody reads this window any more
             Thread.currentThread().interrupt();
-            head.future.cancel(true);
-            throw new AuditSdkException("interrupted while waiting for window " + head.window, e);
-        } catch (CancellationException e) {
-            throw new AuditSdkException("window " + head.window + " was cancelled", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new AuditSdkException("reading window " + head.window + " failed", cause);
+        } catch (RuntimeException | Error e) {
+            buffer.fail(e);
         }
-    }
-
-    private ExecutorService executor() {
-        if (givenExecutor != null) {
-            return givenExecutor;
-        }
-        if (ownedExecutor == null) {
-            // idle threads time out, so an iterator that is abandoned unclosed does not pin threads
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 10, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), daemonThreads());
-            pool.allowCoreThreadTimeOut(true);
-            ownedExecutor = pool;
-        }
-        return ownedExecutor;
-    }
-
-    private static ThreadFactory daemonThreads() {
-        int pool = POOL_NUMBER.incrementAndGet();
-        AtomicInteger thread = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "audit-sdk-window-" + pool + "-" + thread.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override
     protected void onPagerClose() {
         for (InFlight<T> f : inFlight) {
             f.future.cancel(true);
+            // a reader waiting in another thread must not wait for a window nobody reads any more
+            f.buffer.fail(new AuditSdkException("the pager was closed while window " + f.buffer.window() + " was read"));
         }
         inFlight.clear();
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdownNow();
-        }
+        executor.shutdownNow();
     }
 
     private static final class InFlight<T> {
-        final TimeWindow window;
-        final Future<List<T>> future;
+        final WindowBuffer<T> buffer;
+        final Future<?> future;
 
-        InFlight(TimeWindow window, Future<List<T>> future) {
-            this.window = window;
+        InFlight(WindowBuffer<T> buffer, Future<?> future) {
+            this.buffer = buffer;
             this.future = future;
         }
     }
@@ -187,6 +155,7 @@ public final class TimeWindowPager<T> extends PagedIterator<T> {
         private final List<TimeWindow> windows;
         private final WindowFetcher<T> fetcher;
         private int parallelism = 1;
+        private int bufferedEntries = DEFAULT_BUFFERED_ENTRIES;
         private ExecutorService executor;
 
         private Builder(List<TimeWindow> windows, WindowFetcher<T> fetcher) {
@@ -201,7 +170,7 @@ public final class TimeWindowPager<T> extends PagedIterator<T> {
         }
 
         /**
-         * @param parallelism the most windows read at once (and held undelivered); 1 (the default)
+         * @param parallelism the most windows read at once (and not yet delivered); 1 (the default)
          *     streams each window on the caller's thread
          * @return this builder
          */
@@ -210,6 +179,20 @@ public final class TimeWindowPager<T> extends PagedIterator<T> {
                 throw new IllegalArgumentException("parallelism must be positive, was " + parallelism);
             }
             this.parallelism = parallelism;
+            return this;
+        }
+
+        /**
+         * @param bufferedEntries the most entries of one window read ahead that are held in memory
+         *     undelivered; its task waits (leaving the rest in the response stream) while that many
+         *     are; default {@value TimeWindowPager#DEFAULT_BUFFERED_ENTRIES}
+         * @return this builder
+         */
+        public Builder<T> bufferedEntries(int bufferedEntries) {
+            if (bufferedEntries <= 0) {
+                throw new IllegalArgumentException("bufferedEntries must be positive, was " + bufferedEntries);
+            }
+            this.bufferedEntries = bufferedEntries;
             return this;
         }
 

@@ -56,6 +56,11 @@ class AbstractSourceBuilderTest {
             return Duration.ofMinutes(1);
         }
 
+        @Override
+        protected int defaultParallelism() {
+            return 3;
+        }
+
         HttpTransport build() {
             return transportBuilder("patient").build();
         }
@@ -222,5 +227,17 @@ class AbstractSourceBuilderTest {
                 .hasMessageContaining("requestTimeout");
         assertThatThrownBy(() -> b.bodyReadTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bodyReadTimeout");
+    }
+
+    @Test
+    void parallelismIsOneUnlessTheVendorOrTheCallerSaysOtherwiseWithinOneToSixteen() {
+        assertThat(new DemoBuilder().configuredParallelism()).isEqualTo(1);
+        assertThat(new PatientBuilder().configuredParallelism()).isEqualTo(3);
+        assertThat(new PatientBuilder().parallelism(16).configuredParallelism()).isEqualTo(16);
+        assertThat(new DemoBuilder().parallelism(1).configuredParallelism()).isEqualTo(1);
+        for (int bad : new int[] {0, -1, 17}) {
+            assertThatThrownBy(() -> new DemoBuilder().parallelism(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("parallelism must be between 1 and 16, was " + bad);
+        }
     }
 }

@@ -77,4 +77,38 @@ class CloseableIteratorTest {
         CloseableIterator<String> empty = CloseableIterator.empty();
         assertThatThrownBy(empty::next).isInstanceOf(NoSuchElementException.class);
     }
+
+    @Test
+    void filterKeepsTheMatchingElementsLazilyAndClosesTheSource() {
+        AtomicInteger closed = new AtomicInteger();
+        AtomicInteger read = new AtomicInteger();
+        CloseableIterator<Integer> source = new CloseableIterator<Integer>() {
+            private int next = 1;
+
+            @Override
+            public boolean hasNext() {
+                return next <= 6;
+            }
+
+            @Override
+            public Integer next() {
+                read.incrementAndGet();
+                return next++;
+            }
+
+            @Override
+            public void close() {
+                closed.incrementAndGet();
+            }
+        };
+        CloseableIterator<Integer> even = source.filter(i -> i % 2 == 0);
+        assertThat(read.get()).isZero();
+        assertThat(even.next()).isEqualTo(2);
+        assertThat(read.get()).isEqualTo(2);
+        assertThat(even.next()).isEqualTo(4);
+        assertThat(even.next()).isEqualTo(6);
+        assertThat(even.hasNext()).isFalse();
+        even.close();
+        assertThat(closed.get()).isEqualTo(1);
+    }
 }

@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  * <p>Both logs may <em>grow</em> while they are read, as a live log does, from a finite list of
  * pending entries; {@link #grown()} counts how many arrived, {@link #settled()} says none is left.
  * Each run, {@link #beginRun(int)} may arm a transport failure at the n-th request of that run.
+ * Thread-safe (one monitor): a parallel pager fetches pages from several threads, and a page
+ * fetched ahead may still be answered after its run ended.
  */
 abstract class FakeVendorLog {
     final Random random;
@@ -43,7 +45,7 @@ abstract class FakeVendorLog {
      * @param failAtRequest the request of the coming run (1 = its first) that fails; -1 for none
      * @param calm true: no failure at all in the coming run (no body is cut either)
      */
-    void beginRun(int failAtRequest, boolean calm) {
+    synchronized void beginRun(int failAtRequest, boolean calm) {
         this.requests = 0;
         this.failAtRequest = calm ? -1 : failAtRequest;
         this.calm = calm;
@@ -65,7 +67,7 @@ abstract class FakeVendorLog {
     }
 
     /** @return how many entries were added to the log so far */
-    final int grown() {
+    final synchronized int grown() {
         return grown;
     }
 
@@ -125,7 +127,16 @@ abstract class FakeVendorLog {
         }
 
         OffsetPageFetcher<TestEntry> fetcher(TimeWindow window) {
+            // synchronized: pages fetched ahead by a parallel pager arrive from several threads
             return (offset, size) -> {
+                synchronized (this) {
+                    return page(window, offset, size);
+                }
+            };
+        }
+
+        private List<TestEntry> page(TimeWindow window, long offset, int size) {
+            {
                 request();
                 grow();
                 List<TestEntry> view = filtersTo
@@ -133,7 +144,7 @@ abstract class FakeVendorLog {
                         : log;
                 int from = (int) Math.min(offset, view.size());
                 return new ArrayList<>(view.subList(from, Math.min(view.size(), from + size)));
-            };
+            }
         }
 
         private void grow() {
@@ -154,17 +165,17 @@ abstract class FakeVendorLog {
         }
 
         @Override
-        boolean settled() {
+        synchronized boolean settled() {
             return pending.isEmpty();
         }
 
         @Override
-        Collection<TestEntry> entries() {
+        synchronized Collection<TestEntry> entries() {
             return new LinkedHashSet<>(log);
         }
 
         @Override
-        public String toString() {
+        public synchronized String toString() {
             return "NewestFirst{filtersTo=" + filtersTo + ", log=" + log + ", pending=" + pending + "}";
         }
     }
@@ -247,7 +258,16 @@ abstract class FakeVendorLog {
          * oldest entries before that instant between requests, pulling the later ones forward.
          */
         OffsetPageFetcher<TestEntry> offsetFetcher(Instant purgeBefore) {
+            // synchronized: pages fetched ahead by a parallel pager arrive from several threads
             return (offset, size) -> {
+                synchronized (this) {
+                    return page(purgeBefore, offset, size);
+                }
+            };
+        }
+
+        private List<TestEntry> page(Instant purgeBefore, long offset, int size) {
+            {
                 request();
                 maybeGrow();
                 for (int n = purgeBefore == null ? 0 : random.nextInt(4); n > 0 && !arrival.isEmpty()
@@ -257,7 +277,7 @@ abstract class FakeVendorLog {
                 List<TestEntry> view = answer(TimeWindow.of(Instant.EPOCH, Instant.MAX));
                 int from = (int) Math.min(offset, view.size());
                 return new ArrayList<>(view.subList(from, Math.min(view.size(), from + size)));
-            };
+            }
         }
 
         /**
@@ -303,17 +323,17 @@ abstract class FakeVendorLog {
         }
 
         @Override
-        boolean settled() {
+        synchronized boolean settled() {
             return pending.isEmpty();
         }
 
         @Override
-        Collection<TestEntry> entries() {
+        synchronized Collection<TestEntry> entries() {
             return arrival.stream().map(v -> v.entry).collect(Collectors.toList());
         }
 
         @Override
-        public String toString() {
+        public synchronized String toString() {
             return "OldestFirst{lateness=" + latenessMillis + "ms, arrival=" + arrival + ", pending="
                     + pending.stream().map(g -> g[0] + "/" + g[1]).collect(Collectors.toList()) + "}";
         }

@@ -7,6 +7,9 @@ import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditSdkException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OffsetPagerTest {
@@ -78,7 +81,8 @@ class OffsetPagerTest {
         FakeLog log = new FakeLog();
         List<TestEntry> original = newestFirst(95);
         log.entries.addAll(original);
-        log.afterEachRequest = () -> log.insertAtHead(3);
+        // one new entry per request: four requests in flight shift a page by up to four, more than the overlap of 3
+        log.afterEachRequest = () -> log.insertAtHead(1);
 
         List<TestEntry> delivered = drain(pager(log).pageSize(10).overlap(2).build());
 
@@ -258,5 +262,130 @@ class OffsetPagerTest {
         FakeLog log = new FakeLog();
         assertThatThrownBy(() -> pager(log).maxPagesWithoutProgress(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPagesWithoutProgress");
+    }
+
+    @Test
+    void fetchingAheadDeliversTheSequentialReadAndRequestsPagesAtOnce() {
+        FakeLog sequentialLog = new FakeLog();
+        sequentialLog.entries.addAll(newestFirst(95));
+        List<TestEntry> sequential = drain(pager(sequentialLog).pageSize(10).overlap(2).build());
+
+        CountDownLatch threeAtOnce = new CountDownLatch(3);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(95));
+        // the first page is requested alone; after it came back full, three meet here
+        OffsetPageFetcher<TestEntry> meetThree = (offset, size) -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            if (offset > 0) {
+                threeAtOnce.countDown();
+                try {
+                    threeAtOnce.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            try {
+                synchronized (log) {
+                    return log.fetch(offset, size);
+                }
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+        List<TestEntry> parallel = drain(OffsetPager.builder(meetThree, TestEntry::id, TestEntry::timestamp)
+                .pageSize(10).overlap(2).parallelism(3).build());
+
+        assertThat(parallel).containsExactlyElementsOf(sequential).hasSize(95);
+        assertThat(maxInFlight.get()).isEqualTo(3);
+        assertThat(threeAtOnce.getCount()).isZero();
+    }
+
+    @Test
+    void fetchingAheadStaysExactWhenTheHeadGrowsWhilePagesAreInFlight() {
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(200));
+        // one new entry per request: four requests in flight shift a page by up to four, more than the overlap of 3
+        log.afterEachRequest = () -> log.insertAtHead(1);
+        OffsetPageFetcher<TestEntry> shared = (offset, size) -> {
+            synchronized (log) {
+                return log.fetch(offset, size);
+            }
+        };
+        List<TestEntry> out = drain(OffsetPager.builder(shared, TestEntry::id, TestEntry::timestamp)
+                .pageSize(10).overlap(3).parallelism(4).stopWhen(e -> e.id().startsWith("new")).build());
+        assertThat(out).extracting(TestEntry::id).doesNotHaveDuplicates()
+                .containsAll(newestFirst(200).stream().map(TestEntry::id).collect(java.util.stream.Collectors.toList()));
+    }
+
+    @Test
+    void aLogThatFitsTheFirstPageCostsOneRequestWhateverTheParallelism() {
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(7));
+        List<TestEntry> out = drain(pager(log).pageSize(10).overlap(2).parallelism(4).build());
+        assertThat(out).hasSize(7);
+        assertThat(log.offsetsRequested).containsExactly(0L);
+    }
+
+    @Test
+    void aShortPageAnsweredBeforeThePageInFrontOfItIsAskedAgainBeforeTheWalkEnds() {
+        // the page ahead (offset 8) is answered before the page at offset 4, when the log ended at
+        // offset 8 (an empty page, which shows no gap); the page at 4 is answered after 6 entries
+        // were written: the walk must not stop at the empty page, which no longer shows the end
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(8));
+        CountDownLatch aheadAnswered = new CountDownLatch(1);
+        OffsetPageFetcher<TestEntry> reordered = (offset, size) -> {
+            if (offset == 4) {
+                try {
+                    aheadAnswered.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (log) {
+                    log.insertAtHead(6);
+                    return log.fetch(offset, size);
+                }
+            }
+            synchronized (log) {
+                List<TestEntry> page = log.fetch(offset, size);
+                if (offset == 8) {
+                    aheadAnswered.countDown();
+                }
+                return page;
+            }
+        };
+        List<TestEntry> out = drain(OffsetPager.builder(reordered, TestEntry::id, TestEntry::timestamp)
+                .pageSize(5).overlap(1).parallelism(2).build());
+        assertThat(out).extracting(TestEntry::id).doesNotHaveDuplicates()
+                .containsAll(newestFirst(8).stream().map(TestEntry::id).collect(java.util.stream.Collectors.toList()));
+    }
+
+    @Test
+    void aBatchPagerWithoutOverlapRequestsOnePageAfterTheOther() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(55));
+        OffsetPageFetcher<TestEntry> counting = (offset, size) -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                return log.fetch(offset, size);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+        List<TestEntry> out = drain(OffsetPager.builder(counting, TestEntry::id, TestEntry::timestamp)
+                .pageSize(10).overlap(0).parallelism(4).build());
+        assertThat(out).hasSize(55);
+        assertThat(maxInFlight.get()).isEqualTo(1);
+        assertThat(log.offsetsRequested).containsExactly(0L, 10L, 20L, 30L, 40L, 50L);
+    }
+
+    @Test
+    void rejectsANonPositiveParallelism() {
+        assertThatThrownBy(() -> pager(new FakeLog()).parallelism(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parallelism must be positive, was 0");
     }
 }

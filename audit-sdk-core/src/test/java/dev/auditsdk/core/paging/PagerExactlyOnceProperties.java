@@ -97,7 +97,7 @@ class PagerExactlyOnceProperties {
     void newestFirstOffsetPagingOfAGrowingLogDeliversTheRangeOnceWithBoundedCheckpoints(
             @ForAll("seconds") List<Integer> seconds, @ForAll("headGrowth") List<Integer> growth,
             @ForAll @IntRange(min = 2, max = 9) int pageSize, @ForAll @IntRange(min = 0, max = 4) int overlap,
-            @ForAll boolean vendorFiltersTo, @ForAll long seed) {
+            @ForAll @IntRange(min = 1, max = 3) int parallelism, @ForAll boolean vendorFiltersTo, @ForAll long seed) {
         int lap = Math.min(overlap, pageSize - 1);
         FakeVendorLog.NewestFirst vendor = FakeVendorLog.NewestFirst.ofSeconds(seconds, growth, vendorFiltersTo, seed);
         Chain chain = new Chain(new Random(seed), vendor, EntryOrder.NEWEST_FIRST, Duration.ZERO, () -> { });
@@ -107,6 +107,7 @@ class PagerExactlyOnceProperties {
                         .order(EntryOrder.NEWEST_FIRST)
                         .pageSize(pageSize)
                         .overlap(lap)
+                        .parallelism(parallelism)
                         .stopWhen(e -> e.timestamp().isBefore(w.start()))
                         .build())), checkpoints::add);
 
@@ -157,7 +158,7 @@ class PagerExactlyOnceProperties {
     void oldestFirstOffsetPagingOfAGrowingLogDeliversTheRangeOnce(@ForAll("seconds") List<Integer> seconds,
             @ForAll("lateGrowth") List<int[]> growth, @ForAll @IntRange(min = 2, max = 9) int pageSize,
             @ForAll @IntRange(min = 0, max = 4) int overlap, @ForAll @IntRange(min = 0, max = 3) int trackerLateness,
-            @ForAll boolean retention, @ForAll long seed) {
+            @ForAll @IntRange(min = 1, max = 3) int parallelism, @ForAll boolean retention, @ForAll long seed) {
         int lap = Math.min(overlap, pageSize - 1);
         // retention deleting entries already read pulls the rest forward: only the overlap's gap check
         // can notice (overlap 0 is for batch APIs of newest-first logs, where that does not happen)
@@ -170,6 +171,7 @@ class PagerExactlyOnceProperties {
                 .order(EntryOrder.OLDEST_FIRST)
                 .pageSize(pageSize)
                 .overlap(lap)
+                .parallelism(parallelism)
                 .stopWhen(e -> !e.timestamp().isBefore(w.end()))
                 .build()), checkpoint -> { });
 

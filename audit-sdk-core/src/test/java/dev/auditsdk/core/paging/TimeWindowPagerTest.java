@@ -191,4 +191,54 @@ class TimeWindowPagerTest {
         assertThatThrownBy(() -> TimeWindowPager.builder(overlapping, this::fetchDay))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap");
     }
+
+    @Test
+    void aWindowReadAheadIsStreamedThroughABoundedBufferNotHeldWhole() {
+        AtomicInteger produced = new AtomicInteger();
+        AtomicInteger consumed = new AtomicInteger();
+        AtomicInteger maxHeld = new AtomicInteger();
+        WindowFetcher<String> bigWindows = w -> new CloseableIterator<String>() {
+            int left = 5_000;
+
+            @Override
+            public boolean hasNext() {
+                return left > 0;
+            }
+
+            @Override
+            public String next() {
+                left--;
+                maxHeld.accumulateAndGet(produced.incrementAndGet() - consumed.get(), Math::max);
+                return dayOf(w) + "." + left;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        List<String> out = new ArrayList<>();
+        try (TimeWindowPager<String> pager = TimeWindowPager.builder(TEN_DAYS.subList(0, 4), bigWindows)
+                .parallelism(3).bufferedEntries(50).build()) {
+            while (pager.hasNext()) {
+                out.add(pager.next());
+                consumed.incrementAndGet();
+            }
+        }
+        assertThat(out).hasSize(20_000).startsWith("0.4999").endsWith("3.0");
+        // three windows of at most 50 buffered each, one entry in each task's hand, one in the reader's
+        assertThat(maxHeld.get()).isLessThanOrEqualTo(3 * 51 + 1);
+    }
+
+    @Test
+    void rejectsANonPositiveBuffer() {
+        assertThatThrownBy(() -> TimeWindowPager.builder(TEN_DAYS, this::fetchDay).bufferedEntries(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bufferedEntries must be positive");
+    }
+
+    @Test
+    void aSingleWindowIsStreamedOnTheCallersThreadWhateverTheParallelism() {
+        List<String> out = drain(TimeWindowPager.builder(TEN_DAYS.subList(0, 1), this::fetchDay).parallelism(4).build());
+        assertThat(out).containsExactly("0.0");
+        assertThat(workerThreads).containsExactly(Thread.currentThread());
+    }
 }

@@ -45,4 +45,14 @@ class TimeWindowTest {
         assertThat(TimeWindow.of(at("2026-01-01T00:00:00Z"), at("2026-01-02T00:00:00Z")))
                 .hasToString("[2026-01-01T00:00:00Z, 2026-01-02T00:00:00Z)");
     }
+
+    @Test
+    void containsIsHalfOpen() {
+        Instant start = Instant.parse("2026-03-01T00:00:00Z");
+        TimeWindow w = TimeWindow.of(start, start.plusSeconds(10));
+        assertThat(w.contains(start)).isTrue();
+        assertThat(w.contains(start.plusSeconds(10).minusNanos(1))).isTrue();
+        assertThat(w.contains(start.plusSeconds(10))).isFalse();
+        assertThat(w.contains(start.minusNanos(1))).isFalse();
+    }
 }

@@ -44,6 +44,7 @@ class AuditLogBatchesTest {
                 .loginUrl(sim.loginUrl())
                 .credentials("auditor@example.com", PASSWORD)
                 .retryPolicy(RetryPolicy.none())
+                .batchSize(200) // the positions and request counts below are those of 200-entry batches
                 .build();
     }
 

@@ -265,7 +265,10 @@ class AuditLogSourceTaskTest {
 
     @Test
     void aServerThatKeepsFailingIsRetriableAndALaterPollDeliversTheWholeRangeOnce() throws Exception {
-        InMemoryOffsets offsets = new InMemoryOffsets(config("ndjson", 20));
+        Map<String, String> config = config("ndjson", 20);
+        // one window at a time, so that the 503s below all meet one request's attempts
+        config.put("streams.iq.parallelism", "1");
+        InMemoryOffsets offsets = new InMemoryOffsets(config);
         AuditLogSourceTask task = task(offsets);
         try {
             // more 503s in a row than the SDK's 5 attempts: the poll fails, a later one goes on
