@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *     {@code o + size - overlap}: the first {@code overlap} entries of each page should be
  *     re-reads of the end of the previous one. Growth at the head only adds re-reads.</li>
  * <li><em>Gap check.</em> When {@code overlap > 0} and a page (other than at offset 0) starts
- *     with a new entry, the log moved towards the head by more than the overlap, so entries
+ *     with a new entry, or is empty although the page before it was full, the log moved towards
+ *     the head by more than the overlap (retention deleted entries in front of it), so entries
  *     between the pages may have been skipped: the pager steps back by {@code size - overlap}
  *     and reads again (re-reads are dropped by rule 1) until it finds its boundary.</li>
  * <li><em>End.</em> A page shorter than {@code size} is the last; a new entry matching
@@ -163,7 +164,9 @@ public final class OffsetPager<T> extends PagedIterator<T> {
             requests++;
             checkSorted(page, at);
             boolean samePageAgain = isSamePageAgain(page, at);
-            if (!firstPage && overlap > 0 && at > startOffset && !page.isEmpty() && isNew(page.get(0))) {
+            // after a full page, the next one begins with re-reads: one that begins with a new entry,
+            // or is empty, comes from a log that lost entries in front of it (retention)
+            if (!firstPage && overlap > 0 && at > startOffset && (page.isEmpty() || isNew(page.get(0)))) {
                 offset = Math.max(startOffset, at - (size - overlap));
                 LOG.debug("offset {}: page starts past the last entry read (the log shifted by more than the overlap"
                         + " of {}); reading again from offset {}", at, overlap, offset);

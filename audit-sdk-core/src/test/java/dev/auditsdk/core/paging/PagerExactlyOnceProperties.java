@@ -178,6 +178,16 @@ class PagerExactlyOnceProperties {
         chain.assertDeliveredTheRangeOnce();
     }
 
+    /**
+     * Found by the property above: retention emptied the page after a full one (the entries it
+     * should have begun with were deleted), and the empty page was taken as the end of the log.
+     */
+    @net.jqwik.api.Example
+    void anEmptyPageAfterAFullOneIsRetentionNotTheEnd() {
+        oldestFirstOffsetPagingOfAGrowingLogDeliversTheRangeOnce(List.of(0, 0, 0, 0, 0, 0, 0, 5), List.of(), 2, 1, 0, 1,
+                true, 1L);
+    }
+
     @Property(tries = 150)
     void tokenPagingOfALiveLogOutOfOrderWithinTheLatenessDeliversTheRangeOnce(@ForAll("seconds") List<Integer> seconds,
             @ForAll("lateGrowth") List<int[]> growth, @ForAll @IntRange(min = 1, max = 9) int pageSize,
