@@ -171,6 +171,8 @@ class EveryVendorMetricsTest {
     void aWrongSecretIsAFailedReadAndAFailedLoginWhereTheVendorSignsIn(String vendor) {
         Map<String, String> settings = new HashMap<>(start(vendor));
         settings.put(vendor.equals("uipath") ? "client-secret" : "password", "wrong-secret");
+        // one request at a time: windows read side by side would each meet the refusal
+        settings.put("parallelism", "1");
         AuditLogMetrics metrics = AuditLogMetrics.register(registry, vendor, vendor + "-1", now);
 
         assertThatThrownBy(() -> read(vendor, settings, metrics)).isInstanceOf(AuditAuthenticationException.class);
