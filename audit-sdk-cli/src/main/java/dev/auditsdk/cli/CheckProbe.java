@@ -2,15 +2,13 @@ package dev.auditsdk.cli;
 
 import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.Operation;
+import dev.auditsdk.core.http.RetryAfter;
 import dev.auditsdk.core.http.TransportListener;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -48,7 +46,7 @@ final class CheckProbe implements TransportListener {
             firstStatus = status;
             firstElapsed = elapsed;
         }
-        headers.firstValue("Date").flatMap(CheckProbe::httpDate).ifPresent(date -> skew = Duration.between(received, date));
+        headers.firstValue("Date").flatMap(RetryAfter::httpDate).ifPresent(date -> skew = Duration.between(received, date));
         next.onResponse(request, status, headers, elapsed);
     }
 
@@ -75,14 +73,5 @@ final class CheckProbe implements TransportListener {
     /** @return the vendor's clock minus this machine's, from the last answer with a {@code Date} header */
     Optional<Duration> skew() {
         return Optional.ofNullable(skew);
-    }
-
-    private static Optional<Instant> httpDate(String value) {
-        try {
-            return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            // an unreadable Date says nothing about the clocks; the check reports none
-            return Optional.empty();
-        }
     }
 }

@@ -1,11 +1,9 @@
 package dev.auditsdk.cli;
 
+import dev.auditsdk.registry.StreamsConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -45,11 +43,9 @@ final class TimeArgument implements ITypeConverter<Instant> {
             if (v.startsWith("P") || v.startsWith("p")) {
                 return clock.instant().minus(Duration.parse(v));
             }
-            if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
+            // the absolute forms, read as the streams file's 'from' is
+            return StreamsConfig.parseTime(v);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new TypeConversionException("'" + value + "' is not a time: use an ISO instant with Z or an offset"
                     + " (2026-01-31T12:00:00Z), a date (2026-01-31, UTC midnight), 'now', or an age (30m, 24h, 7d)");
         }

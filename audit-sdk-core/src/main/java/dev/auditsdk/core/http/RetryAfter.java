@@ -31,15 +31,30 @@ public final class RetryAfter {
         if (v.matches("\\d{1,10}\\.\\d+")) {
             return Optional.of(Duration.ofMillis((long) Math.ceil(Double.parseDouble(v) * 1000)));
         }
-        try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        return httpDate(v).map(at -> {
             Duration d = Duration.between(now, at);
             // an HTTP-date has second precision: round up so the wait is never shortened
             if (d.isNegative()) {
-                return Optional.of(Duration.ZERO);
+                return Duration.ZERO;
             }
             long millis = d.toMillis();
-            return Optional.of(Duration.ofMillis(((millis + 999) / 1000) * 1000));
+            return Duration.ofMillis(((millis + 999) / 1000) * 1000);
+        });
+    }
+
+    /**
+     * Reads an HTTP-date (RFC 7231 IMF-fixdate, e.g. {@code Wed, 21 Oct 2026 07:28:00 GMT}), as in
+     * {@code Retry-After} and {@code Date} headers.
+     *
+     * @param value the header value
+     * @return the instant, or empty when the value is not an HTTP-date
+     */
+    public static Optional<Instant> httpDate(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -28,4 +28,12 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse(null, NOW)).isEmpty();
         assertThat(RetryAfter.parse("-5", NOW)).isEmpty();
     }
+
+    @Test
+    void readsAnHttpDateAsAnInstantAndNothingElse() {
+        assertThat(RetryAfter.httpDate(" Wed, 21 Oct 2026 07:28:00 GMT")).contains(Instant.parse("2026-10-21T07:28:00Z"));
+        assertThat(RetryAfter.httpDate("2026-10-21T07:28:00Z")).isEmpty();
+        assertThat(RetryAfter.httpDate("120")).isEmpty();
+        assertThat(RetryAfter.httpDate(null)).isEmpty();
+    }
 }
