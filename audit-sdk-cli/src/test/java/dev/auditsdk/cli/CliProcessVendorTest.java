@@ -148,8 +148,10 @@ class CliProcessVendorTest {
                 settings.put("email", sim.email());
                 settings.put("password", sim.password());
                 settings.put("poll-interval", "20ms");
-                // one export (submit, poll, download) per day window
-                return new Setup(sim, settings, n, Duration.ofMillis(20), 300, List.of());
+                // one export (submit, poll, download) per day window, 8 windows at once by default: a
+                // latency that keeps the run going long enough to be killed part-way (20 ms let it
+                // finish before the first kill)
+                return new Setup(sim, settings, n, Duration.ofMillis(120), 300, List.of());
             }
             case "lifecycle": {
                 int n = 1000;
@@ -158,8 +160,8 @@ class CliProcessVendorTest {
                 settings.put("base-url", sim.baseUrl().toString());
                 settings.put("username", LifecycleSimulator.DEFAULT_USERNAME);
                 settings.put("password", LifecycleSimulator.DEFAULT_PASSWORD);
-                // one request per UTC day
-                return new Setup(sim, settings, n, Duration.ofMillis(60), 300, List.of());
+                // one request per UTC day, 4 days at once by default
+                return new Setup(sim, settings, n, Duration.ofMillis(150), 300, List.of());
             }
             case "uipath":
             case "uipath-unified": {
