@@ -5,7 +5,7 @@ import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
-import dev.auditsdk.core.http.AbstractSourceBuilder;
+import dev.auditsdk.core.source.AbstractSourceBuilder;
 import dev.auditsdk.core.retry.RateLimitRegistry;
 import dev.auditsdk.informatica.InformaticaAuditLogSource;
 import dev.auditsdk.jitterbit.JitterbitApiLogSource;

@@ -6,16 +6,17 @@ import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.boomi.model.BoomiQueryResult;
 import dev.auditsdk.boomi.query.QueryExpression;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
-import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.json.Json;
-import dev.auditsdk.core.paging.Page;
-import dev.auditsdk.core.paging.TokenPageFetcher;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.http.HttpResult;
+import dev.auditsdk.core.spi.http.HttpTransport;
+import dev.auditsdk.core.spi.util.Json;
+import dev.auditsdk.core.spi.paging.Page;
+import dev.auditsdk.core.spi.paging.TokenPageFetcher;
 import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.spi.json.JsonTrees;
 
 /**
  * One page of the Platform API's {@code AuditLog} query: {@code POST AuditLog/query} with the
@@ -65,6 +66,6 @@ final class AuditLogQueryFetcher implements TokenPageFetcher<BoomiAuditEntry> {
                     + " instead of JSON (a proxy page, or the Accept header was dropped)");
         }
         // one bounded tree (ReadLimits.maxTreeBytes); a page cut inside the JSON is a transport failure, read again
-        return Json.readTree(answer.body(), platform.limits(), "boomi: AuditLog query page " + page);
+        return JsonTrees.readTree(answer.body(), platform.limits(), "boomi: AuditLog query page " + page);
     }
 }

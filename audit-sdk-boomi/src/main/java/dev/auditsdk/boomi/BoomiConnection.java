@@ -1,13 +1,13 @@
 package dev.auditsdk.boomi;
 
 import dev.auditsdk.boomi.auth.BoomiBasicAuthenticator;
-import dev.auditsdk.core.auth.Authenticator;
+import dev.auditsdk.core.spi.auth.Authenticator;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
-import dev.auditsdk.core.http.Endpoints;
-import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.http.ThrottlePolicy;
+import dev.auditsdk.core.spi.http.Endpoints;
+import dev.auditsdk.core.spi.http.HttpTransport;
+import dev.auditsdk.core.spi.http.ThrottlePolicy;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.URI;
 import java.util.Set;

@@ -1,15 +1,15 @@
 package dev.auditsdk.boomi;
 
-import dev.auditsdk.core.paging.DeliveryOptions;
+import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.boomi.auth.BoomiJwt;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
-import dev.auditsdk.core.http.Endpoints;
-import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.paging.ExportJobPager;
-import dev.auditsdk.core.paging.PagedAuditLogStream;
+import dev.auditsdk.core.spi.http.Endpoints;
+import dev.auditsdk.core.spi.http.HttpTransport;
+import dev.auditsdk.core.spi.paging.ExportJobPager;
+import dev.auditsdk.core.spi.paging.PagedAuditLogStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.auditsdk.boomi;
 
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.paging.AbstractCloseableIterator;
-import dev.auditsdk.core.paging.CloseableIterator;
+import dev.auditsdk.core.spi.util.AbstractCloseableIterator;
+import dev.auditsdk.core.spi.util.CloseableIterator;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -15,7 +15,7 @@ import dev.auditsdk.core.Checkpoint;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.testing.SecretLeakGuard;
 import dev.auditsdk.testkit.RecordedRequest;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;

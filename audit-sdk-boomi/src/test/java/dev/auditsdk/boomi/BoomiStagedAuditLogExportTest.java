@@ -1,5 +1,6 @@
 package dev.auditsdk.boomi;
 
+import dev.auditsdk.core.http.HttpRequestInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +11,8 @@ import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditSdkException;
-import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.TransportListener;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.testkit.RecordedRequest;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;
@@ -94,7 +94,7 @@ class BoomiStagedAuditLogExportTest {
     private static TransportListener advancing(MutableClock clock, Duration step) {
         return new TransportListener() {
             @Override
-            public void onRequest(HttpRequestSpec request, int attempt) {
+            public void onRequest(HttpRequestInfo request, int attempt) {
                 clock.advance(step);
             }
         };

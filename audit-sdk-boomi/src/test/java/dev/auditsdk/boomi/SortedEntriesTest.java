@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
-import dev.auditsdk.core.json.Json;
-import dev.auditsdk.core.paging.CloseableIterator;
+import dev.auditsdk.core.spi.util.Json;
+import dev.auditsdk.core.spi.util.CloseableIterator;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

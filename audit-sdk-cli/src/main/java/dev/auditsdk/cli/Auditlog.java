@@ -2,7 +2,7 @@ package dev.auditsdk.cli;
 
 import dev.auditsdk.registry.VendorOption;
 import dev.auditsdk.registry.VendorPlugin;
-import dev.auditsdk.core.internal.SdkVersion;
+import dev.auditsdk.core.spi.util.SdkVersion;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.auditsdk.cli;
 
-import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpRequestInfo;
 import dev.auditsdk.core.http.Operation;
-import dev.auditsdk.core.http.RetryAfter;
+import dev.auditsdk.core.spi.http.RetryAfter;
 import dev.auditsdk.core.http.TransportListener;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -32,13 +32,13 @@ final class CheckProbe implements TransportListener {
     }
 
     @Override
-    public void onRequest(HttpRequestSpec request, int attempt) {
+    public void onRequest(HttpRequestInfo request, int attempt) {
         lastOperation = request.operation();
         next.onRequest(request, attempt);
     }
 
     @Override
-    public void onResponse(HttpRequestSpec request, int status, HttpHeaders headers, Duration elapsed) {
+    public void onResponse(HttpRequestInfo request, int status, HttpHeaders headers, Duration elapsed) {
         Instant received = clock.instant();
         if (firstAnswerFrom == null) {
             URI uri = request.uri();
@@ -51,7 +51,7 @@ final class CheckProbe implements TransportListener {
     }
 
     @Override
-    public void onRetry(HttpRequestSpec request, int attempt, String reason, Duration delay) {
+    public void onRetry(HttpRequestInfo request, int attempt, String reason, Duration delay) {
         next.onRetry(request, attempt, reason, delay);
     }
 

@@ -1,6 +1,6 @@
 package dev.auditsdk.cli;
 
-import dev.auditsdk.core.http.HttpRequestSpec;
+import dev.auditsdk.core.http.HttpRequestInfo;
 import dev.auditsdk.core.http.TransportListener;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,12 +11,12 @@ final class RequestStats implements TransportListener {
     private final AtomicLong retries = new AtomicLong();
 
     @Override
-    public void onRequest(HttpRequestSpec request, int attempt) {
+    public void onRequest(HttpRequestInfo request, int attempt) {
         requests.incrementAndGet();
     }
 
     @Override
-    public void onRetry(HttpRequestSpec request, int attempt, String reason, Duration delay) {
+    public void onRetry(HttpRequestInfo request, int attempt, String reason, Duration delay) {
         retries.incrementAndGet();
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.cli.vendor.DemoSetup;
 import dev.auditsdk.cli.vendor.VendorDemos;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.registry.VendorRegistry;
 import dev.auditsdk.testkit.SimulatorServer;

@@ -7,7 +7,7 @@ import dev.auditsdk.cli.checkpoint.CheckpointState;
 import dev.auditsdk.cli.checkpoint.CheckpointStore;
 import dev.auditsdk.cli.vendor.DemoSetup;
 import dev.auditsdk.cli.vendor.VendorDemos;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.registry.VendorOption;
 import dev.auditsdk.registry.VendorPlugin;
 import dev.auditsdk.registry.VendorRegistry;

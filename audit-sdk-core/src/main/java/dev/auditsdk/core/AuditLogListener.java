@@ -12,9 +12,9 @@ import java.time.Instant;
  * {@code audit-sdk-micrometer} module) depends on nothing but this interface.
  *
  * <p>Give one to a source's builder ({@code auditLogListener(listener)}); the shared machinery
- * of every vendor fires the events (the transport, the {@link dev.auditsdk.core.auth.TokenAuthenticator},
- * the {@link dev.auditsdk.core.paging.DeliveryTracker} and the
- * {@link dev.auditsdk.core.paging.PagedAuditLogStream}), so all vendors report alike.
+ * of every vendor fires the events (the transport, the {@link dev.auditsdk.core.spi.auth.TokenAuthenticator},
+ * the {@link dev.auditsdk.core.spi.paging.DeliveryTracker} and the
+ * {@link dev.auditsdk.core.spi.paging.PagedAuditLogStream}), so all vendors report alike.
  * One listener may serve several sources and streams one after another (one per configured
  * stream is the usual choice). Callbacks run on the thread that reads or sends, possibly several
  * at once; they must be quick, thread-safe and must not throw. Every method does nothing by default.

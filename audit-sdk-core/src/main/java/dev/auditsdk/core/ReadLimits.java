@@ -1,5 +1,6 @@
 package dev.auditsdk.core;
 
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.error.AuditDataException;
 
 /**
@@ -31,7 +32,7 @@ public final class ReadLimits {
     /** Default of {@link #maxTreeBytes()}: 4 MiB. */
     public static final int DEFAULT_MAX_TREE_BYTES = 4 << 20;
     /** Default of {@link #maxNestingDepth()}: 256. */
-    public static final int DEFAULT_MAX_NESTING_DEPTH = 256;
+    public static final int DEFAULT_MAX_NESTING_DEPTH = Json.DEFAULT_MAX_NESTING_DEPTH;
     /** Default of {@link #maxCsvFields()}: 10,000. */
     public static final int DEFAULT_MAX_CSV_FIELDS = 10_000;
     /** Default of {@link #maxCsvRecordChars()}: 4 Mi characters. */

@@ -5,3 +5,5 @@
  */
 @AuditSdkStyle
 package dev.auditsdk.core;
+
+import dev.auditsdk.core.spi.AuditSdkStyle;

@@ -1,15 +1,15 @@
 package dev.auditsdk.informatica;
 
-import dev.auditsdk.core.paging.DeliveryOptions;
+import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
-import dev.auditsdk.core.paging.CloseableIterator;
-import dev.auditsdk.core.paging.DeliveryTracker;
-import dev.auditsdk.core.paging.EntryOrder;
-import dev.auditsdk.core.paging.NewestFirstWindows;
-import dev.auditsdk.core.paging.OffsetPager;
-import dev.auditsdk.core.paging.PagedAuditLogStream;
+import dev.auditsdk.core.spi.util.CloseableIterator;
+import dev.auditsdk.core.spi.paging.DeliveryTracker;
+import dev.auditsdk.core.spi.paging.EntryOrder;
+import dev.auditsdk.core.spi.paging.NewestFirstWindows;
+import dev.auditsdk.core.spi.paging.OffsetPager;
+import dev.auditsdk.core.spi.paging.PagedAuditLogStream;
 import dev.auditsdk.informatica.internal.AuditLogBatches;
 import dev.auditsdk.informatica.internal.InformaticaClient;
 import dev.auditsdk.informatica.internal.InformaticaLogin;

@@ -1,13 +1,13 @@
 package dev.auditsdk.informatica;
 
-import dev.auditsdk.core.paging.DeliveryOptions;
+import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
-import dev.auditsdk.core.paging.DeliveryTracker;
-import dev.auditsdk.core.paging.PagedAuditLogStream;
-import dev.auditsdk.core.paging.TimeWindow;
-import dev.auditsdk.core.paging.TimeWindowPager;
+import dev.auditsdk.core.spi.paging.DeliveryTracker;
+import dev.auditsdk.core.spi.paging.PagedAuditLogStream;
+import dev.auditsdk.core.spi.paging.TimeWindow;
+import dev.auditsdk.core.spi.paging.TimeWindowPager;
 import dev.auditsdk.informatica.internal.InformaticaClient;
 import dev.auditsdk.informatica.internal.InformaticaLogin;
 import dev.auditsdk.informatica.internal.SecurityLogWindows;

@@ -1,11 +1,11 @@
 package dev.auditsdk.informatica;
 
-import dev.auditsdk.core.paging.DeliveryOptions;
+import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
-import dev.auditsdk.core.http.AbstractSourceBuilder;
-import dev.auditsdk.core.http.Endpoints;
+import dev.auditsdk.core.source.AbstractSourceBuilder;
+import dev.auditsdk.core.spi.http.Endpoints;
 import dev.auditsdk.informatica.internal.InformaticaClient;
 import dev.auditsdk.informatica.internal.InformaticaLogin;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.auditsdk.jitterbit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.jitterbit.internal.JitterbitTime;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -5,4 +5,4 @@
 @AuditSdkStyle
 package dev.auditsdk.jitterbit;
 
-import dev.auditsdk.core.AuditSdkStyle;
+import dev.auditsdk.core.spi.AuditSdkStyle;

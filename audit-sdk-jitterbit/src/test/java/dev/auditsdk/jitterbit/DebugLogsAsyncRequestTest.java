@@ -3,7 +3,7 @@ package dev.auditsdk.jitterbit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.auditsdk.jitterbit;
 
+import dev.auditsdk.core.http.HttpRequestInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,9 +13,8 @@ import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.TransportListener;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.core.testing.SecretLeakGuard;
@@ -448,7 +448,7 @@ class JitterbitApiLogSourceTest {
         List<Integer> statuses = new CopyOnWriteArrayList<>();
         source = sourceBuilder().clock(clock).listener(new TransportListener() {
             @Override
-            public void onResponse(HttpRequestSpec request, int status, HttpHeaders headers, Duration elapsed) {
+            public void onResponse(HttpRequestInfo request, int status, HttpHeaders headers, Duration elapsed) {
                 statuses.add(status);
             }
         }).build();

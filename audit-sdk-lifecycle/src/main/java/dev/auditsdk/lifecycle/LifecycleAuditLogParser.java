@@ -2,11 +2,11 @@ package dev.auditsdk.lifecycle;
 
 import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.json.JsonLinesReader;
-import dev.auditsdk.core.paging.AbstractCloseableIterator;
-import dev.auditsdk.core.paging.CloseableIterator;
-import dev.auditsdk.core.paging.StableIdentity;
-import dev.auditsdk.core.paging.TimeWindow;
+import dev.auditsdk.core.spi.json.JsonLinesReader;
+import dev.auditsdk.core.spi.util.AbstractCloseableIterator;
+import dev.auditsdk.core.spi.util.CloseableIterator;
+import dev.auditsdk.core.spi.json.StableIdentity;
+import dev.auditsdk.core.spi.paging.TimeWindow;
 import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
 import java.io.InputStream;
 import java.time.Instant;

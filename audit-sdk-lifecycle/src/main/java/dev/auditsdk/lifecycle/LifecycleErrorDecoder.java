@@ -1,8 +1,8 @@
 package dev.auditsdk.lifecycle;
 
 import dev.auditsdk.core.error.AuditApiException;
-import dev.auditsdk.core.http.ErrorDecoder;
-import dev.auditsdk.core.http.ErrorResponse;
+import dev.auditsdk.core.spi.http.ErrorDecoder;
+import dev.auditsdk.core.spi.http.ErrorResponse;
 
 /**
  * IQ Server's error answers, which are plain text or HTML pages without error codes: the

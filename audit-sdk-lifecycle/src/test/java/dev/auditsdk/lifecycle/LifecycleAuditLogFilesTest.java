@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
-import dev.auditsdk.core.paging.CloseableIterator;
+import dev.auditsdk.core.spi.util.CloseableIterator;
 import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
 import dev.auditsdk.testkit.lifecycle.LifecycleSimulator;
 import java.io.IOException;
@@ -102,7 +102,7 @@ class LifecycleAuditLogFilesTest {
         List<String> gzipped = lines(LifecycleAuditLogFiles.read(dir.resolve("audit-2024-03-20.log.gz")));
 
         assertThat(plain).hasSize(day.size()).isEqualTo(gzipped);
-        assertThat(plain.get(0)).isEqualTo(dev.auditsdk.core.json.Json.mapper().readTree(day.get(0)).toString());
+        assertThat(plain.get(0)).isEqualTo(dev.auditsdk.core.spi.util.Json.mapper().readTree(day.get(0)).toString());
     }
 
     @Test
@@ -142,7 +142,7 @@ class LifecycleAuditLogFilesTest {
         Instant to = DAY1.plusSeconds(4 * 86_400 + 600);
         List<String> expected = sim.lines(from, to).map(l -> {
             try {
-                return dev.auditsdk.core.json.Json.mapper().readTree(l).toString();
+                return dev.auditsdk.core.spi.util.Json.mapper().readTree(l).toString();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -95,7 +95,7 @@ class LifecycleAuditLogSourceTest {
     private static List<String> compact(List<String> lines) {
         return lines.stream().map(l -> {
             try {
-                return dev.auditsdk.core.json.Json.mapper().readTree(l).toString();
+                return dev.auditsdk.core.spi.util.Json.mapper().readTree(l).toString();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -9,7 +9,7 @@ import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.Checkpoint;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.lifecycle.LifecycleAuditLogSourceTest.Read;
 import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;

@@ -1,7 +1,7 @@
 package dev.auditsdk.registry;
 
 import dev.auditsdk.core.LateEntryPolicy;
-import dev.auditsdk.core.http.AbstractSourceBuilder;
+import dev.auditsdk.core.source.AbstractSourceBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

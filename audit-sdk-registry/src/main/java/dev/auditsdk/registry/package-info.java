@@ -9,4 +9,4 @@
 @AuditSdkStyle
 package dev.auditsdk.registry;
 
-import dev.auditsdk.core.AuditSdkStyle;
+import dev.auditsdk.core.spi.AuditSdkStyle;

@@ -1,8 +1,8 @@
 package dev.auditsdk.uipath;
 
 import dev.auditsdk.core.error.AuditSdkException;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.paging.OffsetPageFetcher;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.paging.OffsetPageFetcher;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
 import dev.auditsdk.uipath.model.UiPathAuditLogPage;
 import java.net.URI;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.spi.paging.OffsetPager;
 
 /**
  * Fetches positions of the classic audit log sorted newest first

@@ -1,14 +1,14 @@
 package dev.auditsdk.uipath;
 
-import dev.auditsdk.core.paging.DeliveryOptions;
+import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.paging.DeliveryTracker;
-import dev.auditsdk.core.paging.EntryOrder;
-import dev.auditsdk.core.paging.NewestFirstWindows;
-import dev.auditsdk.core.paging.OffsetPager;
-import dev.auditsdk.core.paging.PagedAuditLogStream;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.paging.DeliveryTracker;
+import dev.auditsdk.core.spi.paging.EntryOrder;
+import dev.auditsdk.core.spi.paging.NewestFirstWindows;
+import dev.auditsdk.core.spi.paging.OffsetPager;
+import dev.auditsdk.core.spi.paging.PagedAuditLogStream;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
 import dev.auditsdk.uipath.model.UiPathAuditLogPage;
 import java.net.URI;

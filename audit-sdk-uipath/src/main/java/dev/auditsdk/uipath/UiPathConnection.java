@@ -1,15 +1,15 @@
 package dev.auditsdk.uipath;
 
-import dev.auditsdk.core.auth.AccessToken;
+import dev.auditsdk.core.spi.auth.AccessToken;
 import dev.auditsdk.core.ReadLimits;
-import dev.auditsdk.core.auth.AuthHeaders;
-import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.spi.auth.AuthHeaders;
+import dev.auditsdk.core.spi.auth.TokenAuthenticator;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.http.BodyReader;
-import dev.auditsdk.core.http.Endpoints;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.http.ThrottlePolicy;
+import dev.auditsdk.core.spi.http.BodyReader;
+import dev.auditsdk.core.spi.http.Endpoints;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.http.HttpTransport;
+import dev.auditsdk.core.spi.http.ThrottlePolicy;
 import dev.auditsdk.uipath.auth.UiPathTokenClient;
 import java.net.URI;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.auditsdk.uipath;
 
-import dev.auditsdk.core.paging.DeliveryOptions;
+import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.OAuthClientCredentials;
 import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.http.AbstractSourceBuilder;
-import dev.auditsdk.core.http.HttpTransport;
-import dev.auditsdk.core.paging.OffsetPager;
+import dev.auditsdk.core.source.AbstractSourceBuilder;
+import dev.auditsdk.core.spi.http.HttpTransport;
+import dev.auditsdk.core.spi.paging.OffsetPager;
 import dev.auditsdk.uipath.auth.UiPathTokenClient;
 import java.net.URI;
 import java.time.Clock;

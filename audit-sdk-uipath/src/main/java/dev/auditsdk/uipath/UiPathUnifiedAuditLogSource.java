@@ -1,14 +1,14 @@
 package dev.auditsdk.uipath;
 
-import dev.auditsdk.core.paging.DeliveryOptions;
+import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
-import dev.auditsdk.core.paging.DeliveryTracker;
-import dev.auditsdk.core.paging.EntryOrder;
-import dev.auditsdk.core.paging.NewestFirstWindows;
-import dev.auditsdk.core.paging.PagedAuditLogStream;
-import dev.auditsdk.core.paging.TokenPager;
+import dev.auditsdk.core.spi.paging.DeliveryTracker;
+import dev.auditsdk.core.spi.paging.EntryOrder;
+import dev.auditsdk.core.spi.paging.NewestFirstWindows;
+import dev.auditsdk.core.spi.paging.PagedAuditLogStream;
+import dev.auditsdk.core.spi.paging.TokenPager;
 import dev.auditsdk.uipath.model.UiPathUnifiedAuditEvent;
 import java.net.URI;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.auditsdk.uipath;
 
-import dev.auditsdk.core.http.Endpoints;
+import dev.auditsdk.core.spi.http.Endpoints;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.auditsdk.uipath;
 
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.json.Timestamps;
-import dev.auditsdk.core.paging.Page;
-import dev.auditsdk.core.paging.TokenPageFetcher;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.util.Timestamps;
+import dev.auditsdk.core.spi.paging.Page;
+import dev.auditsdk.core.spi.paging.TokenPageFetcher;
 import dev.auditsdk.uipath.model.UiPathUnifiedAuditEvent;
 import dev.auditsdk.uipath.model.UiPathUnifiedEventsPage;
 import java.net.URI;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.spi.paging.TokenPager;
 
 /**
  * Fetches the unified API's pages for core's {@code TokenPager}: the first with the query's

@@ -1,5 +1,6 @@
 package dev.auditsdk.uipath;
 
+import dev.auditsdk.core.http.HttpRequestInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditNotFoundException;
 import dev.auditsdk.core.error.AuditRateLimitedException;
-import dev.auditsdk.core.http.HttpRequestSpec;
 import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.core.testing.MutableClock;
@@ -230,7 +230,7 @@ class UiPathAuthenticationAndErrorsTest {
         List<String> remaining = new CopyOnWriteArrayList<>();
         source = SimulatorFixture.classic(sim).listener(new TransportListener() {
             @Override
-            public void onResponse(HttpRequestSpec request, int status, HttpHeaders headers, Duration elapsed) {
+            public void onResponse(HttpRequestInfo request, int status, HttpHeaders headers, Duration elapsed) {
                 headers.firstValue("X-RateLimit-Remaining").ifPresent(remaining::add);
             }
         }).build();

@@ -1,8 +1,8 @@
 package dev.auditsdk.boomi.auth;
 
-import dev.auditsdk.core.auth.AuthHeaders;
-import dev.auditsdk.core.auth.Authenticator;
-import dev.auditsdk.core.auth.BasicAuthenticator;
+import dev.auditsdk.core.spi.auth.AuthHeaders;
+import dev.auditsdk.core.spi.auth.Authenticator;
+import dev.auditsdk.core.spi.auth.BasicAuthenticator;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;

@@ -1,15 +1,15 @@
 package dev.auditsdk.boomi.auth;
 
-import dev.auditsdk.core.auth.AccessToken;
-import dev.auditsdk.core.auth.AuthHeaders;
-import dev.auditsdk.core.auth.JwtClaims;
+import dev.auditsdk.core.spi.auth.AccessToken;
+import dev.auditsdk.core.spi.auth.AuthHeaders;
+import dev.auditsdk.core.spi.auth.JwtClaims;
 import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.auth.TokenAuthenticator;
-import dev.auditsdk.core.auth.TokenLifetime;
+import dev.auditsdk.core.spi.auth.TokenAuthenticator;
+import dev.auditsdk.core.spi.auth.TokenLifetime;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.Operation;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.http.HttpTransport;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.spi.auth.TokenCache;
 
 /**
  * The Audit Log Staging API's JWT: fetched with HTTP Basic from

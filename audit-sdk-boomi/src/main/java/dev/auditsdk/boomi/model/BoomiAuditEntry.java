@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.json.Timestamps;
+import dev.auditsdk.core.spi.util.Timestamps;
 import dev.auditsdk.core.model.AuditEvent;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,4 +6,4 @@
 @AuditSdkStyle
 package dev.auditsdk.boomi.model;
 
-import dev.auditsdk.core.AuditSdkStyle;
+import dev.auditsdk.core.spi.AuditSdkStyle;

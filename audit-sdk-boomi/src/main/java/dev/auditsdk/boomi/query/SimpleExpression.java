@@ -2,7 +2,7 @@ package dev.auditsdk.boomi.query;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.immutables.value.Value;

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.auditsdk.core.auth.AccessToken;
+import dev.auditsdk.core.spi.auth.AccessToken;
 import dev.auditsdk.core.auth.ApiToken;
 import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.spi.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.UsernamePassword;
-import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.spi.http.HttpTransport;
 import dev.auditsdk.core.testing.LogCapture;
 import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.core.testing.SecretLeakGuard;

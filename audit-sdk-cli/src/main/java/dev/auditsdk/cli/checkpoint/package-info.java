@@ -5,4 +5,4 @@
 @AuditSdkStyle
 package dev.auditsdk.cli.checkpoint;
 
-import dev.auditsdk.core.AuditSdkStyle;
+import dev.auditsdk.core.spi.AuditSdkStyle;

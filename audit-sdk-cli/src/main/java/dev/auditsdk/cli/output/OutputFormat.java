@@ -3,7 +3,7 @@ package dev.auditsdk.cli.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.RawJsonEntry;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.registry.AuditEventJson;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -13,7 +13,7 @@ import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.testkit.Chaos;
 import dev.auditsdk.testkit.SimulatorServer;
 import java.io.ByteArrayOutputStream;

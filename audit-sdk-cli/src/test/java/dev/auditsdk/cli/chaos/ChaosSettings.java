@@ -1,6 +1,6 @@
 package dev.auditsdk.cli.chaos;
 
-import dev.auditsdk.core.http.AbstractSourceBuilder;
+import dev.auditsdk.core.source.AbstractSourceBuilder;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.testkit.Chaos;
 import java.time.Duration;

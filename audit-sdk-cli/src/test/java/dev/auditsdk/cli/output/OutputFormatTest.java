@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
 import dev.auditsdk.registry.AuditEventJson;

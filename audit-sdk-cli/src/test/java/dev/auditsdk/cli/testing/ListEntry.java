@@ -3,7 +3,7 @@ package dev.auditsdk.cli.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.AuditLogEntry;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.OcsfClass;

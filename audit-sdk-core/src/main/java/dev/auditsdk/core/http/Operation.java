@@ -1,5 +1,7 @@
 package dev.auditsdk.core.http;
 
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+
 /**
  * What a request is for, as error decoders, retry rules and logs need to know it. A vendor
  * adapter tags each {@link HttpRequestSpec} with one, so nothing has to guess the purpose of a

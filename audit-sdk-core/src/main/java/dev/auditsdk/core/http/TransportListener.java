@@ -18,7 +18,7 @@ public interface TransportListener {
      * @param request the request about to be sent
      * @param attempt 1 for the first attempt
      */
-    default void onRequest(HttpRequestSpec request, int attempt) {
+    default void onRequest(HttpRequestInfo request, int attempt) {
     }
 
     /**
@@ -27,7 +27,7 @@ public interface TransportListener {
      * @param headers the response headers
      * @param elapsed time until the headers arrived
      */
-    default void onResponse(HttpRequestSpec request, int status, HttpHeaders headers, Duration elapsed) {
+    default void onResponse(HttpRequestInfo request, int status, HttpHeaders headers, Duration elapsed) {
     }
 
     /**
@@ -39,6 +39,6 @@ public interface TransportListener {
      * @param delay how long the transport waits before the next attempt: the server's
      *     {@code Retry-After} (clamped to the policy's maximum) or the jittered backoff
      */
-    default void onRetry(HttpRequestSpec request, int attempt, String reason, Duration delay) {
+    default void onRetry(HttpRequestInfo request, int attempt, String reason, Duration delay) {
     }
 }

@@ -1,12 +1,7 @@
 /**
- * The transport: {@link dev.auditsdk.core.http.HttpTransport} is the one place every request of
- * every vendor goes through, as an ordered pipeline — per call: endpoint security,
- * authentication (one refresh and replay on 401), retry with the client-side rate limit and the
- * overall deadline; per attempt: redirects (nothing secret crosses origins, https never drops to
- * http), body guards and decompression, bounded reads inside the attempt (a body cut short or
- * stalled is retried), and error decoding. Vendor quirks plug in as values: an
- * {@link dev.auditsdk.core.http.ErrorDecoder}, a {@link dev.auditsdk.core.http.ThrottlePolicy};
- * each request carries an {@link dev.auditsdk.core.http.Operation} tag that decoders and logs
- * read instead of guessing from the URL.
+ * What users see of the HTTP traffic: a {@link dev.auditsdk.core.http.TransportListener} is told of
+ * every attempt, answer and retry, each described by an {@link dev.auditsdk.core.http.HttpRequestInfo}
+ * (method, URL, {@link dev.auditsdk.core.http.Operation}). The transport itself is machinery
+ * ({@code dev.auditsdk.core.spi.http}).
  */
 package dev.auditsdk.core.http;

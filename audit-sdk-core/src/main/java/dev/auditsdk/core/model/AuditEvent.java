@@ -3,7 +3,7 @@ package dev.auditsdk.core.model;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.auditsdk.core.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.auditsdk.core.internal.SdkVersion;
+import dev.auditsdk.core.spi.util.SdkVersion;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;

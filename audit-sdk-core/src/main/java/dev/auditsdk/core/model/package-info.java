@@ -4,4 +4,4 @@
 @AuditSdkStyle
 package dev.auditsdk.core.model;
 
-import dev.auditsdk.core.AuditSdkStyle;
+import dev.auditsdk.core.spi.AuditSdkStyle;

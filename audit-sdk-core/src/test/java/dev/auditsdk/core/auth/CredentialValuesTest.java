@@ -3,10 +3,12 @@ package dev.auditsdk.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.auditsdk.core.spi.auth.AuthHeaders;
+import dev.auditsdk.core.spi.auth.AccessToken;
 
 /** The credential value types and {@link AccessToken}: validation and no secret in text. */
 class CredentialValuesTest {

@@ -216,7 +216,7 @@ class AuditEventTest {
                 .target(Target.builder().type("app").name("billing").build()).build();
         AuditEvent baseEvent = event().action("something").ocsfClass(OcsfClass.BASE_EVENT).userAgent("curl/8").build();
         java.io.StringWriter out = new java.io.StringWriter();
-        try (com.fasterxml.jackson.core.JsonGenerator g = dev.auditsdk.core.json.Json.mapper().getFactory().createGenerator(out)) {
+        try (com.fasterxml.jackson.core.JsonGenerator g = dev.auditsdk.core.spi.util.Json.mapper().getFactory().createGenerator(out)) {
             g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             apiCall.writeOcsf(g);
             baseEvent.writeOcsf(g);
@@ -225,8 +225,8 @@ class AuditEventTest {
 
         assertThat(lines).hasSize(2);
         // the same bytes as the tree serialized
-        assertThat(lines[0]).isEqualTo(dev.auditsdk.core.json.Json.mapper().writeValueAsString(apiCall.toOcsf()));
-        assertThat(lines[1]).isEqualTo(dev.auditsdk.core.json.Json.mapper().writeValueAsString(baseEvent.toOcsf()));
+        assertThat(lines[0]).isEqualTo(dev.auditsdk.core.spi.util.Json.mapper().writeValueAsString(apiCall.toOcsf()));
+        assertThat(lines[1]).isEqualTo(dev.auditsdk.core.spi.util.Json.mapper().writeValueAsString(baseEvent.toOcsf()));
         assertThat(apiCall.toOcsf().at("/http_request/url/path").asText()).isEqualTo("/api/x");
         assertThat(apiCall.toOcsf().at("/api/response/code").asInt()).isEqualTo(204);
         assertThat(apiCall.toOcsf().at("/unmapped/note").asText()).isEqualTo("kept");

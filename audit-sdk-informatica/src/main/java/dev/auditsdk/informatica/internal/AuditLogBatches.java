@@ -3,13 +3,12 @@ package dev.auditsdk.informatica.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.http.Endpoints;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.json.BodyFormat;
-import dev.auditsdk.core.json.Json;
-import dev.auditsdk.core.json.JsonArrayReader;
-import dev.auditsdk.core.json.SniffedBody;
-import dev.auditsdk.core.paging.OffsetPageFetcher;
+import dev.auditsdk.core.spi.http.Endpoints;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.json.BodyFormat;
+import dev.auditsdk.core.spi.json.JsonArrayReader;
+import dev.auditsdk.core.spi.json.SniffedBody;
+import dev.auditsdk.core.spi.paging.OffsetPageFetcher;
 import dev.auditsdk.informatica.model.InformaticaAuditEntry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.spi.json.JsonTrees;
 
 /**
  * The v2 audit log's page function, {@code GET {serverUrl}/api/v2/auditlog?batchId=&batchSize=}
@@ -178,7 +178,7 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
     private RuntimeException errorObject(HttpRequestSpec spec, SniffedBody body, String where) {
         JsonNode node;
         try {
-            node = Json.readTree(body.body(), client.limits(), "informatica: " + where + " of the audit log");
+            node = JsonTrees.readTree(body.body(), client.limits(), "informatica: " + where + " of the audit log");
         } catch (AuditDataException e) {
             return new AuditDataException("informatica: " + where + " of the audit log is neither an array nor an error"
                     + " object", e);

@@ -2,11 +2,11 @@ package dev.auditsdk.informatica.internal;
 
 import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.auth.CredentialsProvider;
-import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.spi.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.UsernamePassword;
-import dev.auditsdk.core.http.BodyReader;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.spi.http.BodyReader;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.http.HttpTransport;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.auditsdk.informatica.internal;
 
-import dev.auditsdk.core.auth.JwtClaims;
+import dev.auditsdk.core.spi.auth.JwtClaims;
 import dev.auditsdk.core.auth.Secret;
 import java.net.URI;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>The {@code exp} claim is read by core's {@link JwtClaims}, the same reader as Boomi's: an
  * absurd value saturates instead of throwing, and the session cache clamps every expiry to
- * 30 s .. 24 h after the login ({@link dev.auditsdk.core.auth.TokenLifetime}).
+ * 30 s .. 24 h after the login ({@link dev.auditsdk.core.spi.auth.TokenLifetime}).
  */
 public final class InformaticaSession {
     private final Secret id;

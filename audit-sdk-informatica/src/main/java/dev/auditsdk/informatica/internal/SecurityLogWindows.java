@@ -3,13 +3,12 @@ package dev.auditsdk.informatica.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.http.Endpoints;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.json.Json;
-import dev.auditsdk.core.paging.AbstractCloseableIterator;
-import dev.auditsdk.core.paging.CloseableIterator;
-import dev.auditsdk.core.paging.TimeWindow;
-import dev.auditsdk.core.paging.WindowFetcher;
+import dev.auditsdk.core.spi.http.Endpoints;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.util.AbstractCloseableIterator;
+import dev.auditsdk.core.spi.util.CloseableIterator;
+import dev.auditsdk.core.spi.paging.TimeWindow;
+import dev.auditsdk.core.spi.paging.WindowFetcher;
 import dev.auditsdk.informatica.model.InformaticaSecurityLogEntry;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.spi.json.JsonTrees;
 
 /**
  * The v3 security log's window function:
@@ -224,7 +224,7 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
         HttpRequestSpec spec = b.build();
         // read inside the transport's attempt: an answer cut short or stalled on the way is asked for again;
         // one that is not JSON is an AuditDataException naming the request
-        JsonNode answer = client.read(spec, result -> Json.readTree(result.body(), client.limits(),
+        JsonNode answer = client.read(spec, result -> JsonTrees.readTree(result.body(), client.limits(),
                 "informatica: the security log answer for " + w));
         AuditApiException error = answer == null ? null : InformaticaErrorDecoder.fromBody("informatica", spec.describe(), answer);
         if (error != null) {

@@ -2,7 +2,7 @@ package dev.auditsdk.informatica.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.json.Timestamps;
+import dev.auditsdk.core.spi.util.Timestamps;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;

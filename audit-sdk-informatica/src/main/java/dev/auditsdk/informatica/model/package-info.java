@@ -7,4 +7,4 @@
 @AuditSdkStyle
 package dev.auditsdk.informatica.model;
 
-import dev.auditsdk.core.AuditSdkStyle;
+import dev.auditsdk.core.spi.AuditSdkStyle;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import org.junit.jupiter.api.Test;
 
 class InformaticaErrorDecoderTest {

@@ -17,7 +17,7 @@ import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.spi.http.HttpTransport;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
-import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.spi.http.HttpTransport;
 import dev.auditsdk.core.testing.LogCapture;
 import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.testkit.informatica.InformaticaSimulator;

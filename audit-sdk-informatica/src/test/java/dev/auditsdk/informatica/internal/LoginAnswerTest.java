@@ -3,7 +3,7 @@ package dev.auditsdk.informatica.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import org.junit.jupiter.api.Test;
 
 /** The typed login answers read the documented fields, ignore the rest and never print the session id. */

@@ -2,9 +2,9 @@ package dev.auditsdk.jitterbit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
-import dev.auditsdk.core.http.ErrorDecoder;
-import dev.auditsdk.core.http.ErrorResponse;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.http.ErrorDecoder;
+import dev.auditsdk.core.spi.http.ErrorResponse;
+import dev.auditsdk.core.spi.util.Json;
 
 /**
  * Reads Harmony's error bodies ({@code {"status":false,"errorCode":...,"errorMessage":...}})

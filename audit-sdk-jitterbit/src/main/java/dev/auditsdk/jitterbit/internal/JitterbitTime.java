@@ -1,7 +1,7 @@
 package dev.auditsdk.jitterbit.internal;
 
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.json.Timestamps;
+import dev.auditsdk.core.spi.util.Timestamps;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,8 +1,8 @@
 package dev.auditsdk.jitterbit.internal;
 
-import dev.auditsdk.core.paging.AbstractCloseableIterator;
-import dev.auditsdk.core.paging.CloseableIterator;
-import dev.auditsdk.core.paging.TimeWindow;
+import dev.auditsdk.core.spi.util.AbstractCloseableIterator;
+import dev.auditsdk.core.spi.util.CloseableIterator;
+import dev.auditsdk.core.spi.paging.TimeWindow;
 import dev.auditsdk.jitterbit.model.JitterbitApiLogEntry;
 import java.time.Instant;
 import java.util.Objects;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.auth.TokenAuthenticator;
+import dev.auditsdk.core.spi.auth.TokenAuthenticator;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditServerException;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpResult;
-import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.http.HttpResult;
+import dev.auditsdk.core.spi.http.HttpTransport;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.core.testing.LogCapture;
 import dev.auditsdk.core.testing.MutableClock;

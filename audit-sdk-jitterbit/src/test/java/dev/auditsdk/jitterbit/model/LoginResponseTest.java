@@ -3,7 +3,7 @@ package dev.auditsdk.jitterbit.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import org.junit.jupiter.api.Test;
 
 class LoginResponseTest {

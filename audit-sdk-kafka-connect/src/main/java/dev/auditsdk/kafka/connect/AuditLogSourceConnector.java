@@ -1,6 +1,6 @@
 package dev.auditsdk.kafka.connect;
 
-import dev.auditsdk.core.internal.SdkVersion;
+import dev.auditsdk.core.spi.util.SdkVersion;
 import dev.auditsdk.registry.VendorRegistry;
 import java.util.ArrayList;
 import java.util.Collections;

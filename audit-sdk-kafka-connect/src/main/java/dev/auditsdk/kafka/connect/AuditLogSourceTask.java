@@ -3,7 +3,7 @@ package dev.auditsdk.kafka.connect;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.Checkpoint;
-import dev.auditsdk.core.internal.SdkVersion;
+import dev.auditsdk.core.spi.util.SdkVersion;
 import dev.auditsdk.registry.StreamsConfig;
 import dev.auditsdk.registry.VendorRegistry;
 import dev.auditsdk.registry.VendorSettingException;

@@ -3,7 +3,7 @@ package dev.auditsdk.kafka.connect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.registry.AuditEventJson;
 import java.io.UncheckedIOException;
 import java.util.Arrays;

@@ -9,7 +9,7 @@ import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.Checkpoint;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.registry.LifecyclePlugin;
 import dev.auditsdk.registry.SettingNames;
 import dev.auditsdk.registry.VendorSettings;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.ImmutableAuditEvent;

@@ -168,7 +168,7 @@ class LifecycleNormalizerTest {
         String second = "{" + HEAD + ",\"data\":{\"roleName\":\"Second\"}}";
         byte[] buffer = (first + "\n" + second + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int offset = first.length() + 1;
-        try (com.fasterxml.jackson.core.JsonParser p = dev.auditsdk.core.json.Json.mapper().getFactory().createParser(buffer)) {
+        try (com.fasterxml.jackson.core.JsonParser p = dev.auditsdk.core.spi.util.Json.mapper().getFactory().createParser(buffer)) {
             p.nextToken();
             p.skipChildren();
             p.nextToken();

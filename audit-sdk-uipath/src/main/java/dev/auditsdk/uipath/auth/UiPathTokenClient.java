@@ -1,16 +1,16 @@
 package dev.auditsdk.uipath.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.auditsdk.core.auth.AccessToken;
+import dev.auditsdk.core.spi.auth.AccessToken;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.OAuthClientCredentials;
 import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.auth.TokenLifetime;
+import dev.auditsdk.core.spi.auth.TokenLifetime;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.http.Operation;
-import dev.auditsdk.core.http.Endpoints;
-import dev.auditsdk.core.http.HttpRequestSpec;
-import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.spi.http.Endpoints;
+import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.http.HttpTransport;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

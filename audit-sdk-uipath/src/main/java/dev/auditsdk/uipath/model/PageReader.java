@@ -3,8 +3,8 @@ package dev.auditsdk.uipath.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.json.Json;
 import java.io.InputStream;
+import dev.auditsdk.core.spi.json.JsonTrees;
 
 /** Reads one page body (bounded by the page size) into a tree, with clear errors for non-JSON answers. */
 final class PageReader {
@@ -22,7 +22,7 @@ final class PageReader {
     static JsonNode readObject(InputStream body, ReadLimits limits, String what) {
         JsonNode node;
         try {
-            node = Json.readTree(body, limits, what);
+            node = JsonTrees.readTree(body, limits, what);
         } catch (AuditDataException e) {
             throw new AuditDataException(what + " is not valid JSON: " + e.getMessage(), e.line(), e.offset(), e);
         }

@@ -16,7 +16,7 @@ import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.OAuthClientCredentials;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.spi.http.HttpTransport;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.core.testing.SecretLeakGuard;

@@ -6,11 +6,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.auditsdk.core.auth.AccessToken;
+import dev.auditsdk.core.spi.auth.AccessToken;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.OAuthClientCredentials;
 import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.http.HttpTransport;
+import dev.auditsdk.core.spi.http.HttpTransport;
 import dev.auditsdk.core.testing.LogCapture;
 import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.core.testing.SecretLeakGuard;

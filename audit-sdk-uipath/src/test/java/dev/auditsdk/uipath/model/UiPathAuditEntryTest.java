@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;

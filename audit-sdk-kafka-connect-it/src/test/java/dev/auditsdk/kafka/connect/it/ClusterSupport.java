@@ -3,7 +3,7 @@ package dev.auditsdk.kafka.connect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.auditsdk.core.json.Json;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.kafka.connect.AuditLogSourceConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;

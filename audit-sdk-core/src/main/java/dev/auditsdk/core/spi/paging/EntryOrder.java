@@ -1,0 +1,14 @@
+package dev.auditsdk.core.spi.paging;
+
+/** The order in which a vendor returns entries by timestamp (ties in any order). */
+public enum EntryOrder {
+    /** Ascending time: new entries are appended at the end (Lifecycle, UiPath {@code sortOrder=asc}). */
+    OLDEST_FIRST,
+    /** Descending time: new entries appear at the head (Informatica {@code batchId=0}, UiPath {@code sortOrder=desc}). */
+    NEWEST_FIRST,
+    /**
+     * No order to rely on (the vendor does not document one): a {@link DeliveryTracker} then treats
+     * the whole range as one unit. Not accepted by the {@link OffsetPager}, which needs an order.
+     */
+    UNORDERED
+}
