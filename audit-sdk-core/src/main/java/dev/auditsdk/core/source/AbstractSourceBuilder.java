@@ -7,10 +7,12 @@ import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.retry.RateLimitRegistry;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.http.HttpClient;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import dev.auditsdk.core.http.TransportListener;
+import dev.auditsdk.core.spi.http.Endpoints;
 import dev.auditsdk.core.spi.http.HttpTransport;
 
 /**
@@ -346,6 +348,30 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     }
 
     /** @return whether plain HTTP to non-loopback hosts was allowed */
+    /**
+     * The one check of a source's base URL (or login URL): present, {@code https} (or
+     * {@code http} to a loopback address, or any {@code http} after
+     * {@link #allowInsecureHttp(boolean) allowInsecureHttp(true)}), and without a query or
+     * fragment.
+     *
+     * @param vendor the vendor's short name, for the message
+     * @param url the configured URL; may be null
+     * @param howToSet how the caller sets it, for the message, e.g. {@code "region(...) or baseUrl(...)"}
+     * @return {@code url}
+     * @throws IllegalStateException if {@code url} is null
+     * @throws IllegalArgumentException if it is not secure or has a query or fragment
+     */
+    protected final URI requireBaseUrl(String vendor, URI url, String howToSet) {
+        if (url == null) {
+            throw new IllegalStateException(vendor + " source: set " + howToSet);
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new IllegalArgumentException(vendor + " source: the URL must not have a query or fragment: "
+                    + url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath());
+        }
+        return Endpoints.requireSecure(url, allowInsecureHttp);
+    }
+
     protected final boolean insecureHttpAllowed() {
         return allowInsecureHttp;
     }

@@ -1,6 +1,9 @@
 package dev.auditsdk.core.spi.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.spi.json.JsonTrees;
 import dev.auditsdk.core.error.AuditTransportException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,12 +27,14 @@ public final class HttpResult implements AutoCloseable {
     private final URI uri;
     private final HttpHeaders headers;
     private final InputStream body;
+    private final ReadLimits limits;
 
-    HttpResult(int status, URI uri, HttpHeaders headers, InputStream body) {
+    HttpResult(int status, URI uri, HttpHeaders headers, InputStream body, ReadLimits limits) {
         this.status = status;
         this.uri = uri;
         this.headers = headers;
         this.body = body;
+        this.limits = limits;
     }
 
     /** @return the HTTP status (2xx) */
@@ -77,6 +82,19 @@ public final class HttpResult implements AutoCloseable {
         } catch (IOException e) {
             throw new AuditTransportException("reading the response of " + uri.getPath() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the whole body as one JSON document, within the transport's read limits (the one way
+     * vendor modules read a JSON answer: see {@link JsonTrees#readTree}).
+     *
+     * @param what the document, for messages, e.g. {@code "uipath: the token answer"}; free of secrets
+     * @return the tree; a {@code MissingNode} for an empty body
+     * @throws AuditDataException if the JSON is malformed or crosses a limit
+     * @throws AuditTransportException if the body fails or ends inside the document
+     */
+    public JsonNode readJson(String what) {
+        return JsonTrees.readTree(body, limits, what);
     }
 
     /** Releases the connection; unread body bytes are discarded. Idempotent. */

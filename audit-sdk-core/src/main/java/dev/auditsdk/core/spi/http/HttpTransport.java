@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.core.http.Operation;
 import dev.auditsdk.core.spi.util.Redactor;
-import dev.auditsdk.core.spi.json.JsonTrees;
 
 /**
  * The one place every request of a vendor source goes through, as an ordered pipeline.
@@ -277,7 +276,7 @@ public final class HttpTransport implements AutoCloseable {
             }
         } else {
             try {
-                node = JsonTrees.readTree(answer.body(), shared.limits, "the answer to " + request.describe());
+                node = answer.readJson("the answer to " + request.describe());
             } catch (AuditDataException e) {
                 throw new AuditDataException(shared.vendor + ": the answer to " + request.describe() + ": " + e.getMessage(),
                         e.line(), e.offset(), e);
@@ -573,7 +572,7 @@ public final class HttpTransport implements AutoCloseable {
             boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
             if (status >= 200 && status < 300) {
                 InputStream body = gzip ? new GuardedGzip(guarded, spec.describe(), limits) : guarded;
-                return new Exchange(status, response.headers(), new HttpResult(status, uri, response.headers(), body), null, null);
+                return new Exchange(status, response.headers(), new HttpResult(status, uri, response.headers(), body, limits), null, null);
             }
             return new Exchange(status, response.headers(), null, null, errorExcerpt(guarded, gzip, limits));
         }

@@ -1,5 +1,6 @@
 package dev.auditsdk.core.spi.paging;
 
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditSdkException;
 import java.time.Duration;
@@ -259,6 +260,17 @@ public final class ExportJobPager<J, T> extends PagedIterator<T> {
         public Builder<J, T> download(BiFunction<? super J, ExportStatus, ? extends CloseableIterator<? extends T>> download) {
             this.download = Objects.requireNonNull(download, "download");
             return this;
+        }
+
+        /**
+         * Sets the poll intervals and the deadline from the source's options.
+         *
+         * @param options the source's export-job options
+         * @return this builder
+         */
+        public Builder<J, T> options(ExportJobOptions options) {
+            Objects.requireNonNull(options, "options");
+            return pollInterval(options.pollInitial(), options.pollMax()).deadline(options.deadline());
         }
 
         /**

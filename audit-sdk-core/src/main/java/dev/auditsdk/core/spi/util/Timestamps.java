@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Objects;
@@ -182,5 +183,17 @@ public final class Timestamps {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /**
+     * The first whole second at or after {@code t}: for vendor filters that take seconds, so an
+     * exclusive end rounded this way never cuts off an entry of the range's last second.
+     *
+     * @param t an instant
+     * @return {@code t} if it is a whole second, else the next whole second
+     */
+    public static Instant ceilToSecond(Instant t) {
+        Instant floor = t.truncatedTo(ChronoUnit.SECONDS);
+        return floor.equals(t) ? t : floor.plusSeconds(1);
     }
 }

@@ -12,8 +12,6 @@ import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
 import org.junit.jupiter.api.Test;
-import dev.auditsdk.core.spi.json.TestStreams;
-import dev.auditsdk.core.spi.json.JsonTrees;
 
 class JsonTest {
 
