@@ -349,7 +349,6 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
         return retryPolicy != null ? retryPolicy : defaultRetryPolicy();
     }
 
-    /** @return whether plain HTTP to non-loopback hosts was allowed */
     /**
      * The one check of a source's base URL (or login URL): present, {@code https} (or
      * {@code http} to a loopback address, or any {@code http} after
@@ -374,6 +373,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
         return Endpoints.requireSecure(url, allowInsecureHttp);
     }
 
+    /** @return whether plain HTTP to non-loopback hosts was allowed */
     protected final boolean insecureHttpAllowed() {
         return allowInsecureHttp;
     }
