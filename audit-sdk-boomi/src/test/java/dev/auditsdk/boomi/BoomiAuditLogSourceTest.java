@@ -52,7 +52,7 @@ class BoomiAuditLogSourceTest {
         return sim;
     }
 
-    private BoomiAuditLogSource.Builder sourceBuilder() {
+    private BoomiSourceBuilder sourceBuilder() {
         // one query per read: these tests follow its requests (day queries side by side: BoomiParallelDaysTest)
         return BoomiAuditLogSource.builder().baseUrl(sim.baseUrl()).accountId(sim.accountId())
                 .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD).parallelism(1);

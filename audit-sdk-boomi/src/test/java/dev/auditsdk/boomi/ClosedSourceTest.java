@@ -16,7 +16,7 @@ class ClosedSourceTest {
                 .credentials("auditor@acme.example", "pw-S3CR3T").build();
         source.close();
         assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("this Boomi audit log source is closed");
+                .hasMessage("this BoomiAuditLogSource is closed");
     }
 
     @Test
@@ -25,6 +25,6 @@ class ClosedSourceTest {
                 .accountId("acme-1").credentials("auditor@acme.example", "pw-S3CR3T").build();
         export.close();
         assertThatThrownBy(() -> export.fetch(QUERY)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("this Boomi staged audit log export is closed");
+                .hasMessage("this BoomiStagedAuditLogExport is closed");
     }
 }

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.auditsdk.boomi.model.BoomiStagingStatus;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
@@ -54,8 +53,8 @@ class StagingClientTest {
         wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         wm.start();
         URI base = URI.create(wm.baseUrl());
-        BoomiConnection connection = new BoomiConnection(BoomiStagedAuditLogExport.builder().baseUrl(base)
-                .accountId(ACCOUNT).credentials("user@example.com", "pw-not-used"));
+        BoomiConnection connection = BoomiStagedAuditLogExport.builder().baseUrl(base)
+                .accountId(ACCOUNT).credentials("user@example.com", "pw-not-used").connection();
         staging = HttpTransport.builder().vendor("boomi").retryPolicy(RetryPolicy.none())
                 .errorDecoder(new BoomiErrorDecoder(ACCOUNT)).build();
         client = new StagingClient(connection, staging, base, BoomiStagedAuditLogExport.DEFAULT_REQUESTS_PATH,
