@@ -311,6 +311,12 @@ class BoomiAuditLogSourceTest {
         assertThatThrownBy(() -> BoomiAuditLogSource.builder().accountId("a").credentials("u@x", "p-S3CR3T")
                 .baseUrl("http://boomi.example.com").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain HTTP");
+        assertThatThrownBy(() -> BoomiAuditLogSource.builder().accountId("a").credentials("u@x", "p-S3CR3T")
+                .baseUrl("https://api.boomi.com?account=a").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not have a query");
+        assertThatThrownBy(() -> BoomiStagedAuditLogExport.builder().accountId("a").credentials("u@x", "p-S3CR3T")
+                .stagingBaseUrl(java.net.URI.create("http://staging.boomi.example.com")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain HTTP");
         assertThatThrownBy(() -> BoomiAuditLogSource.builder().region("mars")).isInstanceOf(IllegalArgumentException.class);
         try (BoomiAuditLogSource gb = BoomiAuditLogSource.builder().accountId("a").region("gb")
                 .credentials("u@x", "p-S3CR3T").build()) {
