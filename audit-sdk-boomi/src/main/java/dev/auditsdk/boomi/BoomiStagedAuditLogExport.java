@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * refuse it); submits a staging request for {@code [floor(start), ceil(to)]} (with the optional
  * notification email); on HTTP 409, resumes the request Boomi already has for that range; polls
  * it with backoff until it carries a {@code downloadLink} or an {@code error}, up to the
- * {@linkplain BoomiStagedExportBuilder#exportJob(ExportJobOptions) export job's} deadline (re-polling for a fresh link when the announced {@code downloadLinkExpiry} has
+ * {@linkplain BoomiStagedExportBuilder#exportJob(ExportJobOptions) export job's} deadline
+ * (re-polling for a fresh link when the announced {@code downloadLinkExpiry} has
  * passed before the download starts, or the link is refused as expired); downloads the archive
  * to a private temporary file while computing its MD5, and
  * reads it only if that matches the published {@code checksum} (otherwise an
