@@ -1,6 +1,7 @@
 package dev.auditsdk.benchmarks;
 
 import dev.auditsdk.boomi.BoomiAuditLogSource;
+import dev.auditsdk.boomi.BoomiSourceBuilder;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
@@ -182,7 +183,7 @@ public final class BackfillBenchmark {
                                 .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD)
                                 // each read its own limiter: the sequential read's permits do not delay the parallel one
                                 .rateLimits(new RateLimitRegistry()),
-                        b -> ((BoomiAuditLogSource.Builder) b).build());
+                        b -> ((BoomiSourceBuilder) b).build());
             default:
                 throw new IllegalArgumentException("unknown vendor " + name
                         + "; expected lifecycle, uipath, informatica, jitterbit or boomi");

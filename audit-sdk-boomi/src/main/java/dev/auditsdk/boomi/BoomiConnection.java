@@ -1,6 +1,5 @@
 package dev.auditsdk.boomi;
 
-import dev.auditsdk.boomi.auth.BoomiBasicAuthenticator;
 import dev.auditsdk.core.spi.auth.Authenticator;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
@@ -10,14 +9,17 @@ import dev.auditsdk.core.spi.http.HttpTransport;
 import dev.auditsdk.core.spi.http.ThrottlePolicy;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * What both Boomi sources derive from their builder: the account, the endpoints and the
- * transports, with Boomi's effective retry policy (every request goes through core's
- * {@link HttpTransport}).
+ * Auth and transport of both Boomi sources: the account, its endpoints, and transports with
+ * Boomi's authenticators, error decoder, throttling answer and effective retry policy (every
+ * request goes through core's {@link HttpTransport}). Built by the source builders, from their
+ * settings as they were at {@code build()}.
  */
 final class BoomiConnection {
     static final String VENDOR = "boomi";
@@ -33,18 +35,22 @@ final class BoomiConnection {
     static final ThrottlePolicy THROTTLE = ThrottlePolicy.statuses(Set.of(429, 503));
 
     private final HttpTransport.Builder transportSettings;
-    private final boolean allowInsecureHttp;
 
-    /** Copies the builder's settings, so that changing the builder later changes nothing here. */
-    BoomiConnection(BoomiClientBuilder<?> settings) {
-        settings.validate();
-        this.accountId = settings.accountId;
-        this.baseUrl = settings.baseUrl;
-        this.credentials = settings.credentials;
-        this.otp = settings.otp;
-        this.allowInsecureHttp = settings.allowsInsecureHttp();
-        Endpoints.requireSecure(baseUrl, allowInsecureHttp);
-        this.transportSettings = settings.transport();
+    /**
+     * @param accountId the account
+     * @param baseUrl the checked platform host
+     * @param credentials the Basic credentials
+     * @param otp the two-factor code supplier, or null
+     * @param transportSettings the builder's HTTP settings with Boomi's effective retry policy, a
+     *     snapshot owned by this connection
+     */
+    BoomiConnection(String accountId, URI baseUrl, CredentialsProvider<UsernamePassword> credentials,
+            Supplier<Secret> otp, HttpTransport.Builder transportSettings) {
+        this.accountId = accountId;
+        this.baseUrl = baseUrl;
+        this.credentials = credentials;
+        this.otp = otp;
+        this.transportSettings = transportSettings;
     }
 
     /**
@@ -83,10 +89,21 @@ final class BoomiConnection {
     }
 
     /**
+     * @param platform the {@linkplain #platformTransport() platform transport} that fetches the JWTs
+     * @param jwtLifetime how long a JWT is assumed valid when its {@code exp} claim says nothing sooner
+     * @param jwtRefreshAhead how long before its expiry a JWT is replaced
+     * @param clock the time source of the JWT expiry
+     * @return a transport for the Audit Log Staging API: the account's JWT as a bearer token
+     */
+    HttpTransport stagingTransport(HttpTransport platform, Duration jwtLifetime, Duration jwtRefreshAhead, Clock clock) {
+        return transport(BoomiJwt.authenticator(platform, jwtGenerate(), jwtLifetime, jwtRefreshAhead, clock));
+    }
+
+    /**
      * @param authenticator how requests authenticate
      * @return a transport with this connection's settings
      */
-    HttpTransport transport(Authenticator authenticator) {
+    private HttpTransport transport(Authenticator authenticator) {
         // A transport copies its builder's settings when built, so the one snapshot taken from the
         // source's builder serves each transport (sources build theirs in their constructor).
         return transportSettings
@@ -94,9 +111,5 @@ final class BoomiConnection {
                 .errorDecoder(new BoomiErrorDecoder(accountId))
                 .throttlePolicy(THROTTLE)
                 .build();
-    }
-
-    boolean allowInsecureHttp() {
-        return allowInsecureHttp;
     }
 }

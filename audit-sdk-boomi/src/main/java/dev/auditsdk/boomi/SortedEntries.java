@@ -177,7 +177,7 @@ final class SortedEntries implements CloseableIterator<BoomiAuditEntry> {
     }
 
     private Path newFile() throws IOException {
-        Path file = StagedArchive.createPrivateTempFile(directory);
+        Path file = TempFiles.createPrivate(directory);
         files.add(file);
         return file;
     }
@@ -210,7 +210,7 @@ final class SortedEntries implements CloseableIterator<BoomiAuditEntry> {
 
     private void delete(Path file) {
         files.remove(file);
-        StagingClient.deleteQuietly(file);
+        TempFiles.deleteQuietly(file);
     }
 
     /** @return how many sorted runs were written (0 when the archive was sorted in memory) */

@@ -11,10 +11,8 @@ import dev.auditsdk.core.spi.json.JsonLinesReader;
 import dev.auditsdk.core.spi.util.CloseableIterator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -96,11 +94,11 @@ final class StagedArchive implements CloseableIterator<BoomiAuditEntry> {
             archive.currentName = file.getFileName().toString();
             return archive;
         } catch (IOException e) {
-            StagingClient.deleteQuietly(file);
+            TempFiles.deleteQuietly(file);
             throw new AuditDataException("boomi: cannot open the archive of staging request " + requestId + ": "
                     + e.getMessage(), e);
         } catch (RuntimeException e) {
-            StagingClient.deleteQuietly(file);
+            TempFiles.deleteQuietly(file);
             throw e;
         }
     }
@@ -117,16 +115,6 @@ final class StagedArchive implements CloseableIterator<BoomiAuditEntry> {
             default:
                 return BodyFormat.sniff(in, limits, what).entries(null);
         }
-    }
-
-    static Path createPrivateTempFile(Path directory) throws IOException {
-        Path dir = directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"));
-        // audit data: readable by the owner only, where the file system can say so
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(dir, "boomi-auditlog-", ".part",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        return Files.createTempFile(dir, "boomi-auditlog-", ".part");
     }
 
     /** The compression the file's first bytes show. */
@@ -214,7 +202,7 @@ final class StagedArchive implements CloseableIterator<BoomiAuditEntry> {
         } catch (IOException | RuntimeException e) {
             LOG.debug("boomi: closing the staged archive failed: {}", e.toString());
         } finally {
-            StagingClient.deleteQuietly(file);
+            TempFiles.deleteQuietly(file);
             LOG.debug("boomi: read {} records of staging request {}; temporary archive deleted", record, requestId);
         }
     }

@@ -3,7 +3,6 @@ package dev.auditsdk.boomi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
-import dev.auditsdk.boomi.model.BoomiStagingStatus;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditNotFoundException;
@@ -78,6 +77,11 @@ final class StagingClient {
         this.maxDownloadBytes = maxDownloadBytes;
         this.archiveFormat = archiveFormat;
         this.clock = clock;
+    }
+
+    /** @return the staging API's host */
+    URI stagingBaseUrl() {
+        return stagingBaseUrl;
     }
 
     URI requestsUri() {
@@ -275,11 +279,11 @@ final class StagingClient {
             return SortedEntries.of(archive, downloadDirectory, sortRunBytes,
                     SortedEntries.DEFAULT_FAN_IN);
         } catch (IOException e) {
-            deleteQuietly(file);
+            TempFiles.deleteQuietly(file);
             throw new AuditSdkException("boomi: cannot store the archive of staging request " + job.requestId
                     + " in " + file.getParent() + ": " + e.getMessage(), e);
         } catch (RuntimeException | DownloadCutShort e) {
-            deleteQuietly(file);
+            TempFiles.deleteQuietly(file);
             throw e;
         }
     }
@@ -321,7 +325,7 @@ final class StagingClient {
         return new CappedInputStream(body, maxDownloadBytes, cap -> new AuditDataException("boomi: the archive of"
                 + " staging request " + requestId + " is larger than the download cap of " + cap + " bytes"
                 + " (maxDownloadBytes); it was not read. If archives this large are expected, raise the cap with"
-                + " BoomiStagedAuditLogExport.Builder.maxDownloadBytes(long)"));
+                + " BoomiStagedExportBuilder.maxDownloadBytes(long)"));
     }
 
     private BoomiStagingStatus status(HttpRequestSpec spec, String what) {
@@ -364,19 +368,11 @@ final class StagingClient {
 
     private Path createTempFile() {
         try {
-            return StagedArchive.createPrivateTempFile(downloadDirectory);
+            return TempFiles.createPrivate(downloadDirectory);
         } catch (IOException e) {
             throw new AuditSdkException("boomi: cannot create a temporary file for the staged archive in "
                     + (downloadDirectory == null ? "the default temporary directory" : downloadDirectory.toString())
                     + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("boomi: could not delete the temporary archive {}: {}", file, e.toString());
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.auditsdk.boomi;
 
-import dev.auditsdk.boomi.model.BoomiStagingStatus;
-
 /** A staged request being waited for: its id, its range, and the last status polled. */
 final class StagingJob {
     final long requestId;

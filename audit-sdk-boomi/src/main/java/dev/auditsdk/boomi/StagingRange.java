@@ -2,6 +2,7 @@ package dev.auditsdk.boomi;
 
 import dev.auditsdk.boomi.query.QueryExpression;
 import dev.auditsdk.core.AuditLogQuery;
+import dev.auditsdk.core.spi.util.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,11 @@ import java.time.temporal.ChronoUnit;
  * than 7 days, less than one year) before any request is made.
  */
 final class StagingRange {
+    /** Boomi refuses ranges of this length or less. */
+    static final Duration MIN_LENGTH = Duration.ofDays(7);
+    /** Boomi refuses ranges of this length or more ("less than one year"; 365 days, to be safe in leap years). */
+    static final Duration MAX_LENGTH = Duration.ofDays(365);
+
     final Instant from;
     final Instant to;
 
@@ -26,14 +32,14 @@ final class StagingRange {
      */
     static StagingRange of(AuditLogQuery query) {
         Instant from = query.start().truncatedTo(ChronoUnit.SECONDS);
-        Instant to = BoomiAuditLogSource.ceilToSecond(query.to());
+        Instant to = Timestamps.ceilToSecond(query.to());
         Duration length = Duration.between(from, to);
-        if (length.compareTo(BoomiStagedAuditLogExport.MIN_RANGE) <= 0) {
+        if (length.compareTo(MIN_LENGTH) <= 0) {
             throw new IllegalArgumentException("boomi: the Audit Log Staging API exports only ranges of more than 7 days"
                     + " (and less than one year); " + from + " to " + to + " is " + describe(length)
                     + ". Read ranges of 7 days or less with BoomiAuditLogSource (the AuditLog query)");
         }
-        if (length.compareTo(BoomiStagedAuditLogExport.MAX_RANGE) >= 0) {
+        if (length.compareTo(MAX_LENGTH) >= 0) {
             throw new IllegalArgumentException("boomi: the Audit Log Staging API exports only ranges of less than one"
                     + " year (365 days); " + from + " to " + to + " is " + describe(length)
                     + ". Split the range into several exports");

@@ -52,7 +52,7 @@ class BoomiAuditLogSourceTest {
         return sim;
     }
 
-    private BoomiAuditLogSource.Builder sourceBuilder() {
+    private BoomiSourceBuilder sourceBuilder() {
         // one query per read: these tests follow its requests (day queries side by side: BoomiParallelDaysTest)
         return BoomiAuditLogSource.builder().baseUrl(sim.baseUrl()).accountId(sim.accountId())
                 .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD).parallelism(1);
@@ -310,6 +310,12 @@ class BoomiAuditLogSourceTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("credentials");
         assertThatThrownBy(() -> BoomiAuditLogSource.builder().accountId("a").credentials("u@x", "p-S3CR3T")
                 .baseUrl("http://boomi.example.com").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain HTTP");
+        assertThatThrownBy(() -> BoomiAuditLogSource.builder().accountId("a").credentials("u@x", "p-S3CR3T")
+                .baseUrl("https://api.boomi.com?account=a").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not have a query");
+        assertThatThrownBy(() -> BoomiStagedAuditLogExport.builder().accountId("a").credentials("u@x", "p-S3CR3T")
+                .stagingBaseUrl(java.net.URI.create("http://staging.boomi.example.com")).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain HTTP");
         assertThatThrownBy(() -> BoomiAuditLogSource.builder().region("mars")).isInstanceOf(IllegalArgumentException.class);
         try (BoomiAuditLogSource gb = BoomiAuditLogSource.builder().accountId("a").region("gb")

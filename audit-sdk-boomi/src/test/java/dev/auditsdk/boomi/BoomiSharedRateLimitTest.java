@@ -107,7 +107,7 @@ class BoomiSharedRateLimitTest {
         return sim;
     }
 
-    private static BoomiAuditLogSource.Builder builder(BoomiSimulator sim) {
+    private static BoomiSourceBuilder builder(BoomiSimulator sim) {
         // one query per read, so that the request counts below are the pages (day queries: BoomiParallelDaysTest)
         return BoomiAuditLogSource.builder().baseUrl(sim.baseUrl()).accountId(sim.accountId())
                 .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD).parallelism(1);
@@ -115,7 +115,7 @@ class BoomiSharedRateLimitTest {
 
     /** @param registry null for the default, {@link RateLimitRegistry#shared()} */
     private BoomiAuditLogSource source(BoomiSimulator sim, RateLimitRegistry registry) {
-        BoomiAuditLogSource.Builder b = builder(sim);
+        BoomiSourceBuilder b = builder(sim);
         if (registry != null) {
             b.rateLimits(registry);
         }

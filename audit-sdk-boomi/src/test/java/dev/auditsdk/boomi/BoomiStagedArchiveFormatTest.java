@@ -3,6 +3,7 @@ package dev.auditsdk.boomi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
@@ -41,9 +42,10 @@ class BoomiStagedArchiveFormatTest {
         sim = BoomiSimulator.builder().seed(43).entries(300).spacing(Duration.ofMinutes(45)).build();
         sim.start();
         sim.setArchiveFormat(served);
-        BoomiStagedAuditLogExport.Builder b = BoomiStagedAuditLogExport.builder().baseUrl(sim.baseUrl())
+        BoomiStagedExportBuilder b = BoomiStagedAuditLogExport.builder().baseUrl(sim.baseUrl())
                 .accountId(sim.accountId()).credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD)
-                .pollInterval(Duration.ofMillis(20), Duration.ofMillis(100)).deadline(Duration.ofSeconds(30))
+                .exportJob(ExportJobOptions.builder().pollInterval(Duration.ofMillis(20), Duration.ofMillis(100))
+                        .deadline(Duration.ofSeconds(30)).build())
                 .downloadDirectory(downloads);
         if (configured != null) {
             b.archiveFormat(configured);

@@ -1,5 +1,6 @@
 package dev.auditsdk.boomi;
 
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.core.http.HttpRequestInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,15 +57,15 @@ class BoomiStagedAuditLogExportTest {
         return sim;
     }
 
-    private BoomiStagedAuditLogExport.Builder exportBuilder() {
+    private BoomiStagedExportBuilder exportBuilder() {
         return BoomiStagedAuditLogExport.builder().baseUrl(sim.baseUrl()).accountId(sim.accountId())
                 .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD)
-                .pollInterval(Duration.ofMillis(50), Duration.ofMillis(200))
-                .deadline(Duration.ofSeconds(20))
+                .exportJob(ExportJobOptions.builder().pollInterval(Duration.ofMillis(50), Duration.ofMillis(200))
+                .deadline(Duration.ofSeconds(20)).build())
                 .downloadDirectory(downloads);
     }
 
-    private BoomiStagedAuditLogExport build(BoomiStagedAuditLogExport.Builder builder) {
+    private BoomiStagedAuditLogExport build(BoomiStagedExportBuilder builder) {
         BoomiStagedAuditLogExport export = builder.build();
         exports.add(export);
         return export;
@@ -144,7 +145,7 @@ class BoomiStagedAuditLogExportTest {
         assertThatThrownBy(() -> read(export.fetch(range())))
                 .isInstanceOf(AuditDataException.class)
                 .hasMessageContaining("larger than the download cap of 1000 bytes (maxDownloadBytes)")
-                .hasMessageContaining("BoomiStagedAuditLogExport.Builder.maxDownloadBytes(long)");
+                .hasMessageContaining("BoomiStagedExportBuilder.maxDownloadBytes(long)");
         assertThat(sim.stagingDownloads()).isEqualTo(1);
         assertThat(leftovers()).isEmpty();
         assertThat(BoomiStagedAuditLogExport.DEFAULT_MAX_DOWNLOAD_BYTES).isEqualTo(8L << 30);
@@ -186,7 +187,8 @@ class BoomiStagedAuditLogExportTest {
     void resumesTheExistingRequestOn409() {
         start(BoomiSimulator.builder().seed(9).entries(300).spacing(Duration.ofHours(1))
                 .stagingReadyAfter(Duration.ofSeconds(30), 1));
-        BoomiStagedAuditLogExport impatient = build(exportBuilder().deadline(Duration.ofMillis(300)));
+        BoomiStagedAuditLogExport impatient = build(exportBuilder().exportJob(ExportJobOptions.builder()
+                .pollInterval(Duration.ofMillis(50), Duration.ofMillis(200)).deadline(Duration.ofMillis(300)).build()));
         assertThatThrownBy(() -> read(impatient.fetch(range()))).isInstanceOf(AuditSdkException.class)
                 .hasMessageContaining("deadline");
         assertThat(sim.stagingSubmissions()).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.auditsdk.boomi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
@@ -58,8 +59,8 @@ class BoomiStagedDownloadResumeTest {
         sim.start();
         export = BoomiStagedAuditLogExport.builder().baseUrl(sim.baseUrl()).accountId(sim.accountId())
                 .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD)
-                .pollInterval(Duration.ofMillis(50), Duration.ofMillis(200))
-                .deadline(Duration.ofSeconds(20))
+                .exportJob(ExportJobOptions.builder().pollInterval(Duration.ofMillis(50), Duration.ofMillis(200))
+                .deadline(Duration.ofSeconds(20)).build())
                 .retryPolicy(FAST_RETRIES)
                 .downloadDirectory(downloads)
                 .build();

@@ -2,6 +2,7 @@ package dev.auditsdk.boomi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
@@ -36,8 +37,8 @@ class BoomiStagedLinkExpiryTest {
         sim.start();
         export = BoomiStagedAuditLogExport.builder().baseUrl(sim.baseUrl()).accountId(sim.accountId())
                 .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD)
-                .pollInterval(Duration.ofMillis(20), Duration.ofMillis(100))
-                .deadline(Duration.ofSeconds(30))
+                .exportJob(ExportJobOptions.builder().pollInterval(Duration.ofMillis(20), Duration.ofMillis(100))
+                .deadline(Duration.ofSeconds(30)).build())
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build())
                 .downloadDirectory(downloads)
                 .build();

@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.auditsdk.core.ExportJobOptions;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.core.AuditLogQuery;
@@ -201,7 +202,8 @@ class BoomiWireMockTest {
     private BoomiStagedAuditLogExport export() {
         return BoomiStagedAuditLogExport.builder().baseUrl(wm.baseUrl()).accountId(ACCOUNT)
                 .credentials("auditor@acme.example", "pw-S3CR3T")
-                .pollInterval(Duration.ofMillis(20), Duration.ofMillis(50)).deadline(Duration.ofSeconds(5))
+                .exportJob(ExportJobOptions.builder().pollInterval(Duration.ofMillis(20), Duration.ofMillis(50))
+                        .deadline(Duration.ofSeconds(5)).build())
                 .downloadDirectory(downloads).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.auditsdk.boomi;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auditsdk.core.AuditLogQuery;
@@ -16,7 +17,7 @@ class ClosedSourceTest {
                 .credentials("auditor@acme.example", "pw-S3CR3T").build();
         source.close();
         assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("this Boomi audit log source is closed");
+                .hasMessage("this BoomiAuditLogSource is closed");
     }
 
     @Test
@@ -25,6 +26,28 @@ class ClosedSourceTest {
                 .accountId("acme-1").credentials("auditor@acme.example", "pw-S3CR3T").build();
         export.close();
         assertThatThrownBy(() -> export.fetch(QUERY)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("this Boomi staged audit log export is closed");
+                .hasMessage("this BoomiStagedAuditLogExport is closed");
+    }
+
+    @Test
+    void aClosedQuerySourceRefusesToGetAnEntryAndClosingAgainDoesNothing() {
+        BoomiAuditLogSource source = BoomiAuditLogSource.builder().baseUrl("http://127.0.0.1:9").accountId("acme-1")
+                .credentials("auditor@acme.example", "pw-S3CR3T").build();
+        source.close();
+        source.close();
+        assertThatThrownBy(() -> source.get("doc-1")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("this BoomiAuditLogSource is closed");
+    }
+
+    @Test
+    void bothSourcesShowTheirAccountAndHostButNoSecret() {
+        try (BoomiAuditLogSource source = BoomiAuditLogSource.builder().baseUrl("http://127.0.0.1:9")
+                .accountId("acme-1").credentials("auditor@acme.example", "pw-S3CR3T").build();
+                BoomiStagedAuditLogExport export = BoomiStagedAuditLogExport.builder().region(BoomiRegion.GB)
+                        .accountId("acme-1").apiToken("auditor@acme.example", "t-S3CR3T").build()) {
+            assertThat(source).hasToString("BoomiAuditLogSource{account=acme-1, baseUrl=http://127.0.0.1:9}");
+            assertThat(export).hasToString("BoomiStagedAuditLogExport{account=acme-1,"
+                    + " baseUrl=https://api.platform.gb.boomi.com}");
+        }
     }
 }

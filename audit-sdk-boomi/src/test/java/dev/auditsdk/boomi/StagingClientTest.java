@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -13,22 +14,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.auditsdk.boomi.model.BoomiStagingStatus;
+import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.core.AuditLogQuery;
+import dev.auditsdk.core.auth.CredentialsProvider;
+import dev.auditsdk.core.auth.Secret;
+import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditApiException;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditSdkException;
+import dev.auditsdk.core.spi.auth.BasicAuthenticator;
 import dev.auditsdk.core.spi.http.HttpTransport;
 import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.spi.paging.ExportStatus;
+import dev.auditsdk.core.spi.util.CloseableIterator;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +57,7 @@ class StagingClientTest {
     private WireMockServer wm;
     private HttpTransport staging;
     private StagingClient client;
+    private BoomiConnection connection;
     private final StagingRange range = StagingRange.of(AuditLogQuery.builder().from(FROM)
             .to(FROM.plus(Duration.ofDays(10))).build());
 
@@ -54,8 +66,8 @@ class StagingClientTest {
         wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         wm.start();
         URI base = URI.create(wm.baseUrl());
-        BoomiConnection connection = new BoomiConnection(BoomiStagedAuditLogExport.builder().baseUrl(base)
-                .accountId(ACCOUNT).credentials("user@example.com", "pw-not-used"));
+        connection = BoomiStagedAuditLogExport.builder().baseUrl(base)
+                .accountId(ACCOUNT).credentials("user@example.com", "pw-not-used").connection();
         staging = HttpTransport.builder().vendor("boomi").retryPolicy(RetryPolicy.none())
                 .errorDecoder(new BoomiErrorDecoder(ACCOUNT)).build();
         client = new StagingClient(connection, staging, base, BoomiStagedAuditLogExport.DEFAULT_REQUESTS_PATH,
@@ -201,6 +213,56 @@ class StagingClientTest {
                         + " Run the export again");
         try (var files = Files.list(downloads)) {
             assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aVerifiedArchiveIsDeliveredInDateOrderAndItsFilesAreDeletedWhenClosed() throws IOException {
+        byte[] archive = ("{\"documentId\":\"c\",\"date\":\"2026-01-03T00:00:00Z\"}\n"
+                + "{\"documentId\":\"a\",\"date\":\"2026-01-01T00:00:00Z\"}\n"
+                + "{\"documentId\":\"b\",\"date\":\"2026-01-02T00:00:00Z\"}\n").getBytes(StandardCharsets.UTF_8);
+        wm.stubFor(get("/bucket/42.jsonl").willReturn(aResponse().withBody(archive)));
+        StagingJob job = readyJob(wm.baseUrl() + "/bucket/42.jsonl", md5Hex(archive));
+        List<String> ids = new ArrayList<>();
+        try (CloseableIterator<BoomiAuditEntry> entries = client.download(job)) {
+            entries.forEachRemaining(e -> ids.add(e.id()));
+        }
+        assertThat(ids).containsExactly("a", "b", "c");
+        wm.verify(getRequestedFor(urlPathEqualTo("/bucket/42.jsonl")).withHeader("Accept-Encoding", equalTo("identity")));
+        try (var files = Files.list(downloads)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void theStagingCredentialsGoToTheStagingHostOnlyNotToALinkOnAnotherHost() {
+        byte[] archive = "[{\"documentId\":\"a\",\"date\":\"2026-01-01T00:00:00Z\"}]".getBytes(StandardCharsets.UTF_8);
+        // another port is another origin, as a storage service's host would be
+        WireMockServer storage = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        storage.start();
+        try (HttpTransport authenticated = HttpTransport.builder().vendor("boomi").retryPolicy(RetryPolicy.none())
+                .authenticator(BasicAuthenticator.of(CredentialsProvider.of(UsernamePassword.of("user@example.com",
+                        Secret.of("pw-S3CR3T"))))).errorDecoder(new BoomiErrorDecoder(ACCOUNT)).build()) {
+            for (WireMockServer server : List.of(wm, storage)) {
+                server.stubFor(get("/bucket/42.json").willReturn(aResponse().withBody(archive)));
+            }
+            StagingClient withCredentials = new StagingClient(connection, authenticated, URI.create(wm.baseUrl()),
+                    BoomiStagedAuditLogExport.DEFAULT_REQUESTS_PATH, BoomiStagedAuditLogExport.DEFAULT_REQUEST_PATH,
+                    null, downloads, 1 << 20, 1 << 20, StagedArchiveFormat.AUTO, Clock.systemUTC());
+            withCredentials.download(readyJob(storage.baseUrl() + "/bucket/42.json", md5Hex(archive))).close();
+            withCredentials.download(readyJob(wm.baseUrl() + "/bucket/42.json", md5Hex(archive))).close();
+            storage.verify(1, getRequestedFor(urlPathEqualTo("/bucket/42.json")).withoutHeader("Authorization"));
+            wm.verify(1, getRequestedFor(urlPathEqualTo("/bucket/42.json")).withHeader("Authorization", matching("Basic .+")));
+        } finally {
+            storage.stop();
+        }
+    }
+
+    private static String md5Hex(byte[] bytes) {
+        try {
+            return StagingClient.hex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.auditsdk.registry;
 
+import dev.auditsdk.boomi.AbstractBoomiSourceBuilder;
 import dev.auditsdk.boomi.BoomiAuditLogSource;
-import dev.auditsdk.boomi.BoomiClientBuilder;
+import dev.auditsdk.boomi.BoomiSourceBuilder;
 import dev.auditsdk.boomi.BoomiStagedAuditLogExport;
+import dev.auditsdk.boomi.BoomiStagedExportBuilder;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.auth.Secret;
@@ -81,7 +83,7 @@ public final class BoomiPlugin implements VendorPlugin {
 
     @Override
     public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
-        BoomiAuditLogSource.Builder b = common(BoomiAuditLogSource.builder(), settings, context);
+        BoomiSourceBuilder b = common(BoomiAuditLogSource.builder(), settings, context);
         settings.get("result-order").ifPresent(order -> {
             switch (order.trim().toLowerCase(Locale.ROOT)) {
                 case "oldest-first":
@@ -113,7 +115,7 @@ public final class BoomiPlugin implements VendorPlugin {
                     + " year; reading this range with the AuditLog query instead");
             return openSource(settings, context);
         }
-        BoomiStagedAuditLogExport.Builder b = common(BoomiStagedAuditLogExport.builder(), settings, context);
+        BoomiStagedExportBuilder b = common(BoomiStagedAuditLogExport.builder(), settings, context);
         settings.get("notification-email").ifPresent(b::notificationEmail);
         settings.get("download-dir").map(Path::of).ifPresent(b::downloadDirectory);
         settings.set("staging-url", settings.uri("staging-url"), b::stagingBaseUrl);
@@ -123,7 +125,7 @@ public final class BoomiPlugin implements VendorPlugin {
         return b.build();
     }
 
-    private static <B extends BoomiClientBuilder<B>> B common(B b, VendorSettings settings, VendorContext context) {
+    private static <B extends AbstractBoomiSourceBuilder<B>> B common(B b, VendorSettings settings, VendorContext context) {
         b.accountId(settings.require("account-id"));
         DeliverySettings.apply(b, settings).listener(context.transportListener()).auditLogListener(context.auditLogListener());
         Optional<java.net.URI> base = settings.uri("base-url");

@@ -1,9 +1,7 @@
 /**
- * Boomi authentication: HTTP Basic with a password or a {@code BOOMI_TOKEN.} API token plus the
- * optional {@code X-Boomi-OTP} code for the Platform API, and the short-lived JWT bearer token
- * of the Audit Log Staging API.
+ * Boomi credentials as users give them: {@link dev.auditsdk.boomi.auth.BoomiCredentials} turns an
+ * API token into the {@code BOOMI_TOKEN.<user>} Basic credentials Boomi expects. (How requests
+ * authenticate, Basic with the optional {@code X-Boomi-OTP} code and the staging API's JWT, is
+ * internal to the module.)
  */
-@AuditSdkStyle
 package dev.auditsdk.boomi.auth;
-
-import dev.auditsdk.core.spi.AuditSdkStyle;

@@ -36,11 +36,11 @@ import java.util.Map;
  *       as {@code property.NAME} (and {@code property.NAME.previous}).</li>
  * </ul>
  */
-public final class BoomiNormalizer {
+final class BoomiNormalizer {
     /** The vendor name in normalized events. */
-    public static final String VENDOR = "boomi";
+    static final String VENDOR = "boomi";
     /** The product that records the audit log. */
-    public static final Product PRODUCT = Product.of("Boomi", "Boomi Enterprise Platform");
+    static final Product PRODUCT = Product.of("Boomi", "Boomi Enterprise Platform");
     private static final String NAME_PROPERTY = "NAME";
 
 
@@ -51,7 +51,7 @@ public final class BoomiNormalizer {
      * @param e the entry
      * @return its normalized form
      */
-    public static AuditEvent normalize(BoomiAuditEntry e) {
+    static AuditEvent normalize(BoomiAuditEntry e) {
         String type = e.type().orElse("");
         String action = e.action().orElse("UNKNOWN");
         ImmutableActor.Builder actor = Actor.builder();
@@ -89,7 +89,7 @@ public final class BoomiNormalizer {
      * @param action the entry's action
      * @return the OCSF class the pair maps to
      */
-    public static OcsfClass ocsfClass(String type, String action) {
+    static OcsfClass ocsfClass(String type, String action) {
         String t = type.toLowerCase(Locale.ROOT);
         String a = action.toUpperCase(Locale.ROOT);
         if ((t.equals(BoomiObjectType.ACCOUNT) && a.equals(BoomiAction.ON_ENTRY)) || a.equals(BoomiAction.LOGOUT)) {

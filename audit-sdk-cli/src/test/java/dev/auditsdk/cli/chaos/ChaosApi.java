@@ -149,7 +149,8 @@ enum ChaosApi {
                     () -> tuned(BoomiStagedAuditLogExport.builder(), BOOMI_RATE).baseUrl(sim.baseUrl())
                             .accountId(sim.accountId())
                             .credentials(BoomiSimulator.DEFAULT_USER, BoomiSimulator.DEFAULT_PASSWORD)
-                            .pollInterval(POLL, POLL.multipliedBy(5)).build(),
+                            .exportJob(BoomiStagedAuditLogExport.DEFAULT_EXPORT_JOB.toBuilder()
+                                    .pollInterval(POLL, POLL.multipliedBy(5)).build()).build(),
                     List.of("export", "boomi"), boomiSettings(sim), () -> sim.entriesBetween(FROM, TO).size(),
                     boomiThrottles());
         }

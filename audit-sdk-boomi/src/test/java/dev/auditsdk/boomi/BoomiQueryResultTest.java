@@ -1,8 +1,9 @@
-package dev.auditsdk.boomi.model;
+package dev.auditsdk.boomi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.spi.util.Json;
 import org.junit.jupiter.api.Test;

@@ -16,24 +16,25 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The options both Boomi sources share: account, endpoint, credentials and rate limit; the HTTP
- * options (retry policy, client, timeouts, listener, clock) come from {@link AbstractSourceBuilder}.
- * Every option can be given as plain strings too, for command lines
- * and configuration files.
+ * The options both Boomi sources share ({@link BoomiSourceBuilder} for the {@code AuditLog} query,
+ * {@link BoomiStagedExportBuilder} for the staged export): account, endpoint, credentials and
+ * rate limit; the HTTP and delivery options (retry policy, client, timeouts, listeners, clock,
+ * lateness, settle lag, parallelism) come from {@link AbstractSourceBuilder}. Every option can be
+ * given as plain strings too, for command lines and configuration files.
  *
  * @param <B> the concrete builder
  */
-public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> extends AbstractSourceBuilder<B> {
+public abstract class AbstractBoomiSourceBuilder<B extends AbstractBoomiSourceBuilder<B>> extends AbstractSourceBuilder<B> {
     /** Boomi's documented limit: requests per second per account. */
     public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 10;
 
-    String accountId;
-    URI baseUrl = BoomiRegion.US.baseUrl();
-    CredentialsProvider<UsernamePassword> credentials;
-    Supplier<Secret> otp;
-    double rateLimitPerSecond = DEFAULT_RATE_LIMIT_PER_SECOND;
+    private String accountId;
+    private URI baseUrl = BoomiRegion.US.baseUrl();
+    private CredentialsProvider<UsernamePassword> credentials;
+    private Supplier<Secret> otp;
+    private double rateLimitPerSecond = DEFAULT_RATE_LIMIT_PER_SECOND;
 
-    BoomiClientBuilder() {
+    AbstractBoomiSourceBuilder() {
     }
 
     /**
@@ -67,15 +68,13 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> extend
     }
 
     /**
-     * @param baseUrl the API host, e.g. {@code https://api.boomi.com} (no {@code /api/rest/v1} part)
+     * @param baseUrl the API host, e.g. {@code https://api.boomi.com} (no {@code /api/rest/v1} part);
+     *     checked when the source is built: https (http to loopback, or with
+     *     {@link #allowInsecureHttp(boolean)}), no query
      * @return this builder
      */
     public B baseUrl(URI baseUrl) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        if (!baseUrl.isAbsolute() || baseUrl.getHost() == null || baseUrl.getRawQuery() != null) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL without a query, was " + baseUrl);
-        }
-        this.baseUrl = baseUrl;
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         return self();
     }
 
@@ -175,29 +174,39 @@ public abstract class BoomiClientBuilder<B extends BoomiClientBuilder<B>> extend
     }
 
     /**
-     * @return a transport builder with this builder's HTTP settings and Boomi's effective retry
-     *     policy (503 retryable, the account's rate limit)
+     * The account's connection as this builder is configured now: later changes to the builder do
+     * not reach it.
+     *
+     * @return the connection (the platform host checked, the transport settings with Boomi's
+     *     effective retry policy: 503 retryable, the account's rate limit)
+     * @throws IllegalStateException when the account id or credentials are missing
+     * @throws IllegalArgumentException when the base URL is not secure or has a query
      */
-    HttpTransport.Builder transport() {
-        return transportBuilder(BoomiConnection.VENDOR)
-                .retryPolicy(BoomiConnection.effectivePolicy(configuredRetryPolicy(), rateLimitPerSecond));
-    }
-
-    boolean allowsInsecureHttp() {
-        return insecureHttpAllowed();
-    }
-
-    Clock jwtClock() {
-        return configuredClock();
-    }
-
-    void validate() {
+    BoomiConnection connection() {
         if (accountId == null) {
             throw new IllegalStateException("boomi: accountId is required");
         }
         if (credentials == null) {
             throw new IllegalStateException("boomi: credentials are required: credentials(user, password) or apiToken(user, token)");
         }
+        URI checked = requireBaseUrl(BoomiConnection.VENDOR, baseUrl, "region(...) or baseUrl(...)");
+        HttpTransport.Builder transport = transportBuilder(BoomiConnection.VENDOR)
+                .retryPolicy(BoomiConnection.effectivePolicy(configuredRetryPolicy(), rateLimitPerSecond));
+        return new BoomiConnection(accountId, checked, credentials, otp, transport);
+    }
+
+    /**
+     * @param url a further host of the vendor (the staging API's)
+     * @param howToSet how the caller sets it, for the message
+     * @return {@code url}, checked as the base URL is
+     */
+    URI checkedUrl(URI url, String howToSet) {
+        return requireBaseUrl(BoomiConnection.VENDOR, url, howToSet);
+    }
+
+    /** @return the clock of token expiry and download-link expiry */
+    Clock tokenClock() {
+        return configuredClock();
     }
 
     /** @return the delivery settings (lateness, late-entry policy) of the sources built from this builder */

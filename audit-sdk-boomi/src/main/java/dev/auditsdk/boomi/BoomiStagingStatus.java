@@ -1,9 +1,9 @@
-package dev.auditsdk.boomi.model;
+package dev.auditsdk.boomi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.OptionalLong;
-import org.immutables.value.Value;
 
 /**
  * The Audit Log Staging API's answer about a staged request: {@code requestId}, {@code message},
@@ -11,23 +11,33 @@ import org.immutables.value.Value;
  * and the archive's MD5 {@code checksum}. Read from the answer as received ({@link #raw()}).
  * {@link #toString()} never shows the download link, which may be a pre-signed URL.
  */
-@Value.Immutable
-public abstract class BoomiStagingStatus {
+final class BoomiStagingStatus {
+    private final JsonNode raw;
+
+    private BoomiStagingStatus(JsonNode raw) {
+        this.raw = raw;
+    }
 
     /**
      * @param raw the answer as a JSON object
      * @return the status
      * @throws IllegalArgumentException if the answer is not a JSON object
      */
-    public static BoomiStagingStatus of(JsonNode raw) {
-        return ImmutableBoomiStagingStatus.builder().raw(raw).build();
+    static BoomiStagingStatus of(JsonNode raw) {
+        Objects.requireNonNull(raw, "raw");
+        if (!raw.isObject()) {
+            throw new IllegalArgumentException("a staging answer must be a JSON object, was " + raw.getNodeType());
+        }
+        return new BoomiStagingStatus(raw);
     }
 
     /** @return the answer exactly as received */
-    public abstract JsonNode raw();
+    JsonNode raw() {
+        return raw;
+    }
 
     /** @return the staged request's id, if the answer carries one */
-    public OptionalLong requestId() {
+    OptionalLong requestId() {
         JsonNode id = raw().get("requestId");
         if (id == null) {
             return OptionalLong.empty();
@@ -42,35 +52,28 @@ public abstract class BoomiStagingStatus {
     }
 
     /** @return the outcome message */
-    public Optional<String> message() {
+    Optional<String> message() {
         return text("message");
     }
 
     /** @return the error, when the request failed (a non-blank {@code error}) */
-    public Optional<String> error() {
+    Optional<String> error() {
         return text("error");
     }
 
     /** @return the URL of the staged archive, once it is ready */
-    public Optional<String> downloadLink() {
+    Optional<String> downloadLink() {
         return text("downloadLink");
     }
 
     /** @return when the download link expires, as Boomi wrote it */
-    public Optional<String> downloadLinkExpiry() {
+    Optional<String> downloadLinkExpiry() {
         return text("downloadLinkExpiry");
     }
 
     /** @return the MD5 of the archive (hex, or base64), once it is ready */
-    public Optional<String> checksum() {
+    Optional<String> checksum() {
         return text("checksum");
-    }
-
-    @Value.Check
-    void check() {
-        if (!raw().isObject()) {
-            throw new IllegalArgumentException("a staging answer must be a JSON object, was " + raw().getNodeType());
-        }
     }
 
     private Optional<String> text(String field) {

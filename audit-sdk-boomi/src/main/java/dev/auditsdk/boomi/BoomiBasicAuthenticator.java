@@ -1,5 +1,6 @@
-package dev.auditsdk.boomi.auth;
+package dev.auditsdk.boomi;
 
+import dev.auditsdk.boomi.auth.BoomiCredentials;
 import dev.auditsdk.core.spi.auth.AuthHeaders;
 import dev.auditsdk.core.spi.auth.Authenticator;
 import dev.auditsdk.core.spi.auth.BasicAuthenticator;
@@ -20,9 +21,9 @@ import java.util.function.Supplier;
  * <p>On a 401 a replay is worth trying only when a one-time code is configured (it may have
  * expired between its generation and the request); a refused password stays refused.
  */
-public final class BoomiBasicAuthenticator implements Authenticator {
+final class BoomiBasicAuthenticator implements Authenticator {
     /** The two-factor authentication header. */
-    public static final String OTP_HEADER = "X-Boomi-OTP";
+    static final String OTP_HEADER = "X-Boomi-OTP";
 
     private final BasicAuthenticator basic;
     private final Supplier<Secret> otp;
@@ -37,7 +38,7 @@ public final class BoomiBasicAuthenticator implements Authenticator {
      * @param otp supplies the current two-factor code, or null when the user has none
      * @return the authenticator
      */
-    public static BoomiBasicAuthenticator of(CredentialsProvider<UsernamePassword> credentials, Supplier<Secret> otp) {
+    static BoomiBasicAuthenticator of(CredentialsProvider<UsernamePassword> credentials, Supplier<Secret> otp) {
         return new BoomiBasicAuthenticator(credentials, otp);
     }
 

@@ -1,4 +1,4 @@
-package dev.auditsdk.boomi.auth;
+package dev.auditsdk.boomi;
 
 import dev.auditsdk.core.spi.auth.AccessToken;
 import dev.auditsdk.core.spi.auth.AuthHeaders;
@@ -32,11 +32,11 @@ import dev.auditsdk.core.spi.auth.TokenCache;
  * the fetch (logged): an {@code exp} already past (clock skew) counts as 30 s, and an absurd one
  * never throws.
  */
-public final class BoomiJwt {
+final class BoomiJwt {
     /** Boomi's documented JWT lifetime. */
-    public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+    static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
     /** How long before its expiry a JWT is replaced by default. */
-    public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofSeconds(60);
+    static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(BoomiJwt.class);
 
     private BoomiJwt() {
@@ -50,7 +50,7 @@ public final class BoomiJwt {
      * @param clock the time source
      * @return an authenticator adding {@code Authorization: Bearer <jwt>}
      */
-    public static TokenAuthenticator<AccessToken> authenticator(HttpTransport platform, URI generateUri,
+    static TokenAuthenticator<AccessToken> authenticator(HttpTransport platform, URI generateUri,
             Duration lifetime, Duration refreshAhead, Clock clock) {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(generateUri, "generateUri");

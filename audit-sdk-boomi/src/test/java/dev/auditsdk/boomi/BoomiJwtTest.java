@@ -1,4 +1,4 @@
-package dev.auditsdk.boomi.auth;
+package dev.auditsdk.boomi;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.auditsdk.boomi.auth.BoomiCredentials;
 import dev.auditsdk.core.spi.auth.AccessToken;
 import dev.auditsdk.core.auth.ApiToken;
 import dev.auditsdk.core.auth.Secret;

@@ -1,6 +1,7 @@
-package dev.auditsdk.boomi.model;
+package dev.auditsdk.boomi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.boomi.model.BoomiAuditEntry;
 import dev.auditsdk.core.error.AuditDataException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,7 @@ import java.util.OptionalLong;
  * {@code queryToken} is present while more pages follow; {@code numberOfResults} is the total
  * Boomi reports for the query (not this page's count).
  */
-public final class BoomiQueryResult {
+final class BoomiQueryResult {
     private final List<BoomiAuditEntry> result;
     private final String queryToken;
     private final Long numberOfResults;
@@ -32,7 +33,7 @@ public final class BoomiQueryResult {
      * @return the typed page
      * @throws AuditDataException naming the answer and, for a bad record, its index
      */
-    public static BoomiQueryResult read(JsonNode node, String what) {
+    static BoomiQueryResult read(JsonNode node, String what) {
         Objects.requireNonNull(node, "node");
         if (!node.isObject() || (node.has("result") && !node.get("result").isArray())) {
             throw new AuditDataException(what + " is not a QueryResult object");
@@ -56,17 +57,17 @@ public final class BoomiQueryResult {
     }
 
     /** @return this page's AuditLog records, in the order Boomi sent them */
-    public List<BoomiAuditEntry> result() {
+    List<BoomiAuditEntry> result() {
         return result;
     }
 
     /** @return the token of the next page ({@code POST AuditLog/queryMore}), empty on the last page */
-    public Optional<String> queryToken() {
+    Optional<String> queryToken() {
         return Optional.ofNullable(queryToken);
     }
 
     /** @return the number of results Boomi reports for the whole query, if it says */
-    public OptionalLong numberOfResults() {
+    OptionalLong numberOfResults() {
         return numberOfResults == null ? OptionalLong.empty() : OptionalLong.of(numberOfResults);
     }
 }
