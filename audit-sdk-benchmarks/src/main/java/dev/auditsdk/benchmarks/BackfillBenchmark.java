@@ -10,6 +10,7 @@ import dev.auditsdk.core.retry.RateLimitRegistry;
 import dev.auditsdk.informatica.InformaticaAuditLogSource;
 import dev.auditsdk.jitterbit.JitterbitApiLogSource;
 import dev.auditsdk.lifecycle.LifecycleAuditLogSource;
+import dev.auditsdk.lifecycle.LifecycleSourceBuilder;
 import dev.auditsdk.testkit.SimulatorServer;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;
 import dev.auditsdk.testkit.informatica.InformaticaSimulator;
@@ -153,7 +154,7 @@ public final class BackfillBenchmark {
                         .range(start, END).build(),
                         sim -> LifecycleAuditLogSource.builder().baseUrl(sim.baseUrl())
                                 .credentials(LifecycleSimulator.DEFAULT_USERNAME, LifecycleSimulator.DEFAULT_PASSWORD),
-                        b -> ((LifecycleAuditLogSource.Builder) b).build());
+                        b -> ((LifecycleSourceBuilder) b).build());
             case "uipath":
                 return new Vendor(name, () -> UiPathSimulator.builder().seed(2).client("bench", "bench-secret")
                         .classicEntries(entries).dataBetween(start, END).build(),

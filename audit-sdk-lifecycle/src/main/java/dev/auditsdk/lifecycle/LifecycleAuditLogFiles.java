@@ -1,9 +1,9 @@
 package dev.auditsdk.lifecycle;
 
 import dev.auditsdk.core.AuditLogQuery;
-import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.error.AuditTransportException;
+import dev.auditsdk.core.source.AbstractAuditLogSource;
 import dev.auditsdk.core.spi.json.BodyFormat;
 import dev.auditsdk.core.spi.util.AbstractCloseableIterator;
 import dev.auditsdk.core.spi.util.CloseableIterator;
@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * up to a day: {@link #fetch} reads every rotated file dated from the day before the range to
  * the day after it, then the current file, and keeps only the entries of the range.
  */
-public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAuditEntry> {
+public final class LifecycleAuditLogFiles extends AbstractAuditLogSource<LifecycleAuditEntry> {
     /** The name of the file the server is writing to. */
     public static final String CURRENT_FILE = "audit.log";
 
@@ -77,7 +77,7 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
     /**
      * @param logDirectory the server's log directory (holding {@code audit.log})
      * @param lateness how far a line may go back in time behind an earlier one and
-     *     still be delivered (see {@link LifecycleAuditLogSource.Builder#lateness})
+     *     still be delivered (see {@link LifecycleSourceBuilder#lateness})
      * @return a source reading its audit files
      */
     public static LifecycleAuditLogFiles of(Path logDirectory, Duration lateness) {
@@ -151,13 +151,9 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
      * Reads the entries of {@code [from, to)}, or after the query's checkpoint, from the files
      * of {@link #files(AuditLogQuery)}, each exactly once, lazily: no file is opened before the
      * stream is iterated.
-     *
-     * @param query the range, resume point and limit
-     * @return the entries in ascending time
      */
     @Override
-    public AuditLogStream<LifecycleAuditEntry> fetch(AuditLogQuery query) {
-        Objects.requireNonNull(query, "query");
+    protected AuditLogStream<LifecycleAuditEntry> read(AuditLogQuery query) {
         CloseableIterator<LifecycleAuditEntry> entries = CloseableIterator.lazily(() -> {
             List<Path> files = files(query);
             LOG.debug("lifecycle: reading {} audit log file(s) from {}", files.size(), directory);
@@ -166,15 +162,15 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
         return PagedAuditLogStream.of(DeliveryTracker.builder(query).lateness(lateness).build(), entries);
     }
 
-    /** Nothing to release: files are closed by the streams that read them. */
+    /** Nothing to release: each stream closes the file it has open. */
     @Override
-    public void close() {
-        // each stream closes the file it has open
+    protected void release() {
+        // files are closed by the streams that read them
     }
 
     @Override
-    public String toString() {
-        return "LifecycleAuditLogFiles{" + directory + "}";
+    protected String settings() {
+        return "directory=" + directory + ", lateness=" + lateness;
     }
 
     private static CloseableIterator<LifecycleAuditEntry> open(Path file, StableIdentity identity) {
