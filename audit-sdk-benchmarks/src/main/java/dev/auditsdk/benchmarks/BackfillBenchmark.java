@@ -18,6 +18,7 @@ import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
 import dev.auditsdk.testkit.lifecycle.LifecycleSimulator;
 import dev.auditsdk.testkit.uipath.UiPathSimulator;
 import dev.auditsdk.uipath.UiPathAuditLogSource;
+import dev.auditsdk.uipath.UiPathSourceBuilder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -161,8 +162,8 @@ public final class BackfillBenchmark {
                         sim -> UiPathAuditLogSource.builder().baseUrl(sim.baseUrl())
                                 .organization(((UiPathSimulator) sim).organization()).tenant(((UiPathSimulator) sim).tenant())
                                 .clientCredentials("bench", "bench-secret"),
-                        b -> ((UiPathAuditLogSource.Builder) b).build())
-                        .previousPage(b -> ((UiPathAuditLogSource.Builder) b).pageSize(100));
+                        b -> ((UiPathSourceBuilder) b).build())
+                        .previousPage(b -> ((UiPathSourceBuilder) b).pageSize(100));
             case "informatica":
                 return new Vendor(name, () -> InformaticaSimulator.builder().seed(3).auditEntries(entries).endingAt(END).span(span)
                         .credentials("bench@example.com", "bench-password").build(),

@@ -49,7 +49,7 @@ class UiPathAuthenticationAndErrorsTest {
     }
 
     private long count(AuditLogQuery query) {
-        try (UiPathAuditLogStream stream = source.fetch(query)) {
+        try (UiPathAuditLogStream stream = source.fetchWithTotalCount(query)) {
             return stream.stream().count();
         }
     }
