@@ -267,6 +267,29 @@ class UiPathAuthenticationAndErrorsTest {
     }
 
     @Test
+    void bothUrlsGoThroughTheSharedCheck() {
+        assertThatThrownBy(() -> UiPathAuditLogSource.builder().organization("acme").clientCredentials("id", "x")
+                .baseUrl("https://cloud.uipath.com/?tenant=x").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
+        assertThatThrownBy(() -> UiPathUnifiedAuditLogSource.builder().organization("acme").clientCredentials("id", "x")
+                .identityUrl("http://identity.example.com/identity_").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain HTTP");
+    }
+
+    @Test
+    void aSourceDescribesItsSettingsWithoutTheSecret() {
+        try (UiPathAuditLogSource classic = UiPathAuditLogSource.builder().organization("acme").tenant("T")
+                .clientCredentials("id", SimulatorFixture.CLIENT_SECRET).pageSize(100).parallelism(2).build();
+             UiPathUnifiedAuditLogSource unified = UiPathUnifiedAuditLogSource.builder().organization("acme")
+                .clientCredentials("id", SimulatorFixture.CLIENT_SECRET).targets("User").build()) {
+            assertThat(classic).hasToString("UiPathAuditLogSource{url=https://cloud.uipath.com/acme/T/audit_/api/auditlogs/,"
+                    + " pageSize=100, parallelism=2}");
+            assertThat(unified.toString()).startsWith("UiPathUnifiedAuditLogSource{url=https://cloud.uipath.com/acme/"
+                    + "orgaudit_/api/query/events, source=[], target=[User]").doesNotContain(SimulatorFixture.CLIENT_SECRET);
+        }
+    }
+
+    @Test
     void aCallerOwnedHttpClientStaysOpen() throws Exception {
         sim = SimulatorFixture.simulator().classicEntries(2).build().start();
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
