@@ -4,6 +4,7 @@ module dev.auditsdk.lifecycle {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires static org.immutables.value.annotations;
+    requires static java.compiler; // javax.annotation.processing.Generated on the Immutables-generated types
 
     exports dev.auditsdk.lifecycle;
     exports dev.auditsdk.lifecycle.model;

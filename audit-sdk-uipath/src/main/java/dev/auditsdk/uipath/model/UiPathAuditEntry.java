@@ -33,6 +33,10 @@ public abstract class UiPathAuditEntry implements AuditLogEntry {
     // contentHash keeps no occurrence counters, so one shared instance is thread-safe
     private static final StableIdentity IDENTITY = StableIdentity.withPrefix(ID_PREFIX);
 
+    /** Built by {@link #builder()} or {@link #fromJson}; not subclassed outside this package. */
+    UiPathAuditEntry() {
+    }
+
     /** @return a new builder; {@code createdOn} is required */
     public static ImmutableUiPathAuditEntry.Builder builder() {
         return ImmutableUiPathAuditEntry.builder();

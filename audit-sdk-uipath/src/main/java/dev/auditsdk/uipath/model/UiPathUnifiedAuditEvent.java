@@ -34,6 +34,10 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
     // contentHash keeps no occurrence counters, so one shared instance is thread-safe
     private static final StableIdentity IDENTITY = StableIdentity.withPrefix(DERIVED_ID_PREFIX);
 
+    /** Built by {@link #builder()} or {@link #fromJson}; not subclassed outside this package. */
+    UiPathUnifiedAuditEvent() {
+    }
+
     /** @return a new builder; {@code createdOn} is required */
     public static ImmutableUiPathUnifiedAuditEvent.Builder builder() {
         return ImmutableUiPathUnifiedAuditEvent.builder();
