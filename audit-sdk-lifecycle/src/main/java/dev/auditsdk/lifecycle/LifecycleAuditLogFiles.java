@@ -23,9 +23,12 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * try (AuditLogStream<LifecycleAuditEntry> entries = files.fetch(AuditLogQuery.builder().from(since).build())) {
  *     entries.forEach(...);
  * }
- * try (CloseableIterator<LifecycleAuditEntry> one = LifecycleAuditLogFiles.read(Path.of("audit-2024-03-20.log.gz"))) {
+ * try (Stream<LifecycleAuditEntry> one = LifecycleAuditLogFiles.read(Path.of("audit-2024-03-20.log.gz"))) {
  *     ...
  * }
  * }</pre>
@@ -94,11 +97,15 @@ public final class LifecycleAuditLogFiles extends AbstractAuditLogSource<Lifecyc
      * Every line is returned; nothing is filtered or de-duplicated.
      *
      * @param file an {@code audit.log} or rotated {@code audit-yyyy-MM-dd.log.gz}
-     * @return its entries in file order, lazily; close it to close the file
+     * @return its entries in file order, read lazily as the stream is consumed; close the stream
+     *     (try-with-resources) to close the file
      * @throws AuditTransportException if the file cannot be opened
      */
-    public static CloseableIterator<LifecycleAuditEntry> read(Path file) {
-        return open(Objects.requireNonNull(file, "file"), StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX));
+    public static Stream<LifecycleAuditEntry> read(Path file) {
+        CloseableIterator<LifecycleAuditEntry> entries = open(Objects.requireNonNull(file, "file"),
+                StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX));
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(entries::close);
     }
 
     @Override
