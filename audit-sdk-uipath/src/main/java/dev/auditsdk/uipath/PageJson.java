@@ -2,7 +2,6 @@ package dev.auditsdk.uipath;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditDataException;
-import java.util.Optional;
 
 /**
  * The shape both APIs' pages share, checked on the JSON answer the transport read
@@ -41,14 +40,5 @@ final class PageJson {
             throw new AuditDataException(what + ": '" + field + "' is not an array but " + array.getNodeType());
         }
         return array;
-    }
-
-    /** @return the field as non-blank text; empty when missing, null, blank or a container */
-    static Optional<String> nonBlankText(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull() || v.isContainerNode() || v.asText().isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(v.asText());
     }
 }

@@ -40,8 +40,12 @@ final class UnifiedPage {
                 throw new AuditDataException(what + ", event " + (i + 1) + ": " + ex.getMessage(), -1, i, ex);
             }
         }
-        return new UnifiedPage(List.copyOf(events), PageJson.nonBlankText(page, "next"),
-                PageJson.nonBlankText(page, "previous"));
+        return new UnifiedPage(List.copyOf(events), link(page, "next"), link(page, "previous"));
+    }
+
+    /** A link field: text that is not blank; {@code null}, {@code ""} and a missing field are no link. */
+    private static Optional<String> link(JsonNode page, String field) {
+        return Optional.of(page.path(field)).filter(JsonNode::isTextual).map(JsonNode::asText).filter(s -> !s.isBlank());
     }
 
     /** @return the events of this page, newest first */
