@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import dev.auditsdk.core.http.TransportListener;
+import dev.auditsdk.core.spi.AuditSdkProtectedApi;
 import dev.auditsdk.core.spi.http.Endpoints;
 import dev.auditsdk.core.spi.http.HttpTransport;
 
@@ -327,6 +328,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
     }
 
     /** @return the delivery settings for the sources this builder builds */
+    @AuditSdkProtectedApi
     protected final DeliveryOptions configuredDelivery() {
         return DeliveryOptions.of(configuredLateness(), lateEntries, settleLag != null ? settleLag : defaultSettleLag())
                 .withListener(auditLogListener);
@@ -391,6 +393,7 @@ public abstract class AbstractSourceBuilder<B extends AbstractSourceBuilder<B>> 
      * @param vendor the vendor name for messages and logs
      * @return a pre-configured transport builder
      */
+    @AuditSdkProtectedApi
     protected HttpTransport.Builder transportBuilder(String vendor) {
         return HttpTransport.builder()
                 .vendor(vendor)

@@ -46,6 +46,10 @@ public class AbstractSourceBuilderTest {
             return transportBuilder("demo").build();
         }
 
+        URI baseUrl(URI url) {
+            return requireBaseUrl("demo", url, "baseUrl(...)");
+        }
+
         /** @return the delivery options the builder hands its pagers */
         public DeliveryOptions delivery() {
             return configuredDelivery();
@@ -249,5 +253,21 @@ public class AbstractSourceBuilderTest {
             assertThatThrownBy(() -> new DemoBuilder().parallelism(bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("parallelism must be between 1 and 16, was " + bad);
         }
+    }
+
+    @Test
+    void theBaseUrlIsCheckedOneWayForEverySource() {
+        assertThat(new DemoBuilder().baseUrl(URI.create("https://demo.example/api"))).hasToString("https://demo.example/api");
+        assertThat(new DemoBuilder().baseUrl(URI.create("http://127.0.0.1:8080"))).hasToString("http://127.0.0.1:8080");
+        assertThat(new DemoBuilder().allowInsecureHttp(true).baseUrl(URI.create("http://demo.example")))
+                .hasToString("http://demo.example");
+
+        assertThatThrownBy(() -> new DemoBuilder().baseUrl(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("demo source: set baseUrl(...)");
+        assertThatThrownBy(() -> new DemoBuilder().baseUrl(URI.create("http://demo.example")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refusing plain HTTP to demo.example");
+        assertThatThrownBy(() -> new DemoBuilder().baseUrl(URI.create("https://demo.example/api?token=abc")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(
+                        "demo source: the URL must not have a query or fragment: https://demo.example/api");
     }
 }

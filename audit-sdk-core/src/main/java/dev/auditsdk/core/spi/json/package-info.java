@@ -10,7 +10,7 @@
  *     for export downloads of unknown shape;</li>
  * <li>{@link dev.auditsdk.core.spi.json.DecompressionGuard#gunzip(java.io.InputStream, dev.auditsdk.core.ReadLimits, String)}:
  *     the one bounded way to inflate gzip, for the transport's {@code Content-Encoding};</li>
- * <li>{@link dev.auditsdk.core.spi.util.Json#readTree(java.io.InputStream, dev.auditsdk.core.ReadLimits, String)}:
+ * <li>{@link dev.auditsdk.core.spi.json.JsonTrees#readTree(java.io.InputStream, dev.auditsdk.core.ReadLimits, String)}:
  *     the one bounded way to read a whole JSON answer into a tree.</li>
  * </ul>
  *

@@ -102,4 +102,12 @@ class TimestampsTest {
         assertThatThrownBy(() -> Timestamps.parse("f", "2026-03-01T10:15:30Z", null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("zoneWithoutOffset");
     }
+
+    @Test
+    void ceilToSecondKeepsWholeSecondsAndRoundsTheRestUp() {
+        assertThat(Timestamps.ceilToSecond(Instant.parse("2026-03-01T10:15:30Z"))).isEqualTo(Instant.parse("2026-03-01T10:15:30Z"));
+        assertThat(Timestamps.ceilToSecond(Instant.parse("2026-03-01T10:15:30.000000001Z")))
+                .isEqualTo(Instant.parse("2026-03-01T10:15:31Z"));
+        assertThat(Timestamps.ceilToSecond(Instant.parse("2026-03-01T23:59:59.999Z"))).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+    }
 }
