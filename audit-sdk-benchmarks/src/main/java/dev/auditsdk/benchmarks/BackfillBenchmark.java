@@ -11,6 +11,7 @@ import dev.auditsdk.core.retry.RateLimitRegistry;
 import dev.auditsdk.informatica.InformaticaAuditLogSource;
 import dev.auditsdk.jitterbit.JitterbitApiLogSource;
 import dev.auditsdk.lifecycle.LifecycleAuditLogSource;
+import dev.auditsdk.lifecycle.LifecycleSourceBuilder;
 import dev.auditsdk.testkit.SimulatorServer;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;
 import dev.auditsdk.testkit.informatica.InformaticaSimulator;
@@ -18,6 +19,7 @@ import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
 import dev.auditsdk.testkit.lifecycle.LifecycleSimulator;
 import dev.auditsdk.testkit.uipath.UiPathSimulator;
 import dev.auditsdk.uipath.UiPathAuditLogSource;
+import dev.auditsdk.uipath.UiPathSourceBuilder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -154,15 +156,15 @@ public final class BackfillBenchmark {
                         .range(start, END).build(),
                         sim -> LifecycleAuditLogSource.builder().baseUrl(sim.baseUrl())
                                 .credentials(LifecycleSimulator.DEFAULT_USERNAME, LifecycleSimulator.DEFAULT_PASSWORD),
-                        b -> ((LifecycleAuditLogSource.Builder) b).build());
+                        b -> ((LifecycleSourceBuilder) b).build());
             case "uipath":
                 return new Vendor(name, () -> UiPathSimulator.builder().seed(2).client("bench", "bench-secret")
                         .classicEntries(entries).dataBetween(start, END).build(),
                         sim -> UiPathAuditLogSource.builder().baseUrl(sim.baseUrl())
                                 .organization(((UiPathSimulator) sim).organization()).tenant(((UiPathSimulator) sim).tenant())
                                 .clientCredentials("bench", "bench-secret"),
-                        b -> ((UiPathAuditLogSource.Builder) b).build())
-                        .previousPage(b -> ((UiPathAuditLogSource.Builder) b).pageSize(100));
+                        b -> ((UiPathSourceBuilder) b).build())
+                        .previousPage(b -> ((UiPathSourceBuilder) b).pageSize(100));
             case "informatica":
                 return new Vendor(name, () -> InformaticaSimulator.builder().seed(3).auditEntries(entries).endingAt(END).span(span)
                         .credentials("bench@example.com", "bench-password").build(),

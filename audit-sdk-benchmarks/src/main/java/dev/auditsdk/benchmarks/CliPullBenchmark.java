@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class CliPullBenchmark {
         long n = 0;
         long sink = 0;
         try (LifecycleAuditLogSource source = LifecycleAuditLogSource.builder().baseUrl(baseUrl)
-                .credentials(LifecycleServerProcess.USER, LifecycleServerProcess.PASSWORD).windowDays(days).build();
+                .credentials(LifecycleServerProcess.USER, LifecycleServerProcess.PASSWORD).windowSize(Duration.ofDays(days)).build();
                 AuditLogStream<LifecycleAuditEntry> entries = source.fetch(query)) {
             for (LifecycleAuditEntry e : entries) {
                 sink += e.timestamp().getNano() + e.id().length();
@@ -184,7 +185,7 @@ public final class CliPullBenchmark {
         private List<String> cli(String format) {
             Path file = dir.resolve("out." + format);
             return List.of(java, "-Xmx64m", "-cp", classpath, "dev.auditsdk.cli.Main", "pull", "lifecycle",
-                    "--base-url", url, "--username", LifecycleServerProcess.USER, "--window-days", Integer.toString(days),
+                    "--base-url", url, "--username", LifecycleServerProcess.USER, "--window-size", days + "d",
                     "--from", START.toString(), "--to", START.atOffset(ZoneOffset.UTC).plusDays(days).toInstant().toString(),
                     "-f", format, "-o", file.toString());
         }

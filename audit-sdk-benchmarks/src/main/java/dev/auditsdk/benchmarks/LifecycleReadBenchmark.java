@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,7 +41,7 @@ import java.util.Locale;
  * <p>The baseline does the least a reader must do: one GET for the whole range (the JDK's
  * {@code BodyHandlers.ofInputStream()}), and each line parsed into a Jackson tree whose
  * {@code timestamp} text is touched. The SDK does what it promises: the same single request
- * (windowDays covering the range), each line parsed into a typed entry, its timestamp turned
+ * (a windowSize covering the range), each line parsed into a typed entry, its timestamp turned
  * into an {@code Instant}, a stable identity derived (SHA-256 of the line's bytes plus its
  * occurrence) and read by the loop, range filtering, an order check and exactly-once tracking
  * with a checkpoint.
@@ -206,7 +207,7 @@ public final class LifecycleReadBenchmark {
         long n = 0;
         long sink = 0;
         try (LifecycleAuditLogSource source = LifecycleAuditLogSource.builder().baseUrl(baseUrl)
-                .credentials(USER, PASSWORD).windowDays(days).build();
+                .credentials(USER, PASSWORD).windowSize(Duration.ofDays(days)).build();
                 AuditLogStream<LifecycleAuditEntry> entries = source.fetch(query)) {
             for (LifecycleAuditEntry e : entries) {
                 sink += e.timestamp().getNano() + e.id().length();

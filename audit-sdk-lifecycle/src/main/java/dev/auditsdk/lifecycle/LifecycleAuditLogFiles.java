@@ -1,9 +1,9 @@
 package dev.auditsdk.lifecycle;
 
 import dev.auditsdk.core.AuditLogQuery;
-import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.error.AuditTransportException;
+import dev.auditsdk.core.source.AbstractAuditLogSource;
 import dev.auditsdk.core.spi.json.BodyFormat;
 import dev.auditsdk.core.spi.util.AbstractCloseableIterator;
 import dev.auditsdk.core.spi.util.CloseableIterator;
@@ -23,9 +23,12 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * try (AuditLogStream<LifecycleAuditEntry> entries = files.fetch(AuditLogQuery.builder().from(since).build())) {
  *     entries.forEach(...);
  * }
- * try (CloseableIterator<LifecycleAuditEntry> one = LifecycleAuditLogFiles.read(Path.of("audit-2024-03-20.log.gz"))) {
+ * try (Stream<LifecycleAuditEntry> one = LifecycleAuditLogFiles.read(Path.of("audit-2024-03-20.log.gz"))) {
  *     ...
  * }
  * }</pre>
@@ -51,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * up to a day: {@link #fetch} reads every rotated file dated from the day before the range to
  * the day after it, then the current file, and keeps only the entries of the range.
  */
-public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAuditEntry> {
+public final class LifecycleAuditLogFiles extends AbstractAuditLogSource<LifecycleAuditEntry> {
     /** The name of the file the server is writing to. */
     public static final String CURRENT_FILE = "audit.log";
 
@@ -77,7 +80,7 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
     /**
      * @param logDirectory the server's log directory (holding {@code audit.log})
      * @param lateness how far a line may go back in time behind an earlier one and
-     *     still be delivered (see {@link LifecycleAuditLogSource.Builder#lateness})
+     *     still be delivered (see {@link LifecycleSourceBuilder#lateness})
      * @return a source reading its audit files
      */
     public static LifecycleAuditLogFiles of(Path logDirectory, Duration lateness) {
@@ -94,11 +97,15 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
      * Every line is returned; nothing is filtered or de-duplicated.
      *
      * @param file an {@code audit.log} or rotated {@code audit-yyyy-MM-dd.log.gz}
-     * @return its entries in file order, lazily; close it to close the file
+     * @return its entries in file order, read lazily as the stream is consumed; close the stream
+     *     (try-with-resources) to close the file
      * @throws AuditTransportException if the file cannot be opened
      */
-    public static CloseableIterator<LifecycleAuditEntry> read(Path file) {
-        return open(Objects.requireNonNull(file, "file"), StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX));
+    public static Stream<LifecycleAuditEntry> read(Path file) {
+        CloseableIterator<LifecycleAuditEntry> entries = open(Objects.requireNonNull(file, "file"),
+                StableIdentity.withPrefix(LifecycleAuditLogParser.ID_PREFIX));
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(entries::close);
     }
 
     @Override
@@ -151,13 +158,9 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
      * Reads the entries of {@code [from, to)}, or after the query's checkpoint, from the files
      * of {@link #files(AuditLogQuery)}, each exactly once, lazily: no file is opened before the
      * stream is iterated.
-     *
-     * @param query the range, resume point and limit
-     * @return the entries in ascending time
      */
     @Override
-    public AuditLogStream<LifecycleAuditEntry> fetch(AuditLogQuery query) {
-        Objects.requireNonNull(query, "query");
+    protected AuditLogStream<LifecycleAuditEntry> read(AuditLogQuery query) {
         CloseableIterator<LifecycleAuditEntry> entries = CloseableIterator.lazily(() -> {
             List<Path> files = files(query);
             LOG.debug("lifecycle: reading {} audit log file(s) from {}", files.size(), directory);
@@ -166,15 +169,15 @@ public final class LifecycleAuditLogFiles implements AuditLogSource<LifecycleAud
         return PagedAuditLogStream.of(DeliveryTracker.builder(query).lateness(lateness).build(), entries);
     }
 
-    /** Nothing to release: files are closed by the streams that read them. */
+    /** Nothing to release: each stream closes the file it has open. */
     @Override
-    public void close() {
-        // each stream closes the file it has open
+    protected void release() {
+        // files are closed by the streams that read them
     }
 
     @Override
-    public String toString() {
-        return "LifecycleAuditLogFiles{" + directory + "}";
+    protected String settings() {
+        return "directory=" + directory + ", lateness=" + lateness;
     }
 
     private static CloseableIterator<LifecycleAuditEntry> open(Path file, StableIdentity identity) {

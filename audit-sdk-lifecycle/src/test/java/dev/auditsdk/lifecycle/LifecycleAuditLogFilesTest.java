@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditTransportException;
-import dev.auditsdk.core.spi.util.CloseableIterator;
 import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
 import dev.auditsdk.testkit.lifecycle.LifecycleSimulator;
 import java.io.IOException;
@@ -23,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,12 +48,10 @@ class LifecycleAuditLogFilesTest {
         sim.close();
     }
 
-    private static List<String> lines(CloseableIterator<LifecycleAuditEntry> entries) {
-        List<String> out = new ArrayList<>();
+    private static List<String> lines(Stream<LifecycleAuditEntry> entries) {
         try (entries) {
-            entries.forEachRemaining(e -> out.add(e.raw().toString()));
+            return entries.map(e -> e.raw().toString()).collect(Collectors.toList());
         }
-        return out;
     }
 
     private void writePlain(Path file, List<String> lines) throws IOException {

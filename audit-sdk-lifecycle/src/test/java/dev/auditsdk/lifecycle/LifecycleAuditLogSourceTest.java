@@ -52,8 +52,8 @@ class LifecycleAuditLogSourceTest {
         return sim;
     }
 
-    private LifecycleAuditLogSource source(Consumer<LifecycleAuditLogSource.Builder> config) {
-        LifecycleAuditLogSource.Builder b = LifecycleAuditLogSource.builder().baseUrl(sim.baseUrl())
+    private LifecycleAuditLogSource source(Consumer<LifecycleSourceBuilder> config) {
+        LifecycleSourceBuilder b = LifecycleAuditLogSource.builder().baseUrl(sim.baseUrl())
                 .credentials(USER, PASSWORD).retryPolicy(FAST_RETRIES);
         config.accept(b);
         LifecycleAuditLogSource s = b.build();
@@ -170,10 +170,10 @@ class LifecycleAuditLogSourceTest {
     }
 
     @Test
-    void windowDaysGroupsDaysIntoOneRequest() {
+    void windowSizeGroupsDaysIntoOneRequest() {
         start(b -> b.storedEvents(500).range(DAY1, DAY1.plusSeconds(5 * 86_400)));
 
-        Read read = read(source(b -> b.windowDays(3).parallelism(1)), range(DAY1.plusSeconds(3600), DAY1.plusSeconds(5 * 86_400)));
+        Read read = read(source(b -> b.windowSize(java.time.Duration.ofDays(3)).parallelism(1)), range(DAY1.plusSeconds(3600), DAY1.plusSeconds(5 * 86_400)));
 
         assertThat(queries()).containsExactly("startUtcDate=2024-03-20&endUtcDate=2024-03-22",
                 "startUtcDate=2024-03-23&endUtcDate=2024-03-24");

@@ -163,8 +163,12 @@ class LifecycleAuditLogSourceWireMockTest {
                 .allowInsecureHttp(true).build().baseUrl()).hasToString("http://iq.example.com");
         assertThat(LifecycleAuditLogSource.builder().credentials("a", "b").build().baseUrl())
                 .isEqualTo(LifecycleAuditLogSource.DEFAULT_BASE_URL);
-        assertThatThrownBy(() -> LifecycleAuditLogSource.builder().windowDays(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("windowDays");
+        assertThatThrownBy(() -> LifecycleAuditLogSource.builder().windowSize(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("windowSize");
+        assertThatThrownBy(() -> LifecycleAuditLogSource.builder().windowSize(java.time.Duration.ofHours(36)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number of days");
+        assertThatThrownBy(() -> LifecycleAuditLogSource.builder().baseUrl("https://iq.example.com/?x=1").credentials("a", "b")
+                .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
         assertThatThrownBy(() -> LifecycleAuditLogSource.builder().parallelism(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("parallelism");
         assertThatThrownBy(() -> LifecycleAuditLogSource.builder().lateness(java.time.Duration.ofSeconds(-1)))

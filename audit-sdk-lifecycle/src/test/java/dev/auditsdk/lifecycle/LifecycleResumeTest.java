@@ -195,7 +195,7 @@ class LifecycleResumeTest {
         boolean[] stall = {false, true, false, true};
         AtomicInteger requests = new AtomicInteger();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/" + LifecycleAuditLogSource.AUDIT_LOGS_PATH, exchange -> {
+        server.createContext("/" + LifecyclePages.AUDIT_LOGS_PATH, exchange -> {
             int n = requests.getAndIncrement();
             try (OutputStream out = exchange.getResponseBody()) {
                 exchange.sendResponseHeaders(200, bytes.length);

@@ -10,6 +10,7 @@ import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.core.testing.SecretLeakGuard;
 import dev.auditsdk.testkit.uipath.UiPathSimulator;
 import dev.auditsdk.uipath.UiPathAuditLogSource;
+import dev.auditsdk.uipath.UiPathSourceBuilder;
 import dev.auditsdk.uipath.UiPathAuditLogStream;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
 import io.micrometer.core.instrument.Counter;
@@ -55,7 +56,7 @@ class AuditLogMetricsTest {
         return sim;
     }
 
-    private UiPathAuditLogSource.Builder source(String clientSecret, AuditLogMetrics metrics) {
+    private UiPathSourceBuilder source(String clientSecret, AuditLogMetrics metrics) {
         return UiPathAuditLogSource.builder()
                 .baseUrl(sim.baseUrl())
                 .organization(sim.organization())
@@ -74,7 +75,7 @@ class AuditLogMetricsTest {
 
     private static List<UiPathAuditEntry> readAll(UiPathAuditLogSource source, AuditLogQuery query) {
         List<UiPathAuditEntry> read = new ArrayList<>();
-        try (UiPathAuditLogStream stream = source.fetch(query)) {
+        try (UiPathAuditLogStream stream = source.fetchWithTotalCount(query)) {
             stream.forEach(read::add);
         }
         return read;

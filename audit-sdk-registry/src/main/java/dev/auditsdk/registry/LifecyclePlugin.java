@@ -5,6 +5,7 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.lifecycle.LifecycleAuditLogSource;
+import dev.auditsdk.lifecycle.LifecycleSourceBuilder;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +33,8 @@ public final class LifecyclePlugin implements VendorPlugin {
                         .build(),
                 VendorOption.builder().from(VendorOption.secret("password", "SECRET",
                         "The user's password, or the passcode of the user token.")).required(true).build(),
-                VendorOption.text("window-days", "N", "Days per request for long ranges (default 1)."),
+                VendorOption.text("window-size", "DURATION", "Range of one request for long ranges, whole days"
+                        + " (default 1d)."),
                 VendorOption.builder().from(VendorOption.text("day-margin", "N", "Days asked for on each side of a"
                         + " window, 0..2 (default 0); 1 when the server selects by its local date instead of UTC days."))
                         .assumption("the documentation says the server selects by UTC day, but its samples carry"
@@ -41,10 +43,10 @@ public final class LifecyclePlugin implements VendorPlugin {
 
     @Override
     public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
-        LifecycleAuditLogSource.Builder b = LifecycleAuditLogSource.builder();
+        LifecycleSourceBuilder b = LifecycleAuditLogSource.builder();
         settings.uri("base-url").ifPresent(b::baseUrl);
         b.credentials(settings.require("username"), settings.require("password"));
-        settings.setInteger("window-days", b::windowDays);
+        settings.set("window-size", settings.duration("window-size", false), b::windowSize);
         settings.setInteger("day-margin", b::dayMargin);
         DeliverySettings.apply(b, settings).listener(context.transportListener()).auditLogListener(context.auditLogListener());
         return b.build();

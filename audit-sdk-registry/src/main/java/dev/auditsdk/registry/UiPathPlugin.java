@@ -5,9 +5,11 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditSdkException;
+import dev.auditsdk.uipath.AbstractUiPathSourceBuilder;
 import dev.auditsdk.uipath.UiPathAuditLogSource;
 import dev.auditsdk.uipath.UiPathSourceBuilder;
 import dev.auditsdk.uipath.UiPathUnifiedAuditLogSource;
+import dev.auditsdk.uipath.UiPathUnifiedSourceBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,7 +97,7 @@ public final class UiPathPlugin implements VendorPlugin {
     @Override
     public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
         if (unified) {
-            UiPathUnifiedAuditLogSource.Builder b = common(UiPathUnifiedAuditLogSource.builder(), settings, context);
+            UiPathUnifiedSourceBuilder b = common(UiPathUnifiedAuditLogSource.builder(), settings, context);
             settings.get("status").ifPresent(s -> b.status(status(settings, s)));
             settings.get("search-term").ifPresent(b::searchTerm);
             settings.get("event-sources").ifPresent(s -> b.sources(list(s)));
@@ -104,12 +106,12 @@ public final class UiPathPlugin implements VendorPlugin {
             settings.get("user-ids").ifPresent(s -> b.userIds(list(s)));
             return b.build();
         }
-        UiPathAuditLogSource.Builder b = common(UiPathAuditLogSource.builder(), settings, context);
+        UiPathSourceBuilder b = common(UiPathAuditLogSource.builder(), settings, context);
         settings.get("language").ifPresent(b::language);
         return b.build();
     }
 
-    private static <B extends UiPathSourceBuilder<B>> B common(B b, VendorSettings settings, VendorContext context) {
+    private static <B extends AbstractUiPathSourceBuilder<B>> B common(B b, VendorSettings settings, VendorContext context) {
         settings.uri("base-url").ifPresent(b::baseUrl);
         b.organization(settings.require("organization"));
         settings.get("tenant").ifPresent(b::tenant);

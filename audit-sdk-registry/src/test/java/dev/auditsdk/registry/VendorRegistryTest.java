@@ -92,6 +92,23 @@ class VendorRegistryTest {
     }
 
     @Test
+    void lifecycleTakesItsWindowSizeInWholeDaysAndReportsOtherSizesOnTheKey() throws Exception {
+        VendorPlugin lifecycle = new LifecyclePlugin();
+        VendorSettings twoDays = VendorSettings.resolved(lifecycle, Map.of("username", "u", "password", "pw-S3CR3T",
+                "window-size", "2d"), Map.of(), SettingNames.keys("streams.l."));
+        try (AuditLogSource<?> source = lifecycle.openSource(twoDays, UNATTENDED)) {
+            assertThat(source.toString()).contains("windowSize=PT48H");
+        }
+        for (String bad : List.of("36h", "0s", "soon")) {
+            VendorSettings s = VendorSettings.resolved(lifecycle, Map.of("username", "u", "password", "pw-S3CR3T",
+                    "window-size", bad), Map.of(), SettingNames.keys("streams.l."));
+            assertThatThrownBy(() -> lifecycle.openSource(s, UNATTENDED).close()).as(bad)
+                    .isInstanceOfSatisfying(VendorSettingException.class, e -> assertThat(e.option()).contains("window-size"))
+                    .hasMessageContaining("streams.l.window-size");
+        }
+    }
+
+    @Test
     void boomiNeedsExactlyOneCredential() {
         VendorPlugin boomi = new BoomiPlugin();
         VendorSettings both = VendorSettings.resolved(boomi, Map.of("account-id", "acme-A1", "username", "u@acme.example",

@@ -1,19 +1,17 @@
 package dev.auditsdk.uipath;
 
-import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
-import dev.auditsdk.core.AuditLogSource;
+import dev.auditsdk.core.source.AbstractAuditLogSource;
 import dev.auditsdk.core.spi.http.HttpRequestSpec;
+import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.spi.paging.DeliveryTracker;
 import dev.auditsdk.core.spi.paging.EntryOrder;
 import dev.auditsdk.core.spi.paging.NewestFirstWindows;
 import dev.auditsdk.core.spi.paging.OffsetPager;
 import dev.auditsdk.core.spi.paging.PagedAuditLogStream;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
-import dev.auditsdk.uipath.model.UiPathAuditLogPage;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *         .organization("acme").tenant("DefaultTenant")
  *         .credentials(CredentialsProvider.oauthFromEnv("UIPATH_CLIENT_ID", "UIPATH_CLIENT_SECRET"))
  *         .build();
- *      UiPathAuditLogStream entries = source.fetch(AuditLogQuery.builder().from(yesterday).build())) {
+ *      UiPathAuditLogStream entries = source.fetchWithTotalCount(AuditLogQuery.builder().from(yesterday).build())) {
  *     for (UiPathAuditEntry e : entries) { ... }
  *     store(entries.checkpoint());
  * }
@@ -41,9 +39,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Entries are therefore delivered newest first; the stream's checkpoint covers the whole range
  * once it has been read to the end (see {@link DeliveryTracker} for interrupted reads).
  *
- * <p>Thread-safe; one source serves many concurrent streams with one cached OAuth token.
+ * <p>Thread-safe; one source serves many concurrent streams with one cached OAuth token. Built by
+ * {@link UiPathSourceBuilder}; pages are read by the package's classic page function over the
+ * shared connection (transport and token cache). A closed source refuses to fetch.
  */
-public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEntry> {
+public final class UiPathAuditLogSource extends AbstractAuditLogSource<UiPathAuditEntry> {
     /** The path of the classic audit API below {@code {organization}[/{tenant}]/}. */
     public static final String AUDIT_LOGS_PATH = "audit_/api/auditlogs/";
     /**
@@ -53,9 +53,9 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
     public static final int DEFAULT_PAGE_SIZE = 1000;
     /** The largest page asked for, whatever the query's hint. */
     public static final int MAX_PAGE_SIZE = 1000;
-    /** The default {@linkplain Builder#parallelism(int) parallelism}: four pages fetched ahead (see the README). */
+    /** The default {@linkplain UiPathSourceBuilder#parallelism(int) parallelism}: four pages fetched ahead (see the README). */
     public static final int DEFAULT_PARALLELISM = 4;
-    /** The default {@linkplain Builder#settleLag(Duration) settle lag} of the classic API: one minute (an assumption, see the README). */
+    /** The default {@linkplain UiPathSourceBuilder#settleLag(Duration) settle lag} of the classic API: one minute (an assumption, see the README). */
     public static final Duration DEFAULT_SETTLE_LAG = Duration.ofMinutes(1);
 
     private final UiPathConnection connection;
@@ -67,20 +67,21 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
     private final int parallelism;
     private final DeliveryOptions delivery;
 
-    private UiPathAuditLogSource(Builder b) {
-        this.connection = new UiPathConnection(b);
+    UiPathAuditLogSource(UiPathConnection connection, String language, String apiVersion, int pageSize, int maxPages,
+            int parallelism, DeliveryOptions delivery) {
+        this.connection = connection;
         this.url = connection.tenantUrl(AUDIT_LOGS_PATH);
-        this.language = b.language;
-        this.delivery = b.delivery();
-        this.apiVersion = b.apiVersion;
-        this.pageSize = b.pageSize;
-        this.maxPages = b.maxPages;
-        this.parallelism = b.configuredParallelism();
+        this.language = language;
+        this.apiVersion = apiVersion;
+        this.pageSize = pageSize;
+        this.maxPages = maxPages;
+        this.parallelism = parallelism;
+        this.delivery = delivery;
     }
 
     /** @return a new builder */
-    public static Builder builder() {
-        return new Builder();
+    public static UiPathSourceBuilder builder() {
+        return new UiPathSourceBuilder();
     }
 
     @Override
@@ -101,20 +102,16 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
 
     /**
      * Reads the entries of {@code [from, to)} (or after the query's checkpoint), newest first,
-     * lazily: no request is made until the stream is iterated.
-     *
-     * @param query the range, resume point, page-size hint (capped at {@value #MAX_PAGE_SIZE}) and limit
-     * @return the entries, with the log's {@code totalCount}
+     * lazily: no request is made until the stream is iterated. The query's page-size hint is capped at {@value #MAX_PAGE_SIZE}; {@link #fetchWithTotalCount}
+     * returns the same stream typed with the log's {@code totalCount}.
      */
     @Override
-    public UiPathAuditLogStream fetch(AuditLogQuery query) {
-        Objects.requireNonNull(query, "query");
-        connection.requireOpen("this UiPath audit log source");
+    protected UiPathAuditLogStream read(AuditLogQuery query) {
         int size = Math.max(2, Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(pageSize)));
         DeliveryTracker tracker = delivery.tracker(query).order(EntryOrder.NEWEST_FIRST).build();
-        AtomicReference<ClassicPageFetcher> latest = new AtomicReference<>();
+        AtomicReference<UiPathPages> latest = new AtomicReference<>();
         NewestFirstWindows<UiPathAuditEntry> entries = NewestFirstWindows.of(tracker, window -> {
-            ClassicPageFetcher fetcher = new ClassicPageFetcher(connection, url, language, apiVersion, window.end());
+            UiPathPages fetcher = new UiPathPages(connection, url, language, apiVersion, window.end());
             latest.set(fetcher);
             return OffsetPager.builder(fetcher, UiPathAuditEntry::id, UiPathAuditEntry::timestamp)
                     .order(EntryOrder.NEWEST_FIRST)
@@ -126,9 +123,21 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
                     .build();
         });
         return new UiPathAuditLogStream(PagedAuditLogStream.of(tracker, entries), () -> {
-            ClassicPageFetcher fetcher = latest.get();
+            UiPathPages fetcher = latest.get();
             return fetcher == null ? OptionalLong.empty() : fetcher.totalCount();
         });
+    }
+
+    /**
+     * {@link #fetch(AuditLogQuery)}, typed: the same lazy stream, which also reports the log's
+     * {@code totalCount} as the API last gave it.
+     *
+     * @param query the range, resume point, page-size hint (capped at {@value #MAX_PAGE_SIZE}) and limit
+     * @return the entries, newest first, with the log's {@code totalCount}
+     * @throws IllegalStateException if this source is closed
+     */
+    public UiPathAuditLogStream fetchWithTotalCount(AuditLogQuery query) {
+        return (UiPathAuditLogStream) fetch(query);
     }
 
     /**
@@ -140,74 +149,17 @@ public final class UiPathAuditLogSource implements AuditLogSource<UiPathAuditEnt
         HttpRequestSpec spec = HttpRequestSpec.get(url).query("language", language).query("top", 1).query("skip", 0)
                 .header("Accept", "application/json").build();
         String what = "GET " + url.getPath() + " (top=1)";
-        return connection.read(spec, result -> UiPathAuditLogPage.read(result.body(), connection.limits(), what)).totalCount();
+        return ClassicPage.of(connection.readJson(spec), what).totalCount();
     }
 
     /** Releases the HTTP client if the source built it; a caller-owned client stays open. */
     @Override
-    public void close() {
+    protected void release() {
         connection.close();
     }
 
     @Override
-    public String toString() {
-        return "UiPathAuditLogSource{" + url + "}";
-    }
-
-    /** Builds a {@link UiPathAuditLogSource}; {@code organization} and credentials are required. */
-    public static final class Builder extends UiPathSourceBuilder<Builder> {
-        private String language = "en";
-        private String apiVersion;
-        private int pageSize = DEFAULT_PAGE_SIZE;
-
-        private Builder() {
-        }
-
-        /**
-         * @param language the display language of messages ({@code en}, {@code fr}, {@code de},
-         *     {@code ja}, ...); default {@code en}. Derived identities do not depend on it
-         * @return this builder
-         */
-        public Builder language(String language) {
-            this.language = Objects.requireNonNull(language, "language");
-            return this;
-        }
-
-        /**
-         * @param apiVersion sent as {@code api-version} when set; default none
-         * @return this builder
-         */
-        public Builder apiVersion(String apiVersion) {
-            this.apiVersion = apiVersion;
-            return this;
-        }
-
-        /**
-         * @param pageSize entries per request (the query's hint overrides it); default
-         *     {@value UiPathAuditLogSource#DEFAULT_PAGE_SIZE}, at most {@value UiPathAuditLogSource#MAX_PAGE_SIZE}
-         * @return this builder
-         */
-        public Builder pageSize(int pageSize) {
-            if (pageSize < 2 || pageSize > MAX_PAGE_SIZE) {
-                throw new IllegalArgumentException("pageSize must be between 2 and " + MAX_PAGE_SIZE + ", was " + pageSize);
-            }
-            this.pageSize = pageSize;
-            return this;
-        }
-
-        /** @return {@value UiPathAuditLogSource#DEFAULT_PARALLELISM} */
-        @Override
-        protected int defaultParallelism() {
-            return DEFAULT_PARALLELISM;
-        }
-
-        /**
-         * @return the source; no request is made yet
-         * @throws IllegalArgumentException when the organization or credentials are missing, or
-         *     the base URL is plain HTTP to a remote host without {@link #allowInsecureHttp(boolean)}
-         */
-        public UiPathAuditLogSource build() {
-            return new UiPathAuditLogSource(this);
-        }
+    protected String settings() {
+        return "url=" + url + ", pageSize=" + pageSize + ", parallelism=" + parallelism;
     }
 }

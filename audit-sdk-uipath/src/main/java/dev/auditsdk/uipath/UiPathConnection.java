@@ -1,22 +1,28 @@
 package dev.auditsdk.uipath;
 
-import dev.auditsdk.core.spi.auth.AccessToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.ReadLimits;
+import dev.auditsdk.core.auth.CredentialsProvider;
+import dev.auditsdk.core.auth.OAuthClientCredentials;
+import dev.auditsdk.core.error.AuditDataException;
+import dev.auditsdk.core.spi.auth.AccessToken;
 import dev.auditsdk.core.spi.auth.AuthHeaders;
 import dev.auditsdk.core.spi.auth.TokenAuthenticator;
-import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.spi.http.BodyReader;
 import dev.auditsdk.core.spi.http.Endpoints;
 import dev.auditsdk.core.spi.http.HttpRequestSpec;
 import dev.auditsdk.core.spi.http.HttpTransport;
 import dev.auditsdk.core.spi.http.ThrottlePolicy;
-import dev.auditsdk.uipath.auth.UiPathTokenClient;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What both sources share at run time: the transport (with the UiPath error decoder), the
- * OAuth token cache behind it, and the URL layout {@code {baseUrl}/{organization}[/{tenant}]/...}.
+ * What both sources share at run time: the transport (with the UiPath error decoder and the
+ * {@code retry_after}-in-body throttle rule), the OAuth client-credentials token client and the
+ * token cache behind it, and the URL layout {@code {baseUrl}/{organization}[/{tenant}]/...}.
+ * Built by {@link AbstractUiPathSourceBuilder}, which checks the options first.
  */
 final class UiPathConnection implements AutoCloseable {
     static final String VENDOR = "uipath";
@@ -25,47 +31,38 @@ final class UiPathConnection implements AutoCloseable {
     private final String organization;
     private final String tenant;
     private final HttpTransport transport;
-    private final UiPathTokenClient tokens;
 
-    UiPathConnection(UiPathSourceBuilder<?> b) {
-        if (b.organization == null || b.organization.isBlank()) {
-            throw new IllegalArgumentException("organization is required: the organization name as it appears in"
-                    + " UiPath URLs, e.g. https://cloud.uipath.com/{organization}/");
-        }
-        if (b.credentials == null) {
-            throw new IllegalArgumentException("credentials are required: the client id and secret of a UiPath"
-                    + " external application (confidential, client credentials, scope PM.Audit.Read)");
-        }
-        if (b.tenant != null && b.tenant.isBlank()) {
-            throw new IllegalArgumentException("tenant must not be blank; leave it unset for none");
-        }
-        this.baseUrl = Endpoints.requireSecure(b.baseUrl, b.allowsInsecureHttp());
-        if (baseUrl.getRawQuery() != null) {
-            throw new IllegalArgumentException("baseUrl must not have a query: " + baseUrl);
-        }
-        URI identityUrl = Endpoints.requireSecure(
-                b.identityUrl != null ? b.identityUrl : Endpoints.resolve(baseUrl, "identity_"), b.allowsInsecureHttp());
-        this.organization = b.organization.trim();
-        this.tenant = b.tenant == null ? null : b.tenant.trim();
-        // the token client logs in through the plain transport; the authenticated view is built on top
-        HttpTransport plain = b.transport()
+    /**
+     * @param baseUrl the checked platform URL
+     * @param organization the organization name
+     * @param tenant the tenant name, or null
+     * @param transport the transport builder carrying the source's HTTP settings
+     * @param identityUrl the checked identity service root
+     * @param credentials the external application's client id and secret
+     * @param scopes the scopes to ask for
+     * @param refreshAhead how long before expiry a token is replaced
+     * @param clock the time source for expiries
+     */
+    UiPathConnection(URI baseUrl, String organization, String tenant, HttpTransport.Builder transport, URI identityUrl,
+            CredentialsProvider<OAuthClientCredentials> credentials, List<String> scopes, Duration refreshAhead,
+            Clock clock) {
+        this.baseUrl = baseUrl;
+        this.organization = organization;
+        this.tenant = tenant;
+        // the token client logs in through the transport without authentication; the authenticated view is built on top
+        HttpTransport plain = transport
                 .errorDecoder(new UiPathErrorDecoder())
                 .throttlePolicy(ThrottlePolicy.standard()
                         .withRetryAfterFromBody((status, body) -> UiPathErrorDecoder.retryAfterInBody(body)))
                 .build();
-        this.tokens = new UiPathTokenClient(plain, identityUrl, b.credentials, b.scopes, b.tokenClock());
+        UiPathTokenClient tokens = new UiPathTokenClient(plain, identityUrl, credentials, scopes, clock);
         TokenAuthenticator<AccessToken> authenticator = TokenAuthenticator
                 .<AccessToken>builder(tokens::fetchToken, t -> AuthHeaders.of("Authorization", "Bearer " + t.value().reveal()))
                 .expiry(AccessToken::expiresAt)
-                .refreshAhead(b.tokenRefreshAhead)
-                .clock(b.tokenClock())
+                .refreshAhead(refreshAhead)
+                .clock(clock)
                 .build();
         this.transport = plain.withAuthenticator(authenticator);
-    }
-
-    /** @return the organization name */
-    String organization() {
-        return organization;
     }
 
     /** @return the tenant name, if one was configured */
@@ -102,23 +99,17 @@ final class UiPathConnection implements AutoCloseable {
         return resolved;
     }
 
-    /** @throws IllegalStateException once the connection is closed */
-    void requireOpen(String what) {
-        transport.requireOpen(what);
-    }
-
     /** @return the read limits in force */
     ReadLimits limits() {
         return transport.limits();
     }
 
-    /** Sends a request and reads its bounded answer inside the attempt, so a cut-off page is read again. */
-    <T> T read(HttpRequestSpec spec, BodyReader<T> reader) {
-        return transport.send(spec, reader);
-    }
-
-    UiPathTokenClient tokenClient() {
-        return tokens;
+    /**
+     * Sends a request and reads its JSON answer whole inside the attempt, so a cut-off page is
+     * read again; an answer that is not JSON is an {@link AuditDataException} naming the request.
+     */
+    JsonNode readJson(HttpRequestSpec spec) {
+        return transport.sendForJson(spec);
     }
 
     private static String segment(String name) {

@@ -11,7 +11,6 @@ import dev.auditsdk.core.spi.util.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -126,8 +125,7 @@ final class UiPathErrorDecoder implements ErrorDecoder {
         }
         JsonNode errors = b.get("errors");
         if (errors != null && errors.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : errors.properties()) {
                 sb.append(sb.length() == 0 ? "" : "; ").append(e.getKey()).append(": ")
                         .append(e.getValue().isArray() && e.getValue().size() > 0 ? e.getValue().get(0).asText()
                                 : e.getValue().asText());

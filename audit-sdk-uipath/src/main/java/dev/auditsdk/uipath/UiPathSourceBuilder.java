@@ -1,197 +1,70 @@
 package dev.auditsdk.uipath;
 
-import dev.auditsdk.core.spi.paging.DeliveryOptions;
-import dev.auditsdk.core.auth.CredentialsProvider;
-import dev.auditsdk.core.auth.OAuthClientCredentials;
-import dev.auditsdk.core.auth.Secret;
-import dev.auditsdk.core.source.AbstractSourceBuilder;
-import dev.auditsdk.core.spi.http.HttpTransport;
-import dev.auditsdk.core.spi.paging.OffsetPager;
-import dev.auditsdk.uipath.auth.UiPathTokenClient;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * The options both UiPath sources share: where (base URL, organization, tenant, identity URL),
- * who (the external application's client credentials and scopes), and how long a token is used;
- * the HTTP options (retry policy, client, timeouts, listener, clock) come from
- * {@link AbstractSourceBuilder}. Every option has a plain-string form so a source can be built
- * from command-line or configuration values.
- *
- * @param <B> the concrete builder type
+ * Configures a {@link UiPathAuditLogSource}, the classic audit log:
+ * {@code UiPathAuditLogSource.builder()}. {@code organization} and credentials are required; the
+ * options both UiPath sources share are those of {@link AbstractUiPathSourceBuilder}.
  */
-public abstract class UiPathSourceBuilder<B extends UiPathSourceBuilder<B>> extends AbstractSourceBuilder<B> {
-    /** UiPath Automation Cloud, the default base URL. */
-    public static final URI AUTOMATION_CLOUD = URI.create("https://cloud.uipath.com");
-    /** UiPath Automation Cloud Public Sector. */
-    public static final URI PUBLIC_SECTOR_CLOUD = URI.create("https://govcloud.uipath.us");
-
-    URI baseUrl = AUTOMATION_CLOUD;
-    URI identityUrl;
-    String organization;
-    String tenant;
-    CredentialsProvider<OAuthClientCredentials> credentials;
-    List<String> scopes = List.of(UiPathTokenClient.SCOPE_PM_AUDIT_READ);
-    Duration tokenRefreshAhead = Duration.ofMinutes(1);
-    int maxPages = OffsetPager.DEFAULT_MAX_PAGES;
+public final class UiPathSourceBuilder extends AbstractUiPathSourceBuilder<UiPathSourceBuilder> {
+    private String language = "en";
+    private String apiVersion;
+    private int pageSize = UiPathAuditLogSource.DEFAULT_PAGE_SIZE;
 
     UiPathSourceBuilder() {
     }
 
     /**
-     * @param baseUrl the platform's access URL: {@link #AUTOMATION_CLOUD} (default),
-     *     {@link #PUBLIC_SECTOR_CLOUD}, {@code https://{customURL}.dedicated.uipath.com}, or an
-     *     Automation Suite / on-premises {@code https://{domain}}; paths
-     *     {@code /{organization}[/{tenant}]/...} are added below it
+     * @param language the display language of messages ({@code en}, {@code fr}, {@code de},
+     *     {@code ja}, ...); default {@code en}. Derived identities do not depend on it
      * @return this builder
      */
-    public B baseUrl(URI baseUrl) {
-        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-        return self();
+    public UiPathSourceBuilder language(String language) {
+        this.language = Objects.requireNonNull(language, "language");
+        return this;
     }
 
     /**
-     * @param baseUrl the platform's access URL as text, e.g. {@code https://cloud.uipath.com}
+     * @param apiVersion sent as {@code api-version} when set; default none
      * @return this builder
      */
-    public B baseUrl(String baseUrl) {
-        return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl").trim()));
+    public UiPathSourceBuilder apiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+        return this;
     }
 
     /**
-     * @param organization the organization's name as it appears in URLs (required)
+     * @param pageSize entries per request (the query's hint overrides it); default
+     *     {@value UiPathAuditLogSource#DEFAULT_PAGE_SIZE}, at most {@value UiPathAuditLogSource#MAX_PAGE_SIZE}
      * @return this builder
+     * @throws IllegalArgumentException if outside 2..{@value UiPathAuditLogSource#MAX_PAGE_SIZE}
      */
-    public B organization(String organization) {
-        this.organization = Objects.requireNonNull(organization, "organization");
-        return self();
-    }
-
-    /**
-     * @param tenant the tenant's name as it appears in URLs; null for none
-     * @return this builder
-     */
-    public B tenant(String tenant) {
-        this.tenant = tenant;
-        return self();
-    }
-
-    /**
-     * @param identityUrl the identity service root; default {@code {baseUrl}/identity_}. Use the
-     *     organization-scoped {@code https://cloud.uipath.com/{org}/identity_} or an Automation
-     *     Suite {@code https://{domain}/identity_} where needed
-     * @return this builder
-     */
-    public B identityUrl(URI identityUrl) {
-        this.identityUrl = Objects.requireNonNull(identityUrl, "identityUrl");
-        return self();
-    }
-
-    /**
-     * @param identityUrl the identity service root as text
-     * @return this builder
-     */
-    public B identityUrl(String identityUrl) {
-        return identityUrl(URI.create(Objects.requireNonNull(identityUrl, "identityUrl").trim()));
-    }
-
-    /**
-     * @param credentials where the external application's client id and secret come from
-     *     (resolved at each token request, so they may rotate)
-     * @return this builder
-     */
-    public B credentials(CredentialsProvider<OAuthClientCredentials> credentials) {
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        return self();
-    }
-
-    /**
-     * @param clientId the external application's client id
-     * @param clientSecret its client secret
-     * @return this builder
-     */
-    public B clientCredentials(String clientId, String clientSecret) {
-        return credentials(CredentialsProvider.of(OAuthClientCredentials.of(clientId, Secret.of(clientSecret))));
-    }
-
-    /**
-     * @param scopes the scopes to request; default {@code PM.Audit.Read} ({@code PM.Audit} also works)
-     * @return this builder
-     */
-    public B scopes(String... scopes) {
-        List<String> list = new ArrayList<>();
-        for (String s : Objects.requireNonNull(scopes, "scopes")) {
-            for (String part : Objects.requireNonNull(s, "scope").trim().split("[\\s,]+")) {
-                if (!part.isEmpty()) {
-                    list.add(part);
-                }
-            }
+    public UiPathSourceBuilder pageSize(int pageSize) {
+        if (pageSize < 2 || pageSize > UiPathAuditLogSource.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("pageSize must be between 2 and " + UiPathAuditLogSource.MAX_PAGE_SIZE
+                    + ", was " + pageSize);
         }
-        if (list.isEmpty()) {
-            throw new IllegalArgumentException("scopes: at least one scope is required");
-        }
-        this.scopes = List.copyOf(list);
-        return self();
+        this.pageSize = pageSize;
+        return this;
     }
 
     /**
-     * @param refreshAhead how long before its {@code expires_in} runs out a token is replaced;
-     *     default 1 minute (tokens living less than twice that are replaced at half their life)
-     * @return this builder
-     */
-    public B tokenRefreshAhead(Duration refreshAhead) {
-        this.tokenRefreshAhead = Objects.requireNonNull(refreshAhead, "tokenRefreshAhead");
-        return self();
-    }
-
-    /**
-     * @param maxPages the most requests per stream before failing: a guard against a log that
-     *     grows faster than it is read, or against endless cursors; default {@value OffsetPager#DEFAULT_MAX_PAGES}
-     * @return this builder
-     */
-    public B maxPages(int maxPages) {
-        if (maxPages <= 0) {
-            throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
-        }
-        this.maxPages = maxPages;
-        return self();
-    }
-
-    /** UiPath counts the platform APIs' requests per organization, whichever application or tenant sends them. */
-    @Override
-    protected String defaultRateLimitDomain() {
-        return organization == null ? null : UiPathConnection.VENDOR + ":" + baseUrl + "/" + organization;
-    }
-
-    /** @return a transport builder with this builder's HTTP settings, for {@link UiPathConnection} */
-    HttpTransport.Builder transport() {
-        return transportBuilder(UiPathConnection.VENDOR);
-    }
-
-    boolean allowsInsecureHttp() {
-        return insecureHttpAllowed();
-    }
-
-    Clock tokenClock() {
-        return configuredClock();
-    }
-
-    /** @return the delivery settings (lateness, late-entry policy) of the sources built from this builder */
-    DeliveryOptions delivery() {
-        return configuredDelivery();
-    }
-
-    /**
-     * Orchestrator writes a classic audit entry with the action it records: the default {@link #settleLag(Duration)} is one minute (an assumption; UiPath documents none). The unified audit store, fed from the services, overrides it.
-     *
-     * @return the module's default
+     * @return {@value UiPathAuditLogSource#DEFAULT_PARALLELISM}: offset pages are fetched ahead
+     *     (see the README)
      */
     @Override
-    protected Duration defaultSettleLag() {
-        return UiPathAuditLogSource.DEFAULT_SETTLE_LAG;
+    protected int defaultParallelism() {
+        return UiPathAuditLogSource.DEFAULT_PARALLELISM;
+    }
+
+    /**
+     * @return the source; no request is made yet
+     * @throws IllegalArgumentException when the organization or credentials are missing, or
+     *     the base URL is plain HTTP to a remote host without {@link #allowInsecureHttp(boolean)}
+     */
+    public UiPathAuditLogSource build() {
+        return new UiPathAuditLogSource(connection(), language, apiVersion, pageSize, maxPages(),
+                configuredParallelism(), configuredDelivery());
     }
 }

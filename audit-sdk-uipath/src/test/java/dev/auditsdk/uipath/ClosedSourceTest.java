@@ -16,7 +16,7 @@ class ClosedSourceTest {
                 .clientCredentials("id", "x-S3CR3T").build();
         source.close();
         assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("this UiPath audit log source is closed");
+                .hasMessage("this UiPathAuditLogSource is closed");
     }
 
     @Test
@@ -25,6 +25,6 @@ class ClosedSourceTest {
                 .organization("acme").clientCredentials("id", "x-S3CR3T").build();
         source.close();
         assertThatThrownBy(() -> source.fetch(QUERY)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("this UiPath unified audit source is closed");
+                .hasMessage("this UiPathUnifiedAuditLogSource is closed");
     }
 }

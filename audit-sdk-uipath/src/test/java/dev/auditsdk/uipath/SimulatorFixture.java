@@ -20,7 +20,7 @@ final class SimulatorFixture {
         return UiPathSimulator.builder().client(CLIENT_ID, CLIENT_SECRET).tokenPrefix(TOKEN_PREFIX);
     }
 
-    static UiPathAuditLogSource.Builder classic(UiPathSimulator sim) {
+    static UiPathSourceBuilder classic(UiPathSimulator sim) {
         return UiPathAuditLogSource.builder()
                 .baseUrl(sim.baseUrl())
                 .organization(sim.organization())
@@ -29,7 +29,7 @@ final class SimulatorFixture {
                 .retryPolicy(FAST_RETRIES);
     }
 
-    static UiPathUnifiedAuditLogSource.Builder unified(UiPathSimulator sim) {
+    static UiPathUnifiedSourceBuilder unified(UiPathSimulator sim) {
         return UiPathUnifiedAuditLogSource.builder()
                 .baseUrl(sim.baseUrl())
                 .organization(sim.organization())

@@ -73,7 +73,7 @@ class UiPathAuditLogSourceTest {
 
         List<UiPathAuditEntry> first;
         Checkpoint checkpoint;
-        try (UiPathAuditLogStream stream = source.fetch(AuditLogQuery.builder().from(from).pageSize(20).build())) {
+        try (UiPathAuditLogStream stream = source.fetchWithTotalCount(AuditLogQuery.builder().from(from).pageSize(20).build())) {
             first = new ArrayList<>();
             stream.forEach(first::add);
             checkpoint = stream.checkpoint();
@@ -134,7 +134,7 @@ class UiPathAuditLogSourceTest {
             } else {
                 q.resumeFrom(checkpoint);
             }
-            try (UiPathAuditLogStream stream = source.fetch(q.build())) {
+            try (UiPathAuditLogStream stream = source.fetchWithTotalCount(q.build())) {
                 List<UiPathAuditEntry> part = stream.stream().collect(Collectors.toList());
                 assertThat(part).hasSize((int) Math.min(limit, 300 - delivered.size()));
                 part.forEach(e -> delivered.add(key(e)));
@@ -149,7 +149,7 @@ class UiPathAuditLogSourceTest {
     void sendsTheDocumentedRequestAndExposesTotalCount() {
         start(SimulatorFixture.simulator().seed(17).classicEntries(30));
         assertThat(source.url().toString()).isEqualTo(sim.baseUrl() + "/acme/DefaultTenant/audit_/api/auditlogs/");
-        try (UiPathAuditLogStream stream = source.fetch(AuditLogQuery.builder()
+        try (UiPathAuditLogStream stream = source.fetchWithTotalCount(AuditLogQuery.builder()
                 .from(Instant.parse("2025-12-01T00:00:00Z")).build())) {
             assertThat(sim.requestCount()).isZero();
             assertThat(stream.totalCount()).isEmpty();
@@ -249,7 +249,7 @@ class UiPathAuditLogSourceTest {
     }
 
     private List<UiPathAuditEntry> readAll(AuditLogQuery query) {
-        try (UiPathAuditLogStream stream = source.fetch(query)) {
+        try (UiPathAuditLogStream stream = source.fetchWithTotalCount(query)) {
             List<UiPathAuditEntry> out = new ArrayList<>();
             stream.forEach(out::add);
             return out;

@@ -49,7 +49,7 @@ class UiPathAuthenticationAndErrorsTest {
     }
 
     private long count(AuditLogQuery query) {
-        try (UiPathAuditLogStream stream = source.fetch(query)) {
+        try (UiPathAuditLogStream stream = source.fetchWithTotalCount(query)) {
             return stream.stream().count();
         }
     }
@@ -263,6 +263,29 @@ class UiPathAuthenticationAndErrorsTest {
             assertThat(insecureAllowed.url()).isEqualTo(URI.create("http://uipath.example.com/acme/T/audit_/api/auditlogs/"));
             assertThat(cloud.url()).isEqualTo(URI.create("https://cloud.uipath.com/acme/audit_/api/auditlogs/"));
             assertThat(cloud.vendor()).isEqualTo("uipath");
+        }
+    }
+
+    @Test
+    void bothUrlsGoThroughTheSharedCheck() {
+        assertThatThrownBy(() -> UiPathAuditLogSource.builder().organization("acme").clientCredentials("id", "x")
+                .baseUrl("https://cloud.uipath.com/?tenant=x").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
+        assertThatThrownBy(() -> UiPathUnifiedAuditLogSource.builder().organization("acme").clientCredentials("id", "x")
+                .identityUrl("http://identity.example.com/identity_").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain HTTP");
+    }
+
+    @Test
+    void aSourceDescribesItsSettingsWithoutTheSecret() {
+        try (UiPathAuditLogSource classic = UiPathAuditLogSource.builder().organization("acme").tenant("T")
+                .clientCredentials("id", SimulatorFixture.CLIENT_SECRET).pageSize(100).parallelism(2).build();
+             UiPathUnifiedAuditLogSource unified = UiPathUnifiedAuditLogSource.builder().organization("acme")
+                .clientCredentials("id", SimulatorFixture.CLIENT_SECRET).targets("User").build()) {
+            assertThat(classic).hasToString("UiPathAuditLogSource{url=https://cloud.uipath.com/acme/T/audit_/api/auditlogs/,"
+                    + " pageSize=100, parallelism=2}");
+            assertThat(unified.toString()).startsWith("UiPathUnifiedAuditLogSource{url=https://cloud.uipath.com/acme/"
+                    + "orgaudit_/api/query/events, source=[], target=[User]").doesNotContain(SimulatorFixture.CLIENT_SECRET);
         }
     }
 

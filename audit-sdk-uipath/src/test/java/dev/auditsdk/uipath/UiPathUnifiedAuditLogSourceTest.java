@@ -45,7 +45,7 @@ class UiPathUnifiedAuditLogSourceTest {
         start(simulator, b -> b);
     }
 
-    private void start(UiPathSimulator.Builder simulator, UnaryOperator<UiPathUnifiedAuditLogSource.Builder> configure) {
+    private void start(UiPathSimulator.Builder simulator, UnaryOperator<UiPathUnifiedSourceBuilder> configure) {
         sim = simulator.build().start();
         source = configure.apply(SimulatorFixture.unified(sim)).build();
     }

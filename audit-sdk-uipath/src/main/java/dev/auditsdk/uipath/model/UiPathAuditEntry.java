@@ -7,10 +7,7 @@ import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.spi.util.Timestamps;
 import dev.auditsdk.core.spi.json.StableIdentity;
-import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
-import dev.auditsdk.core.model.ImmutableAuditEvent;
-import dev.auditsdk.core.model.OcsfClass;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -35,6 +32,10 @@ public abstract class UiPathAuditEntry implements AuditLogEntry {
     public static final String ID_PREFIX = "uipath:";
     // contentHash keeps no occurrence counters, so one shared instance is thread-safe
     private static final StableIdentity IDENTITY = StableIdentity.withPrefix(ID_PREFIX);
+
+    /** Built by {@link #builder()} or {@link #fromJson}; not subclassed outside this package. */
+    UiPathAuditEntry() {
+    }
 
     /** @return a new builder; {@code createdOn} is required */
     public static ImmutableUiPathAuditEntry.Builder builder() {
@@ -149,38 +150,17 @@ public abstract class UiPathAuditEntry implements AuditLogEntry {
 
     /**
      * Normalizes: actor from {@code userName}/{@code email}, action and category as sent, target
-     * typed by the category and named from the details, the OCSF class by
-     * {@link UiPathOcsf#classify(String, String)}. The classic API records actions that were
-     * performed, and names a failure in the action ({@code LoginFailed}): the outcome is FAILURE
-     * for such an action and SUCCESS otherwise. The source ({@code Cis}, {@code PortalService},
-     * ...) is the service acted on.
+     * typed by the category and named from the details, an OCSF class shared with the unified
+     * API (see the README). The classic API records actions that were performed, and names a
+     * failure in the action ({@code LoginFailed}): the outcome is FAILURE for such an action and
+     * SUCCESS otherwise. The source ({@code Cis}, {@code PortalService}, ...) is the service
+     * acted on.
      *
      * @return the normalized event
      */
     @Override
     public AuditEvent toAuditEvent() {
-        OcsfClass cls = UiPathOcsf.classify(action().orElse(null), category().orElse(null));
-        ImmutableAuditEvent.Builder b = AuditEvent.builder()
-                .vendor("uipath")
-                .id(id())
-                .time(timestamp())
-                .actor(Actor.builder().name(userName().filter(s -> !s.isBlank()))
-                        .email(email().filter(s -> !s.isBlank())).build())
-                .action(action().orElse("unknown"))
-                .category(category())
-                .target(UiPathOcsf.target(category(), details()))
-                .message(message().filter(s -> !s.isBlank()))
-                .outcome(UiPathOcsf.classicOutcome(action()))
-                .product(UiPathOcsf.PRODUCT)
-                .logName("auditlogs")
-                .eventCode(action())
-                .service(source().filter(s -> !s.isBlank()))
-                .ocsfClass(cls);
-        UiPathOcsf.activity(b, cls, action());
-        UiPathOcsf.client(b, details());
-        source().ifPresent(v -> b.putAttributes("source", v));
-        detailsVersion().ifPresent(v -> b.putAttributes("detailsVersion", v));
-        return b.build();
+        return UiPathNormalizer.normalize(this);
     }
 
     @Override

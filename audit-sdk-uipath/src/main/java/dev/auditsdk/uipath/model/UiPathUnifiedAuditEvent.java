@@ -7,10 +7,7 @@ import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.spi.util.Timestamps;
 import dev.auditsdk.core.spi.json.StableIdentity;
-import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
-import dev.auditsdk.core.model.ImmutableAuditEvent;
-import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;
 import java.time.Instant;
 import java.util.Locale;
@@ -36,6 +33,10 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
     public static final String DERIVED_ID_PREFIX = "uipath-unified:";
     // contentHash keeps no occurrence counters, so one shared instance is thread-safe
     private static final StableIdentity IDENTITY = StableIdentity.withPrefix(DERIVED_ID_PREFIX);
+
+    /** Built by {@link #builder()} or {@link #fromJson}; not subclassed outside this package. */
+    UiPathUnifiedAuditEvent() {
+    }
 
     /** @return a new builder; {@code createdOn} is required */
     public static ImmutableUiPathUnifiedAuditEvent.Builder builder() {
@@ -185,36 +186,13 @@ public abstract class UiPathUnifiedAuditEvent implements AuditLogEntry {
     /**
      * Normalizes: actor from {@code actorId}/{@code actorName}/{@code actorEmail}, action from
      * {@code eventType}, category and target type from {@code eventTarget}, outcome from
-     * {@code status}, the OCSF class by {@link UiPathOcsf#classify(String, String)}.
+     * {@code status}, an OCSF class shared with the classic API (see the README).
      *
      * @return the normalized event
      */
     @Override
     public AuditEvent toAuditEvent() {
-        OcsfClass cls = UiPathOcsf.classify(eventType().orElse(null), eventTarget().orElse(null));
-        ImmutableAuditEvent.Builder b = AuditEvent.builder()
-                .vendor("uipath")
-                .id(id())
-                .time(timestamp())
-                .actor(Actor.builder().id(actorId()).name(actorName().filter(s -> !s.isBlank()))
-                        .email(actorEmail().filter(s -> !s.isBlank())).build())
-                .action(eventType().orElse("unknown"))
-                .category(eventTarget())
-                .target(UiPathOcsf.target(eventTarget(), details()))
-                .outcome(outcome())
-                .message(eventSummary().filter(s -> !s.isBlank()))
-                .product(UiPathOcsf.PRODUCT)
-                .logName(tenantId().isPresent() ? "tenantaudit" : "orgaudit")
-                .eventCode(eventType())
-                .service(eventSource().filter(s -> !s.isBlank()))
-                .tenantId(tenantId().or(this::organizationId))
-                .ocsfClass(cls);
-        UiPathOcsf.activity(b, cls, eventType());
-        UiPathOcsf.client(b, details());
-        eventSource().ifPresent(v -> b.putAttributes("eventSource", v));
-        organizationId().ifPresent(v -> b.putAttributes("organizationId", v));
-        tenantId().ifPresent(v -> b.putAttributes("tenantId", v));
-        return b.build();
+        return UiPathNormalizer.normalize(this);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.auditsdk.uipath.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.auditsdk.core.model.Actor;
+import dev.auditsdk.core.model.AuditEvent;
 import dev.auditsdk.core.model.ImmutableAuditEvent;
 import dev.auditsdk.core.model.OcsfClass;
 import dev.auditsdk.core.model.Outcome;
@@ -11,16 +13,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How UiPath entries map to OCSF, shared by both APIs (the mapping table is in the module's
- * README): a login or logout is Authentication (3002); any other action on a user or robot
+ * Normalizes both APIs' entries to {@link AuditEvent} ({@link UiPathAuditEntry#toAuditEvent()},
+ * {@link UiPathUnifiedAuditEvent#toAuditEvent()}), with one OCSF mapping for both (the mapping
+ * table is in the module's README): a login or logout is Authentication (3002); any other action on a user or robot
  * account is Account Change (3001); on a group, role or permission, Entity Management (3004);
  * everything else API Activity (6003), which renders as Entity Management of the object named
  * in the details when the entry carries no client IP address. Adding or removing members
  * updates a group (Update); an action that names a failure ({@code LoginFailed}) failed.
  */
-public final class UiPathOcsf {
+final class UiPathNormalizer {
     /** The product that records both audit logs. */
-    public static final Product PRODUCT = Product.of("UiPath", "Automation Cloud");
+    static final Product PRODUCT = Product.of("UiPath", "Automation Cloud");
     /** Categories (classic) and event targets (unified) that are accounts. */
     static final Set<String> ACCOUNT_CATEGORIES = Set.of("user", "users", "user account", "useraccount", "account",
             "accounts", "robot account", "robotaccount", "robot accounts", "directory user", "local user");
@@ -36,7 +39,72 @@ public final class UiPathOcsf {
 
     private static final int ENTITY_UPDATE = 3;
 
-    private UiPathOcsf() {
+    private UiPathNormalizer() {
+    }
+
+    /**
+     * A classic entry: actor from {@code userName}/{@code email}, action and category as sent,
+     * target typed by the category and named from the details, the OCSF class by
+     * {@link #classify(String, String)}. The classic API records actions that were performed,
+     * and names a failure in the action ({@code LoginFailed}): the outcome is FAILURE for such an
+     * action and SUCCESS otherwise. The source ({@code Cis}, {@code PortalService}, ...) is the
+     * service acted on.
+     */
+    static AuditEvent normalize(UiPathAuditEntry e) {
+        OcsfClass cls = classify(e.action().orElse(null), e.category().orElse(null));
+        ImmutableAuditEvent.Builder b = AuditEvent.builder()
+                .vendor("uipath")
+                .id(e.id())
+                .time(e.timestamp())
+                .actor(Actor.builder().name(e.userName().filter(s -> !s.isBlank()))
+                        .email(e.email().filter(s -> !s.isBlank())).build())
+                .action(e.action().orElse("unknown"))
+                .category(e.category())
+                .target(target(e.category(), e.details()))
+                .message(e.message().filter(s -> !s.isBlank()))
+                .outcome(classicOutcome(e.action()))
+                .product(PRODUCT)
+                .logName("auditlogs")
+                .eventCode(e.action())
+                .service(e.source().filter(s -> !s.isBlank()))
+                .ocsfClass(cls);
+        activity(b, cls, e.action());
+        client(b, e.details());
+        e.source().ifPresent(v -> b.putAttributes("source", v));
+        e.detailsVersion().ifPresent(v -> b.putAttributes("detailsVersion", v));
+        return b.build();
+    }
+
+    /**
+     * A unified event: actor from {@code actorId}/{@code actorName}/{@code actorEmail}, action
+     * from {@code eventType}, category and target type from {@code eventTarget}, outcome from
+     * {@code status}, the OCSF class by {@link #classify(String, String)}.
+     */
+    static AuditEvent normalize(UiPathUnifiedAuditEvent e) {
+        OcsfClass cls = classify(e.eventType().orElse(null), e.eventTarget().orElse(null));
+        ImmutableAuditEvent.Builder b = AuditEvent.builder()
+                .vendor("uipath")
+                .id(e.id())
+                .time(e.timestamp())
+                .actor(Actor.builder().id(e.actorId()).name(e.actorName().filter(s -> !s.isBlank()))
+                        .email(e.actorEmail().filter(s -> !s.isBlank())).build())
+                .action(e.eventType().orElse("unknown"))
+                .category(e.eventTarget())
+                .target(target(e.eventTarget(), e.details()))
+                .outcome(e.outcome())
+                .message(e.eventSummary().filter(s -> !s.isBlank()))
+                .product(PRODUCT)
+                .logName(e.tenantId().isPresent() ? "tenantaudit" : "orgaudit")
+                .eventCode(e.eventType())
+                .service(e.eventSource().filter(s -> !s.isBlank()))
+                .tenantId(e.tenantId().or(e::organizationId))
+                .ocsfClass(cls);
+        activity(b, cls, e.eventType());
+        client(b, e.details());
+        e.eventSource().ifPresent(v -> b.putAttributes("eventSource", v));
+        e.organizationId().ifPresent(v -> b.putAttributes("organizationId", v));
+        e.tenantId().ifPresent(v -> b.putAttributes("tenantId", v));
+        return b.build();
     }
 
     /**
@@ -44,7 +112,7 @@ public final class UiPathOcsf {
      * @param category the category (classic) or event target (unified), may be null
      * @return the OCSF class the entry maps to
      */
-    public static OcsfClass classify(String action, String category) {
+    static OcsfClass classify(String action, String category) {
         String a = normalize(action);
         for (String word : AUTH_WORDS) {
             if (a.contains(word)) {

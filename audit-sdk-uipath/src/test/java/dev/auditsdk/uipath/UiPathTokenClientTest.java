@@ -1,4 +1,4 @@
-package dev.auditsdk.uipath.auth;
+package dev.auditsdk.uipath;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -1,4 +1,4 @@
-package dev.auditsdk.uipath.auth;
+package dev.auditsdk.uipath;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.spi.auth.AccessToken;
@@ -34,11 +34,11 @@ import org.slf4j.LoggerFactory;
  * (mapped by the source's error decoder); the client secret and the token never appear in
  * messages or logs. Thread-safe.
  */
-public final class UiPathTokenClient {
+final class UiPathTokenClient {
     /** The scope of the Platform Management audit APIs (read only); the default. */
-    public static final String SCOPE_PM_AUDIT_READ = "PM.Audit.Read";
+    static final String SCOPE_PM_AUDIT_READ = "PM.Audit.Read";
     /** The path of the token endpoint below the identity URL. */
-    public static final String TOKEN_PATH = "connect/token";
+    static final String TOKEN_PATH = "connect/token";
     private static final Logger LOG = LoggerFactory.getLogger(UiPathTokenClient.class);
 
     private final HttpTransport transport;
@@ -55,7 +55,7 @@ public final class UiPathTokenClient {
      * @param scopes the scopes to ask for; at least one
      * @param clock the time source for expiries
      */
-    public UiPathTokenClient(HttpTransport transport, URI identityUrl, CredentialsProvider<OAuthClientCredentials> credentials,
+    UiPathTokenClient(HttpTransport transport, URI identityUrl, CredentialsProvider<OAuthClientCredentials> credentials,
             List<String> scopes, Clock clock) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.tokenEndpoint = Endpoints.resolve(Objects.requireNonNull(identityUrl, "identityUrl"), TOKEN_PATH);
@@ -68,12 +68,12 @@ public final class UiPathTokenClient {
     }
 
     /** @return the token endpoint, {@code {identityUrl}/connect/token} */
-    public URI tokenEndpoint() {
+    URI tokenEndpoint() {
         return tokenEndpoint;
     }
 
     /** @return the scopes asked for */
-    public List<String> scopes() {
+    List<String> scopes() {
         return scopes;
     }
 
@@ -86,7 +86,7 @@ public final class UiPathTokenClient {
      * @throws dev.auditsdk.core.error.AuditAuthenticationException when the grant is refused
      * @throws AuditDataException when the answer carries no token
      */
-    public AccessToken fetchToken() {
+    AccessToken fetchToken() {
         OAuthClientCredentials c = credentials.resolve();
         String form = "grant_type=client_credentials&client_id=" + encode(c.clientId())
                 + "&client_secret=" + encode(c.clientSecret().reveal())

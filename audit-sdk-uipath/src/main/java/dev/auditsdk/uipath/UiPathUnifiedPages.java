@@ -6,7 +6,6 @@ import dev.auditsdk.core.spi.util.Timestamps;
 import dev.auditsdk.core.spi.paging.Page;
 import dev.auditsdk.core.spi.paging.TokenPageFetcher;
 import dev.auditsdk.uipath.model.UiPathUnifiedAuditEvent;
-import dev.auditsdk.uipath.model.UiPathUnifiedEventsPage;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.auditsdk.core.spi.paging.TokenPager;
 
 /**
- * Fetches the unified API's pages for core's {@code TokenPager}: the first with the query's
+ * The unified source's page function: fetches the unified API's pages for core's
+ * {@code TokenPager}: the first with the query's
  * range and the source's filters, the following ones by the {@code previous} link of the page
  * before (towards older events), which is the continuation token.
  *
@@ -40,8 +39,8 @@ import dev.auditsdk.core.spi.paging.TokenPager;
  *       read fails rather than silently dropping entries.</li>
  * </ul>
  */
-final class UnifiedPageFetcher implements TokenPageFetcher<UiPathUnifiedAuditEvent> {
-    private static final Logger LOG = LoggerFactory.getLogger(UnifiedPageFetcher.class);
+final class UiPathUnifiedPages implements TokenPageFetcher<UiPathUnifiedAuditEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(UiPathUnifiedPages.class);
 
     private final UiPathConnection connection;
     private final URI url;
@@ -52,7 +51,7 @@ final class UnifiedPageFetcher implements TokenPageFetcher<UiPathUnifiedAuditEve
     private Instant oldestSoFar;
     private int pages;
 
-    UnifiedPageFetcher(UiPathConnection connection, URI url, UnifiedFilters filters, int maxCount, Instant start,
+    UiPathUnifiedPages(UiPathConnection connection, URI url, UnifiedFilters filters, int maxCount, Instant start,
             Instant to) {
         this.connection = connection;
         this.url = url;
@@ -66,10 +65,9 @@ final class UnifiedPageFetcher implements TokenPageFetcher<UiPathUnifiedAuditEve
     public Page<UiPathUnifiedAuditEvent> nextPage(Optional<String> token) {
         URI uri = token.isPresent() ? filters.addMissingTo(connection.link(token.get())) : firstPage();
         pages++;
-        UiPathUnifiedEventsPage page;
         HttpRequestSpec spec = HttpRequestSpec.get(uri).header("Accept", "application/json").build();
         String what = "GET " + uri.getPath() + " (page " + pages + ")";
-        page = connection.read(spec, result -> UiPathUnifiedEventsPage.read(result.body(), connection.limits(), what));
+        UnifiedPage page = UnifiedPage.of(connection.readJson(spec), what);
         List<UiPathUnifiedAuditEvent> events = page.auditEvents();
         checkNewestFirst(events);
         Optional<String> previous = page.previous();

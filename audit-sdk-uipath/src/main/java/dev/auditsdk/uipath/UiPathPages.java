@@ -4,7 +4,6 @@ import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.core.spi.http.HttpRequestSpec;
 import dev.auditsdk.core.spi.paging.OffsetPageFetcher;
 import dev.auditsdk.uipath.model.UiPathAuditEntry;
-import dev.auditsdk.uipath.model.UiPathAuditLogPage;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +11,10 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.auditsdk.core.spi.paging.OffsetPager;
 
 /**
- * Fetches positions of the classic audit log sorted newest first
- * ({@code sortBy=createdOn&sortOrder=desc}) for core's {@code OffsetPager}, with two UiPath
+ * The classic source's page function: fetches positions of the classic audit log sorted newest
+ * first ({@code sortBy=createdOn&sortOrder=desc}) for core's {@code OffsetPager}, with two UiPath
  * specifics:
  * <ul>
  *   <li><b>Seek past {@code to}.</b> The API has no time filter. When the whole first page is
@@ -31,8 +29,8 @@ import dev.auditsdk.core.spi.paging.OffsetPager;
  * </ul>
  * Offsets the pager asks for are relative to the seek position. One instance per stream.
  */
-final class ClassicPageFetcher implements OffsetPageFetcher<UiPathAuditEntry> {
-    private static final Logger LOG = LoggerFactory.getLogger(ClassicPageFetcher.class);
+final class UiPathPages implements OffsetPageFetcher<UiPathAuditEntry> {
+    private static final Logger LOG = LoggerFactory.getLogger(UiPathPages.class);
 
     private final UiPathConnection connection;
     private final URI url;
@@ -44,7 +42,7 @@ final class ClassicPageFetcher implements OffsetPageFetcher<UiPathAuditEntry> {
     private int requests;
     private volatile OptionalLong totalCount = OptionalLong.empty();
 
-    ClassicPageFetcher(UiPathConnection connection, URI url, String language, String apiVersion, Instant to) {
+    UiPathPages(UiPathConnection connection, URI url, String language, String apiVersion, Instant to) {
         this.connection = connection;
         this.url = url;
         this.language = language;
@@ -84,7 +82,7 @@ final class ClassicPageFetcher implements OffsetPageFetcher<UiPathAuditEntry> {
         List<UiPathAuditEntry> out = new ArrayList<>(size);
         while (out.size() < size) {
             int wanted = size - out.size();
-            UiPathAuditLogPage page = request(skip + out.size(), wanted);
+            ClassicPage page = request(skip + out.size(), wanted);
             int got = page.results().size();
             out.addAll(page.results());
             if (got == 0) {
@@ -145,7 +143,7 @@ final class ClassicPageFetcher implements OffsetPageFetcher<UiPathAuditEntry> {
         return one.isEmpty() ? null : one.get(0).timestamp();
     }
 
-    private UiPathAuditLogPage request(long skip, int top) {
+    private ClassicPage request(long skip, int top) {
         if (skip > Integer.MAX_VALUE) {
             throw new AuditSdkException("uipath: the classic audit log offset " + skip + " exceeds the API's int32 'skip';"
                     + " narrow the range");
@@ -162,8 +160,7 @@ final class ClassicPageFetcher implements OffsetPageFetcher<UiPathAuditEntry> {
         }
         requests++;
         String what = "GET " + url.getPath() + " (skip=" + skip + ", top=" + top + ")";
-        UiPathAuditLogPage page = connection.read(spec.build(),
-                result -> UiPathAuditLogPage.read(result.body(), connection.limits(), what));
+        ClassicPage page = ClassicPage.of(connection.readJson(spec.build()), what);
         if (page.totalCount().isPresent()) {
             totalCount = page.totalCount();
         }
