@@ -52,9 +52,9 @@ class InformaticaSecurityLogSourceTest {
         return sim;
     }
 
-    private InformaticaSecurityLogSource.Builder sourceBuilder() {
+    private InformaticaSecurityLogSourceBuilder sourceBuilder() {
         return InformaticaSecurityLogSource.builder()
-                .loginUrl(sim.loginUrl())
+                .baseUrl(sim.loginUrl())
                 .credentials("admin@example.com", PASSWORD)
                 .retryPolicy(RetryPolicy.none());
     }
@@ -262,7 +262,7 @@ class InformaticaSecurityLogSourceTest {
     @Test
     void theBuilderChecksItsSettings() {
         assertThatThrownBy(() -> InformaticaSecurityLogSource.builder().rowCap(1_001)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> InformaticaSecurityLogSource.builder().maxWindow(Duration.ofDays(15)))
+        assertThatThrownBy(() -> InformaticaSecurityLogSource.builder().windowSize(Duration.ofDays(15)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InformaticaSecurityLogSource.builder().parallelism(0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -82,7 +82,7 @@ enum ChaosApi {
         ChaosTarget start(long seed, ChaosRoute route) {
             InformaticaSimulator sim = informatica(seed, 300, 10);
             return new ChaosTarget(sim,
-                    () -> tuned(InformaticaAuditLogSource.builder(), 0).loginUrl(sim.loginUrl())
+                    () -> tuned(InformaticaAuditLogSource.builder(), 0).baseUrl(sim.loginUrl())
                             .credentials(sim.username(), sim.password()).batchSize(PAGE).build(),
                     List.of("pull", "informatica"),
                     Map.of("login-url", sim.loginUrl().toString(), "username", sim.username(),
@@ -96,7 +96,7 @@ enum ChaosApi {
         ChaosTarget start(long seed, ChaosRoute route) {
             InformaticaSimulator sim = informatica(seed, 10, 2000);
             return new ChaosTarget(sim,
-                    () -> tuned(InformaticaSecurityLogSource.builder(), 0).loginUrl(sim.loginUrl())
+                    () -> tuned(InformaticaSecurityLogSource.builder(), 0).baseUrl(sim.loginUrl())
                             .credentials(sim.username(), sim.password()).build(),
                     List.of("pull", "informatica-security"),
                     Map.of("login-url", sim.loginUrl().toString(), "username", sim.username(),

@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import dev.auditsdk.core.spi.auth.JwtClaims;
 import dev.auditsdk.core.auth.Secret;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * absurd value saturates instead of throwing, and the session cache clamps every expiry to
  * 30 s .. 24 h after the login ({@link dev.auditsdk.core.spi.auth.TokenLifetime}).
  */
-public final class InformaticaSession {
+final class InformaticaSession {
     private final Secret id;
     private final URI serverUrl;
     private final Instant expiresAt;

@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * with 400, 401 or 403 is an {@link AuditAuthenticationException} (Informatica answers a wrong
  * password with 400 or 403, not 401).
  */
-public final class InformaticaErrorDecoder implements ErrorDecoder {
+final class InformaticaErrorDecoder implements ErrorDecoder {
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]{1,100})\"");
     private static final Pattern TEXT = Pattern.compile("\"(?:description|message)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){1,300})\"");
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([^\"]{1,100})\"");
