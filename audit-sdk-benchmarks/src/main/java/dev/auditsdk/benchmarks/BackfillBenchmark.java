@@ -10,6 +10,7 @@ import dev.auditsdk.core.retry.RateLimitRegistry;
 import dev.auditsdk.informatica.InformaticaAuditLogSource;
 import dev.auditsdk.informatica.InformaticaAuditLogSourceBuilder;
 import dev.auditsdk.jitterbit.JitterbitApiLogSource;
+import dev.auditsdk.jitterbit.JitterbitSourceBuilder;
 import dev.auditsdk.lifecycle.LifecycleAuditLogSource;
 import dev.auditsdk.testkit.SimulatorServer;
 import dev.auditsdk.testkit.boomi.BoomiSimulator;
@@ -174,7 +175,7 @@ public final class BackfillBenchmark {
                 return new Vendor(name, () -> JitterbitSimulator.builder().seed(4).entries(entries).span(start, END).build(),
                         sim -> JitterbitApiLogSource.builder().baseUrl(sim.baseUrl())
                                 .credentials(JitterbitSimulator.DEFAULT_EMAIL, JitterbitSimulator.DEFAULT_PASSWORD),
-                        b -> ((JitterbitApiLogSource.Builder) b).build());
+                        b -> ((JitterbitSourceBuilder) b).build());
             case "boomi":
                 return new Vendor(name, () -> BoomiSimulator.builder().seed(5).entries(entries).startingAt(start)
                         .spacing(span.dividedBy(entries)).build(),

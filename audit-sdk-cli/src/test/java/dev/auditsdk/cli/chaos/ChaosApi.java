@@ -9,6 +9,7 @@ import static dev.auditsdk.cli.chaos.ChaosSettings.tuned;
 
 import dev.auditsdk.boomi.BoomiAuditLogSource;
 import dev.auditsdk.boomi.BoomiStagedAuditLogExport;
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.informatica.InformaticaAuditLogSource;
 import dev.auditsdk.informatica.InformaticaSecurityLogSource;
 import dev.auditsdk.jitterbit.JitterbitApiLogSource;
@@ -113,7 +114,8 @@ enum ChaosApi {
             sim.start();
             return new ChaosTarget(sim,
                     () -> tuned(JitterbitApiLogSource.builder(), 0).baseUrl(sim.baseUrl())
-                            .credentials(sim.email(), sim.password()).pollInterval(POLL, POLL.multipliedBy(5)).build(),
+                            .credentials(sim.email(), sim.password())
+                            .exportJob(ExportJobOptions.builder().pollInterval(POLL, POLL.multipliedBy(5)).build()).build(),
                     List.of("pull", "jitterbit"),
                     Map.of("base-url", sim.baseUrl().toString(), "email", sim.email(), "password", sim.password(),
                             "poll-interval", POLL.toMillis() + "ms"),
