@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
 final class JitterbitLogin {
     private static final Logger LOG = LoggerFactory.getLogger(JitterbitLogin.class);
     /** The request header that carries the token. */
-    public static final String AUTH_TOKEN_HEADER = "authToken";
+    static final String AUTH_TOKEN_HEADER = "authToken";
     /** How long before its expiry a session is replaced. */
     static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
 
@@ -72,7 +72,7 @@ final class JitterbitLogin {
      * @param deviceId the device the TFA code is bound to; required with a {@code tfaCodeSupplier}, else unused (may be null)
      * @param clock the time source of session expiry
      */
-    public JitterbitLogin(URI service, CredentialsProvider<UsernamePassword> credentials, TfaCodeSupplier tfaCodeSupplier,
+    JitterbitLogin(URI service, CredentialsProvider<UsernamePassword> credentials, TfaCodeSupplier tfaCodeSupplier,
             String deviceId, Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -88,7 +88,7 @@ final class JitterbitLogin {
      * @param transport the transport to log in through, without authentication
      * @return the authenticator
      */
-    public TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport) {
+    TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport) {
         return authenticator(transport, TokenCache.DEFAULT_MIN_LOGIN_INTERVAL);
     }
 
@@ -102,7 +102,7 @@ final class JitterbitLogin {
      *     refusal per interval; {@link Duration#ZERO} turns pacing off
      * @return the authenticator
      */
-    public TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport, Duration minLoginInterval) {
+    TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport, Duration minLoginInterval) {
         HttpTransport plain = Objects.requireNonNull(transport, "transport").withoutAuth();
         return TokenAuthenticator.<JitterbitSession>builder(() -> login(plain),
                         s -> AuthHeaders.of(AUTH_TOKEN_HEADER, s.authToken().reveal()))
@@ -120,7 +120,7 @@ final class JitterbitLogin {
      * @return the new session
      * @throws AuditAuthenticationException when Harmony refuses the login or no TFA code is supplied
      */
-    public JitterbitSession login(HttpTransport transport) {
+    JitterbitSession login(HttpTransport transport) {
         UsernamePassword user = credentials.resolve();
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("email", user.username());

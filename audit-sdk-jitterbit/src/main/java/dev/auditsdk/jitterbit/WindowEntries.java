@@ -23,7 +23,7 @@ final class WindowEntries extends AbstractCloseableIterator<JitterbitApiLogEntry
      * @param source the export's entries
      * @param window the window they are for
      */
-    public WindowEntries(CloseableIterator<? extends JitterbitApiLogEntry> source, TimeWindow window) {
+    WindowEntries(CloseableIterator<? extends JitterbitApiLogEntry> source, TimeWindow window) {
         this.source = Objects.requireNonNull(source, "source");
         this.window = Objects.requireNonNull(window, "window");
     }
