@@ -208,8 +208,12 @@ final class InformaticaSecurityLogPages implements WindowFetcher<InformaticaSecu
     }
 
     private List<InformaticaSecurityLogEntry> request(TimeWindow w, int skip, Integer limit) {
-        Instant end = w.end().truncatedTo(ChronoUnit.MILLIS).equals(w.end()) ? w.end()
-                : w.end().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+        // Entry times are whole milliseconds and the request's end is inclusive: the window's end cut down
+        // to its millisecond still takes in every entry before it (entries at the end are the next
+        // window's, dropped below). Rounding it up instead made a window of exactly 14 days whose
+        // bounds have a sub-millisecond part (a range from Instant.now()) ask for 14 days and 1 ms,
+        // which the API refuses (HTTP 400, "The maximum date range is 14 days").
+        Instant end = w.end().truncatedTo(ChronoUnit.MILLIS);
         String q = "entryTime>=\"" + FORMAT.format(w.start()) + "\";entryTime<=\"" + FORMAT.format(end) + "\"";
         HttpRequestSpec.Builder b = HttpRequestSpec.get(Endpoints.resolve(client.serverUrl(), PATH))
                 .query("q", q)

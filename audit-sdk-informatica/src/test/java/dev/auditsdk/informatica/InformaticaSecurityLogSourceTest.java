@@ -103,6 +103,22 @@ class InformaticaSecurityLogSourceTest {
     }
 
     @Test
+    void aRangeWhoseBoundsHaveSubMillisecondPartsIsAskedForInWindowsOfAtMostFourteenDays() {
+        start(InformaticaSimulator.builder().seed(7).securityEntries(200).span(Duration.ofDays(40)));
+        source = sourceBuilder().build();
+        Instant from = END.minus(Duration.ofDays(45)).plusNanos(123_456);
+        Instant to = END.plusSeconds(1).plusNanos(654_321);
+
+        List<InformaticaSecurityLogEntry> got = readAll(source.fetch(AuditLogQuery.builder().from(from).to(to).build()));
+
+        assertThat(got).hasSize(200);
+        assertThat(securityRequests()).hasSizeGreaterThan(3).allSatisfy(r -> {
+            Instant[] range = rangeOf(r);
+            assertThat(Duration.between(range[0], range[1])).isLessThanOrEqualTo(Duration.ofDays(14));
+        });
+    }
+
+    @Test
     void aWindowReturningTheRowCapIsSplitInHalvesUntilNoAnswerReachesIt() {
         start(InformaticaSimulator.builder().seed(4).securityEntries(5_000).span(Duration.ofDays(3)));
         source = sourceBuilder().build();
