@@ -1,6 +1,5 @@
 package dev.auditsdk.jitterbit;
 
-import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.core.http.HttpRequestInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.Checkpoint;
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditApiException;

@@ -3,10 +3,10 @@ package dev.auditsdk.jitterbit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.Checkpoint;
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.jitterbit.model.JitterbitApiLogEntry;
