@@ -38,7 +38,7 @@ final class InformaticaAuditLogPages implements OffsetPageFetcher<InformaticaAud
     /**
      * @param client the connection
      */
-    public InformaticaAuditLogPages(InformaticaConnection client) {
+    InformaticaAuditLogPages(InformaticaConnection client) {
         this.client = Objects.requireNonNull(client, "client");
     }
 
@@ -109,7 +109,7 @@ final class InformaticaAuditLogPages implements OffsetPageFetcher<InformaticaAud
      * @return the first offset to read, a multiple of {@code size}
      * @throws AuditDataException when the server answers as if it ignored {@code batchId}
      */
-    public long startOffset(Instant to, int size) {
+    long startOffset(Instant to, int size) {
         if (size <= 0) {
             throw new IllegalArgumentException("size must be positive, was " + size);
         }

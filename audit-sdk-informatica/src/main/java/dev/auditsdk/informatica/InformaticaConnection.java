@@ -32,7 +32,7 @@ final class InformaticaConnection implements AutoCloseable {
      * @param clock the clock JWT expiries are compared with
      * @param refreshAhead how long before a JWT session's expiry it is renewed
      */
-    public InformaticaConnection(InformaticaLogin.Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
+    InformaticaConnection(InformaticaLogin.Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
             HttpTransport.Builder transportSettings, boolean allowInsecureHttp, Clock clock, Duration refreshAhead) {
         Objects.requireNonNull(transportSettings, "transportSettings");
         // logins go through the plain transport; the authenticated view is built on top of it
@@ -51,7 +51,7 @@ final class InformaticaConnection implements AutoCloseable {
     }
 
     /** @return the current session's server URL, logging in first when there is no session */
-    public URI serverUrl() {
+    URI serverUrl() {
         return sessions.token().serverUrl();
     }
 
@@ -64,12 +64,12 @@ final class InformaticaConnection implements AutoCloseable {
      * @param <T> what is read
      * @return what the reader returned
      */
-    public <T> T read(HttpRequestSpec request, BodyReader<T> reader) {
+    <T> T read(HttpRequestSpec request, BodyReader<T> reader) {
         return transport.send(request, reader);
     }
 
     /** @return the read limits in force */
-    public ReadLimits limits() {
+    ReadLimits limits() {
         return transport.limits();
     }
 

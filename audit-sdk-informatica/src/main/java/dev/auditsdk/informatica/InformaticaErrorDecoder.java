@@ -91,7 +91,7 @@ final class InformaticaErrorDecoder implements ErrorDecoder {
      * @param body the parsed answer
      * @return the exception, or null when {@code body} is not an error object
      */
-    public static AuditApiException fromBody(String vendor, String what, JsonNode body) {
+    static AuditApiException fromBody(String vendor, String what, JsonNode body) {
         boolean v2 = body.isObject() && "error".equals(body.path("@type").asText(null));
         boolean v3 = body.isObject() && body.path("error").isObject();
         if (!v2 && !v3) {
@@ -108,7 +108,7 @@ final class InformaticaErrorDecoder implements ErrorDecoder {
      * @param excerpt an error body, possibly cut short
      * @return what could be read from it; fields are null when absent
      */
-    public static VendorError parse(String excerpt) {
+    static VendorError parse(String excerpt) {
         if (excerpt == null || excerpt.isBlank()) {
             return new VendorError(null, null, null, 0);
         }

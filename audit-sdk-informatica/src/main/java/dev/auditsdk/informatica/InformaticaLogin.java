@@ -74,7 +74,7 @@ final class InformaticaLogin {
      * @param transport the source's transport without authentication (logins carry their own credentials)
      * @param allowInsecureHttp whether plain HTTP to a non-loopback server URL is allowed
      */
-    public InformaticaLogin(Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
+    InformaticaLogin(Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
             HttpTransport transport, boolean allowInsecureHttp) {
         this.api = Objects.requireNonNull(api, "api");
         this.loginUrl = Objects.requireNonNull(loginUrl, "loginUrl");
@@ -84,7 +84,7 @@ final class InformaticaLogin {
     }
 
     /** @return the login API in use */
-    public Api api() {
+    Api api() {
         return api;
     }
 
@@ -95,7 +95,7 @@ final class InformaticaLogin {
      * @throws dev.auditsdk.core.error.AuditAuthenticationException when the credentials are refused
      * @throws AuditDataException when the answer lacks the session id or server URL
      */
-    public InformaticaSession login() {
+    InformaticaSession login() {
         UsernamePassword user = credentials.resolve();
         ObjectNode body = Json.mapper().createObjectNode();
         if (api == Api.V2) {
@@ -134,7 +134,7 @@ final class InformaticaLogin {
      * @param session a session
      * @return the header that authenticates a data call of this session
      */
-    public AuthHeaders headers(InformaticaSession session) {
+    AuthHeaders headers(InformaticaSession session) {
         return AuthHeaders.of(api.header, session.id().reveal());
     }
 
@@ -144,7 +144,7 @@ final class InformaticaLogin {
      *
      * @param session the session to end
      */
-    public void logout(InformaticaSession session) {
+    void logout(InformaticaSession session) {
         // Not an authenticated request: the authenticator is closing and would log in again.
         HttpRequestSpec spec = HttpRequestSpec.post(Endpoints.resolve(session.serverUrl(), api.logoutPath))
                 .credentials(headers(session)) // a credential: never forwarded to another host

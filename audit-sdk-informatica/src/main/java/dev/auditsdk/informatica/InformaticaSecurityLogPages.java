@@ -62,7 +62,7 @@ final class InformaticaSecurityLogPages implements WindowFetcher<InformaticaSecu
             Comparator.comparing(InformaticaSecurityLogEntry::timestamp).thenComparing(InformaticaSecurityLogEntry::id);
 
     /** The smallest {@code limit} the security log accepts, and the probe's limit. */
-    public static final int MIN_LIMIT = 100;
+    static final int MIN_LIMIT = 100;
 
     /** What the source has learnt of the server's {@code limit} handling. */
     private enum Paging {
@@ -79,7 +79,7 @@ final class InformaticaSecurityLogPages implements WindowFetcher<InformaticaSecu
      * @param client the connection
      * @param rowCap the most rows one answer holds (the {@code limit} sent), 100 to 1,000
      */
-    public InformaticaSecurityLogPages(InformaticaConnection client, int rowCap) {
+    InformaticaSecurityLogPages(InformaticaConnection client, int rowCap) {
         this.client = Objects.requireNonNull(client, "client");
         this.rowCap = rowCap;
     }

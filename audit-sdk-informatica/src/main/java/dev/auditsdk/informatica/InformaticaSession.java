@@ -33,22 +33,22 @@ final class InformaticaSession {
      * @param serverUrl the {@code serverUrl} (v2) or {@code baseApiUrl} (v3) the login returned
      * @return the session; its expiry is read from the id when it is a JWT
      */
-    public static InformaticaSession of(Secret id, URI serverUrl) {
+    static InformaticaSession of(Secret id, URI serverUrl) {
         return new InformaticaSession(id, serverUrl, JwtClaims.expiry(id.reveal()).orElse(null));
     }
 
     /** @return the session id; send it only in the session header */
-    public Secret id() {
+    Secret id() {
         return id;
     }
 
     /** @return where the data calls of this session go, e.g. {@code https://na4.dm-us.informaticacloud.com/saas} */
-    public URI serverUrl() {
+    URI serverUrl() {
         return serverUrl;
     }
 
     /** @return when the session expires as the id says (JWT sessions), not yet clamped; empty for opaque ids */
-    public Optional<Instant> expiresAt() {
+    Optional<Instant> expiresAt() {
         return Optional.ofNullable(expiresAt);
     }
 
