@@ -9,7 +9,9 @@ import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.source.AbstractSourceBuilder;
 import dev.auditsdk.core.retry.RateLimitRegistry;
 import dev.auditsdk.informatica.InformaticaAuditLogSource;
+import dev.auditsdk.informatica.InformaticaAuditLogSourceBuilder;
 import dev.auditsdk.jitterbit.JitterbitApiLogSource;
+import dev.auditsdk.jitterbit.JitterbitSourceBuilder;
 import dev.auditsdk.lifecycle.LifecycleAuditLogSource;
 import dev.auditsdk.lifecycle.LifecycleSourceBuilder;
 import dev.auditsdk.testkit.SimulatorServer;
@@ -168,15 +170,15 @@ public final class BackfillBenchmark {
             case "informatica":
                 return new Vendor(name, () -> InformaticaSimulator.builder().seed(3).auditEntries(entries).endingAt(END).span(span)
                         .credentials("bench@example.com", "bench-password").build(),
-                        sim -> InformaticaAuditLogSource.builder().loginUrl(((InformaticaSimulator) sim).loginUrl())
+                        sim -> InformaticaAuditLogSource.builder().baseUrl(((InformaticaSimulator) sim).loginUrl())
                                 .credentials("bench@example.com", "bench-password"),
-                        b -> ((InformaticaAuditLogSource.Builder) b).build())
-                        .previousPage(b -> ((InformaticaAuditLogSource.Builder) b).batchSize(200));
+                        b -> ((InformaticaAuditLogSourceBuilder) b).build())
+                        .previousPage(b -> ((InformaticaAuditLogSourceBuilder) b).batchSize(200));
             case "jitterbit":
                 return new Vendor(name, () -> JitterbitSimulator.builder().seed(4).entries(entries).span(start, END).build(),
                         sim -> JitterbitApiLogSource.builder().baseUrl(sim.baseUrl())
                                 .credentials(JitterbitSimulator.DEFAULT_EMAIL, JitterbitSimulator.DEFAULT_PASSWORD),
-                        b -> ((JitterbitApiLogSource.Builder) b).build());
+                        b -> ((JitterbitSourceBuilder) b).build());
             case "boomi":
                 return new Vendor(name, () -> BoomiSimulator.builder().seed(5).entries(entries).startingAt(start)
                         .spacing(span.dividedBy(entries)).build(),

@@ -2,7 +2,6 @@ package dev.auditsdk.informatica;
 
 import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
-import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.spi.util.CloseableIterator;
 import dev.auditsdk.core.spi.paging.DeliveryTracker;
@@ -10,13 +9,10 @@ import dev.auditsdk.core.spi.paging.EntryOrder;
 import dev.auditsdk.core.spi.paging.NewestFirstWindows;
 import dev.auditsdk.core.spi.paging.OffsetPager;
 import dev.auditsdk.core.spi.paging.PagedAuditLogStream;
-import dev.auditsdk.informatica.internal.AuditLogBatches;
-import dev.auditsdk.informatica.internal.InformaticaClient;
-import dev.auditsdk.informatica.internal.InformaticaLogin;
+import dev.auditsdk.core.source.AbstractAuditLogSource;
 import dev.auditsdk.informatica.model.InformaticaAuditEntry;
+import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Informatica IDMC audit log (REST API v2, {@code /api/v2/auditlog}): asset and
@@ -45,7 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * entries are dropped; since the log only grows at its head, a shift can only cause re-reads,
  * never a skipped entry. Entries of the range that are written during the read (their time is
  * after the walk passed it) are picked up by the next query from the checkpoint, as are entries
- * written up to {@link Builder#lateness(Duration)} late.
+ * written up to {@link InformaticaAuditLogSourceBuilder#lateness(Duration)} late.
  *
  * <p><b>Range.</b> The walk stops at the first entry older than the query's start. A range
  * ending in the past is found by a binary search with one-entry batches instead of paging
@@ -53,7 +49,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Thread-safe; {@link #close()} logs the session out.
  */
-public final class InformaticaAuditLogSource implements AuditLogSource<InformaticaAuditEntry> {
+public final class InformaticaAuditLogSource extends AbstractAuditLogSource<InformaticaAuditEntry> {
     /** The vendor name of Informatica sources and events. */
     public static final String VENDOR = "informatica";
     /**
@@ -63,27 +59,28 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
     public static final int DEFAULT_BATCH_SIZE = 1_000;
     /** The largest batch size requested (the API documents none; larger hints are clamped). */
     public static final int MAX_BATCH_SIZE = 1_000;
-    /** Default of {@link Builder#lateness(Duration)}: one minute. */
+    /** Default of {@link InformaticaAuditLogSourceBuilder#lateness(Duration)}: one minute. */
     public static final Duration DEFAULT_LATENESS = Duration.ofMinutes(1);
-    /** The default {@linkplain Builder#settleLag(Duration) settle lag} of the Informatica sources: two minutes (an assumption, see the README). */
+    /** The default {@linkplain InformaticaAuditLogSourceBuilder#settleLag(Duration) settle lag} of the Informatica sources: two minutes (an assumption, see the README). */
     public static final Duration DEFAULT_SETTLE_LAG = Duration.ofMinutes(2);
 
-    private final InformaticaClient client;
-    private final AuditLogBatches batches;
+    private final InformaticaConnection connection;
+    private final InformaticaAuditLogPages pages;
+    private final URI baseUrl;
     private final int batchSize;
     private final DeliveryOptions delivery;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private InformaticaAuditLogSource(Builder b) {
-        this.batchSize = b.batchSize;
+    InformaticaAuditLogSource(InformaticaAuditLogSourceBuilder b) {
+        this.batchSize = b.configuredBatchSize();
         this.delivery = b.delivery();
-        this.client = b.newClient(InformaticaLogin.Api.V2);
-        this.batches = new AuditLogBatches(client);
+        this.connection = b.newConnection(InformaticaLogin.Api.V2);
+        this.baseUrl = b.configuredBaseUrl();
+        this.pages = new InformaticaAuditLogPages(connection);
     }
 
     /** @return a new builder */
-    public static Builder builder() {
-        return new Builder();
+    public static InformaticaAuditLogSourceBuilder builder() {
+        return new InformaticaAuditLogSourceBuilder();
     }
 
     @Override
@@ -104,63 +101,31 @@ public final class InformaticaAuditLogSource implements AuditLogSource<Informati
      * @param query the range, resume point, page-size hint (the batch size, clamped to
      *     1..{@value #MAX_BATCH_SIZE}) and limit
      * @return the entries, newest first
-     * @throws IllegalStateException if this source is closed
      */
     @Override
-    public AuditLogStream<InformaticaAuditEntry> fetch(AuditLogQuery query) {
-        Objects.requireNonNull(query, "query");
-        if (closed.get()) {
-            throw new IllegalStateException("this Informatica audit log source is closed");
-        }
+    protected AuditLogStream<InformaticaAuditEntry> read(AuditLogQuery query) {
         int size = Math.max(1, Math.min(MAX_BATCH_SIZE, query.pageSize().orElse(batchSize)));
         DeliveryTracker tracker = delivery.tracker(query).order(EntryOrder.NEWEST_FIRST).build();
         NewestFirstWindows<InformaticaAuditEntry> entries = NewestFirstWindows.of(tracker, window -> CloseableIterator.lazily(() ->
-                OffsetPager.builder(batches, InformaticaAuditEntry::id, InformaticaAuditEntry::timestamp)
+                OffsetPager.builder(pages, InformaticaAuditEntry::id, InformaticaAuditEntry::timestamp)
                         .order(EntryOrder.NEWEST_FIRST)
                         .pageSize(size)
                         .overlap(0) // whole batches only; re-reads are dropped by id, and growth causes no skips
-                        .startOffset(batches.startOffset(window.end(), size))
+                        .startOffset(pages.startOffset(window.end(), size))
                         .stopWhen(e -> e.timestamp().isBefore(window.start()))
-                        .maxPagesWithoutProgress(client.limits().maxPagesWithoutProgress())
+                        .maxPagesWithoutProgress(connection.limits().maxPagesWithoutProgress())
                         .build()));
         return PagedAuditLogStream.of(tracker, entries);
     }
 
-    /** Logs the session out (best effort) and releases the HTTP client the source built. Idempotent. */
+    /** Logs the session out (best effort) and releases the HTTP client the source built. */
     @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            client.close();
-        }
+    protected void release() {
+        connection.close();
     }
 
-    /** Builds an {@link InformaticaAuditLogSource}. */
-    public static final class Builder extends InformaticaSourceBuilder<Builder> {
-        private int batchSize = DEFAULT_BATCH_SIZE;
-
-        private Builder() {
-        }
-
-        /**
-         * @param size entries per request when the query gives no page-size hint, 1..{@value #MAX_BATCH_SIZE};
-         *     default {@value #DEFAULT_BATCH_SIZE}
-         * @return this builder
-         */
-        public Builder batchSize(int size) {
-            if (size < 1 || size > MAX_BATCH_SIZE) {
-                throw new IllegalArgumentException("batchSize must be between 1 and " + MAX_BATCH_SIZE + ", was " + size);
-            }
-            this.batchSize = size;
-            return this;
-        }
-
-        /**
-         * @return the source; nothing is requested yet
-         * @throws IllegalArgumentException when the region/login URL or the credentials are
-         *     missing, or the login URL is plain HTTP to a non-loopback host without opt-in
-         */
-        public InformaticaAuditLogSource build() {
-            return new InformaticaAuditLogSource(this);
-        }
+    @Override
+    protected String settings() {
+        return "baseUrl=" + baseUrl + ", batchSize=" + batchSize;
     }
 }

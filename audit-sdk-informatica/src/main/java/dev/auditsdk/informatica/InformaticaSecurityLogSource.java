@@ -2,19 +2,15 @@ package dev.auditsdk.informatica;
 
 import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.AuditLogQuery;
-import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.spi.paging.DeliveryTracker;
 import dev.auditsdk.core.spi.paging.PagedAuditLogStream;
+import dev.auditsdk.core.source.AbstractAuditLogSource;
 import dev.auditsdk.core.spi.paging.TimeWindow;
 import dev.auditsdk.core.spi.paging.TimeWindowPager;
-import dev.auditsdk.informatica.internal.InformaticaClient;
-import dev.auditsdk.informatica.internal.InformaticaLogin;
-import dev.auditsdk.informatica.internal.SecurityLogWindows;
 import dev.auditsdk.informatica.model.InformaticaSecurityLogEntry;
+import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Informatica IDMC security log (REST API v3, {@code /public/core/v3/securityLog}, admins
@@ -22,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>It logs in with the v3 login ({@code /saas/public/core/v3/login}) and sends the session in
  * {@code INFA-SESSION-ID} to the returned {@code baseApiUrl}. The range is read in windows of at
- * most {@link Builder#maxWindow(Duration) 14 days}; the API answers at most
+ * most {@link InformaticaSecurityLogSourceBuilder#windowSize(Duration) 14 days}; the API answers at most
  * {@value #DEFAULT_ROW_CAP} rows and has no paging, so a window whose answer reaches that cap is
  * split in halves until no answer does. Entries are delivered in ascending time.
  *
@@ -37,30 +33,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Thread-safe; {@link #close()} logs the session out.
  */
-public final class InformaticaSecurityLogSource implements AuditLogSource<InformaticaSecurityLogEntry> {
+public final class InformaticaSecurityLogSource extends AbstractAuditLogSource<InformaticaSecurityLogEntry> {
     /** The most rows one answer holds (the largest {@code limit} the API accepts). */
     public static final int DEFAULT_ROW_CAP = 1_000;
     /** The longest range one request may span. */
     public static final Duration MAX_WINDOW = Duration.ofDays(14);
 
-    private final InformaticaClient client;
-    private final SecurityLogWindows windows;
-    private final Duration maxWindow;
+    private final InformaticaConnection connection;
+    private final InformaticaSecurityLogPages pages;
+    private final URI baseUrl;
+    private final Duration windowSize;
     private final DeliveryOptions delivery;
     private final int parallelism;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private InformaticaSecurityLogSource(Builder b) {
-        this.maxWindow = b.maxWindow;
+    InformaticaSecurityLogSource(InformaticaSecurityLogSourceBuilder b) {
+        this.windowSize = b.configuredWindowSize();
         this.delivery = b.delivery();
         this.parallelism = b.configuredParallelism();
-        this.client = b.newClient(InformaticaLogin.Api.V3);
-        this.windows = new SecurityLogWindows(client, b.rowCap);
+        this.connection = b.newConnection(InformaticaLogin.Api.V3);
+        this.baseUrl = b.configuredBaseUrl();
+        this.pages = new InformaticaSecurityLogPages(connection, b.configuredRowCap());
     }
 
     /** @return a new builder */
-    public static Builder builder() {
-        return new Builder();
+    public static InformaticaSecurityLogSourceBuilder builder() {
+        return new InformaticaSecurityLogSourceBuilder();
     }
 
     @Override
@@ -81,71 +78,25 @@ public final class InformaticaSecurityLogSource implements AuditLogSource<Inform
      * @param query the range, resume point and limit (the page-size hint is not used: the
      *     window splitting decides the answer sizes)
      * @return the entries, oldest first
-     * @throws IllegalStateException if this source is closed
      */
     @Override
-    public AuditLogStream<InformaticaSecurityLogEntry> fetch(AuditLogQuery query) {
-        Objects.requireNonNull(query, "query");
-        if (closed.get()) {
-            throw new IllegalStateException("this Informatica security log source is closed");
-        }
+    protected AuditLogStream<InformaticaSecurityLogEntry> read(AuditLogQuery query) {
         DeliveryTracker tracker = delivery.tracker(query).build();
         TimeWindowPager<InformaticaSecurityLogEntry> pager = TimeWindowPager
-                .builder(TimeWindow.split(query.start(), query.to(), maxWindow), windows)
+                .builder(TimeWindow.split(query.start(), query.to(), windowSize), pages)
                 .parallelism(parallelism)
                 .build();
         return PagedAuditLogStream.of(tracker, pager);
     }
 
-    /** Logs the session out (best effort) and releases the HTTP client the source built. Idempotent. */
+    /** Logs the session out (best effort) and releases the HTTP client the source built. */
     @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            client.close();
-        }
+    protected void release() {
+        connection.close();
     }
 
-    /** Builds an {@link InformaticaSecurityLogSource}. */
-    public static final class Builder extends InformaticaSourceBuilder<Builder> {
-        private int rowCap = DEFAULT_ROW_CAP;
-        private Duration maxWindow = MAX_WINDOW;
-
-        private Builder() {
-        }
-
-        /**
-         * @param cap the row cap of one answer, sent as {@code limit}: 100..{@value #DEFAULT_ROW_CAP};
-         *     an answer with this many rows makes its window split; default {@value #DEFAULT_ROW_CAP}
-         * @return this builder
-         */
-        public Builder rowCap(int cap) {
-            if (cap < 100 || cap > DEFAULT_ROW_CAP) {
-                throw new IllegalArgumentException("rowCap must be between 100 and " + DEFAULT_ROW_CAP + ", was " + cap);
-            }
-            this.rowCap = cap;
-            return this;
-        }
-
-        /**
-         * @param window the longest range of one request, at most 14 days (the API's maximum); default 14 days
-         * @return this builder
-         */
-        public Builder maxWindow(Duration window) {
-            Objects.requireNonNull(window, "maxWindow");
-            if (window.isNegative() || window.isZero() || window.compareTo(MAX_WINDOW) > 0) {
-                throw new IllegalArgumentException("maxWindow must be positive and at most 14 days, was " + window);
-            }
-            this.maxWindow = window;
-            return this;
-        }
-
-        /**
-         * @return the source; nothing is requested yet
-         * @throws IllegalArgumentException when the region/login URL or the credentials are
-         *     missing, or the login URL is plain HTTP to a non-loopback host without opt-in
-         */
-        public InformaticaSecurityLogSource build() {
-            return new InformaticaSecurityLogSource(this);
-        }
+    @Override
+    protected String settings() {
+        return "baseUrl=" + baseUrl + ", windowSize=" + windowSize + ", parallelism=" + parallelism;
     }
 }

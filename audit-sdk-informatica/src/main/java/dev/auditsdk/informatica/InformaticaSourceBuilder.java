@@ -6,16 +6,16 @@ import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.source.AbstractSourceBuilder;
 import dev.auditsdk.core.spi.http.Endpoints;
-import dev.auditsdk.informatica.internal.InformaticaClient;
-import dev.auditsdk.informatica.internal.InformaticaLogin;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The settings both Informatica sources share: where to log in, as whom, and how long a session
- * is used; the HTTP options (retry policy, client, timeouts, listener, clock) come from
- * {@link AbstractSourceBuilder}.
+ * The settings both Informatica sources share: where to log in ({@link #region} or
+ * {@link #baseUrl}), as whom ({@link #credentials}), and how long a session is used; the HTTP
+ * options (retry policy, client, timeouts, listener, clock, lateness, parallelism) come from
+ * {@link AbstractSourceBuilder}. Extended by {@link InformaticaAuditLogSourceBuilder} and
+ * {@link InformaticaSecurityLogSourceBuilder}.
  *
  * @param <B> the concrete builder type
  */
@@ -23,7 +23,7 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
     /** How long before a JWT session's expiry a new session is opened, by default. */
     public static final Duration DEFAULT_SESSION_REFRESH_AHEAD = Duration.ofMinutes(1);
 
-    private URI loginUrl;
+    private URI baseUrl;
     private CredentialsProvider<UsernamePassword> credentials;
     private Duration sessionRefreshAhead = DEFAULT_SESSION_REFRESH_AHEAD;
 
@@ -38,7 +38,7 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
      * @return this builder
      */
     public B region(InformaticaRegion region) {
-        this.loginUrl = Objects.requireNonNull(region, "region").loginUrl();
+        this.baseUrl = Objects.requireNonNull(region, "region").loginUrl();
         return self();
     }
 
@@ -58,24 +58,25 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
      * Logs in at an explicit login host, e.g. {@code https://dm-us.informaticacloud.com} (only
      * scheme, host and port are used). Data calls go to the {@code serverUrl} the login returns.
      *
-     * @param loginUrl the login host
+     * @param baseUrl the login host
      * @return this builder
+     * @throws IllegalArgumentException if it is not an absolute URL with a host
      */
-    public B loginUrl(URI loginUrl) {
-        Objects.requireNonNull(loginUrl, "loginUrl");
-        if (!loginUrl.isAbsolute() || loginUrl.getHost() == null) {
-            throw new IllegalArgumentException("loginUrl must be an absolute URL with a host, was " + loginUrl);
+    public B baseUrl(URI baseUrl) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) {
+            throw new IllegalArgumentException("baseUrl must be an absolute URL with a host, was " + baseUrl);
         }
-        this.loginUrl = URI.create(loginUrl.getScheme() + "://" + loginUrl.getRawAuthority());
+        this.baseUrl = URI.create(baseUrl.getScheme() + "://" + baseUrl.getRawAuthority());
         return self();
     }
 
     /**
-     * @param loginUrl the login host as text, e.g. {@code https://dm-us.informaticacloud.com}
+     * @param baseUrl the login host as text, e.g. {@code https://dm-us.informaticacloud.com}
      * @return this builder
      */
-    public B loginUrl(String loginUrl) {
-        return loginUrl(URI.create(Objects.requireNonNull(loginUrl, "loginUrl")));
+    public B baseUrl(String baseUrl) {
+        return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl").trim()));
     }
 
     /**
@@ -124,17 +125,24 @@ public abstract class InformaticaSourceBuilder<B extends InformaticaSourceBuilde
         return InformaticaAuditLogSource.DEFAULT_LATENESS;
     }
 
-    /** Builds the connection; checks the settings every source needs. */
-    InformaticaClient newClient(InformaticaLogin.Api api) {
-        if (loginUrl == null) {
-            throw new IllegalArgumentException("Informatica source: set region(...) or loginUrl(...)");
-        }
+    /**
+     * Builds the connection; checks the settings every source needs.
+     *
+     * @throws IllegalStateException when the region/base URL or the credentials are missing
+     * @throws IllegalArgumentException when the base URL is plain HTTP to a non-loopback host without opt-in
+     */
+    InformaticaConnection newConnection(InformaticaLogin.Api api) {
+        URI loginUrl = requireBaseUrl(InformaticaAuditLogSource.VENDOR, baseUrl, "region(...) or baseUrl(...)");
         if (credentials == null) {
-            throw new IllegalArgumentException("Informatica source: set credentials(...)");
+            throw new IllegalStateException("informatica source: set credentials(...)");
         }
-        Endpoints.requireSecure(loginUrl, insecureHttpAllowed());
-        return new InformaticaClient(api, loginUrl, credentials, transportBuilder(InformaticaAuditLogSource.VENDOR),
+        return new InformaticaConnection(api, loginUrl, credentials, transportBuilder(InformaticaAuditLogSource.VENDOR),
                 insecureHttpAllowed(), configuredClock(), sessionRefreshAhead);
+    }
+
+    /** @return the configured login host, for the source's {@code toString} */
+    URI configuredBaseUrl() {
+        return baseUrl;
     }
 
     /** @return the delivery settings (lateness, late-entry policy) of the sources built from this builder */

@@ -52,9 +52,9 @@ class InformaticaAuditLogSourceTest {
         return sim;
     }
 
-    private InformaticaAuditLogSource.Builder sourceBuilder() {
+    private InformaticaAuditLogSourceBuilder sourceBuilder() {
         return InformaticaAuditLogSource.builder()
-                .loginUrl(sim.loginUrl())
+                .baseUrl(sim.loginUrl())
                 .credentials("auditor@example.com", PASSWORD)
                 .retryPolicy(RetryPolicy.none());
     }
@@ -349,7 +349,7 @@ class InformaticaAuditLogSourceTest {
     void aWrongPasswordIsAnAuthenticationErrorWithTheVendorCodeAndWithoutThePassword() {
         for (int status : new int[] {403, 400}) {
             start(InformaticaSimulator.builder().auditEntries(5).loginFailureStatus(status));
-            source = InformaticaAuditLogSource.builder().loginUrl(sim.loginUrl())
+            source = InformaticaAuditLogSource.builder().baseUrl(sim.loginUrl())
                     .credentials("auditor@example.com", "wrong-S3CR3T").retryPolicy(RetryPolicy.none()).build();
             AuditLogStream<InformaticaAuditEntry> stream = source.fetch(AuditLogQuery.builder().from(END.minusSeconds(60)).build());
             assertThatThrownBy(() -> readAll(stream))
@@ -414,10 +414,14 @@ class InformaticaAuditLogSourceTest {
     @Test
     void theBuilderChecksItsSettings() {
         assertThatThrownBy(() -> InformaticaAuditLogSource.builder().credentials("u", "p").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("region(...) or baseUrl(...)");
         assertThatThrownBy(() -> InformaticaAuditLogSource.builder().region(InformaticaRegion.US).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("credentials");
-        assertThatThrownBy(() -> InformaticaAuditLogSource.builder().loginUrl("http://dm-us.informaticacloud.com")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("credentials");
+        assertThatThrownBy(() -> InformaticaAuditLogSource.builder().baseUrl("not a url"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InformaticaAuditLogSource.builder().baseUrl("/relative"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute");
+        assertThatThrownBy(() -> InformaticaAuditLogSource.builder().baseUrl("http://dm-us.informaticacloud.com")
                 .credentials("u", "p").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain HTTP");
         assertThatThrownBy(() -> InformaticaAuditLogSource.builder().batchSize(0)).isInstanceOf(IllegalArgumentException.class);
@@ -426,6 +430,7 @@ class InformaticaAuditLogSourceTest {
         try (InformaticaAuditLogSource s = InformaticaAuditLogSource.builder().region("dm-em")
                 .credentials("u", "p").build()) {
             assertThat(s.vendor()).isEqualTo("informatica");
+            assertThat(s).hasToString("InformaticaAuditLogSource{baseUrl=https://dm-em.informaticacloud.com, batchSize=1000}");
         }
     }
 

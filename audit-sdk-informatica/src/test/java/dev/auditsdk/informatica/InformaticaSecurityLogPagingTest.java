@@ -41,7 +41,7 @@ class InformaticaSecurityLogPagingTest {
     private List<String> read(InformaticaSimulator.Builder server, Integer rowCap) {
         sim = server.credentials("admin@example.com", PASSWORD).endingAt(END).auditEntries(0).seed(12)
                 .securityEntries(1_500).span(Duration.ofDays(3)).build().start();
-        InformaticaSecurityLogSource.Builder b = InformaticaSecurityLogSource.builder().loginUrl(sim.loginUrl())
+        InformaticaSecurityLogSourceBuilder b = InformaticaSecurityLogSource.builder().baseUrl(sim.loginUrl())
                 .credentials("admin@example.com", PASSWORD).retryPolicy(RetryPolicy.none());
         if (rowCap != null) {
             b.rowCap(rowCap);

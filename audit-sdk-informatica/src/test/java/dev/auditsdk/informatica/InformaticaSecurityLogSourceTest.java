@@ -52,9 +52,9 @@ class InformaticaSecurityLogSourceTest {
         return sim;
     }
 
-    private InformaticaSecurityLogSource.Builder sourceBuilder() {
+    private InformaticaSecurityLogSourceBuilder sourceBuilder() {
         return InformaticaSecurityLogSource.builder()
-                .loginUrl(sim.loginUrl())
+                .baseUrl(sim.loginUrl())
                 .credentials("admin@example.com", PASSWORD)
                 .retryPolicy(RetryPolicy.none());
     }
@@ -100,6 +100,22 @@ class InformaticaSecurityLogSourceTest {
         source.close();
         assertThat(sim.logoutCount()).isEqualTo(1);
         assertThat(sim.requests().get(sim.requests().size() - 1).path()).isEqualTo("/saas" + InformaticaSimulator.V3_LOGOUT_PATH);
+    }
+
+    @Test
+    void aRangeWhoseBoundsHaveSubMillisecondPartsIsAskedForInWindowsOfAtMostFourteenDays() {
+        start(InformaticaSimulator.builder().seed(7).securityEntries(200).span(Duration.ofDays(40)));
+        source = sourceBuilder().build();
+        Instant from = END.minus(Duration.ofDays(45)).plusNanos(123_456);
+        Instant to = END.plusSeconds(1).plusNanos(654_321);
+
+        List<InformaticaSecurityLogEntry> got = readAll(source.fetch(AuditLogQuery.builder().from(from).to(to).build()));
+
+        assertThat(got).hasSize(200);
+        assertThat(securityRequests()).hasSizeGreaterThan(3).allSatisfy(r -> {
+            Instant[] range = rangeOf(r);
+            assertThat(Duration.between(range[0], range[1])).isLessThanOrEqualTo(Duration.ofDays(14));
+        });
     }
 
     @Test
@@ -262,7 +278,7 @@ class InformaticaSecurityLogSourceTest {
     @Test
     void theBuilderChecksItsSettings() {
         assertThatThrownBy(() -> InformaticaSecurityLogSource.builder().rowCap(1_001)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> InformaticaSecurityLogSource.builder().maxWindow(Duration.ofDays(15)))
+        assertThatThrownBy(() -> InformaticaSecurityLogSource.builder().windowSize(Duration.ofDays(15)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InformaticaSecurityLogSource.builder().parallelism(0)).isInstanceOf(IllegalArgumentException.class);
     }

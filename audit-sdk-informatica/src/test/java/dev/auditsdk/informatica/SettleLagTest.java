@@ -10,10 +10,10 @@ class SettleLagTest {
     @Test
     void theDocumentedDefaultUntilTheCallerSetsOne() {
         assertThat(InformaticaAuditLogSource.DEFAULT_SETTLE_LAG).isEqualTo(Duration.ofMinutes(2));
-        try (var source = InformaticaAuditLogSource.builder().loginUrl("http://127.0.0.1:9/ma/api/v2/user/login").credentials("auditor@example.com", "pw-S3CR3T").build()) {
+        try (var source = InformaticaAuditLogSource.builder().baseUrl("http://127.0.0.1:9/ma/api/v2/user/login").credentials("auditor@example.com", "pw-S3CR3T").build()) {
             assertThat(source.settleLag()).isEqualTo(InformaticaAuditLogSource.DEFAULT_SETTLE_LAG);
         }
-        try (var source = InformaticaAuditLogSource.builder().loginUrl("http://127.0.0.1:9/ma/api/v2/user/login").credentials("auditor@example.com", "pw-S3CR3T").settleLag(Duration.ofSeconds(5)).build()) {
+        try (var source = InformaticaAuditLogSource.builder().baseUrl("http://127.0.0.1:9/ma/api/v2/user/login").credentials("auditor@example.com", "pw-S3CR3T").settleLag(Duration.ofSeconds(5)).build()) {
             assertThat(source.settleLag()).isEqualTo(Duration.ofSeconds(5));
         }
     }

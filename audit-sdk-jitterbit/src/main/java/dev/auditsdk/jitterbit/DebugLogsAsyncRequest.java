@@ -2,7 +2,6 @@ package dev.auditsdk.jitterbit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.spi.util.Json;
-import dev.auditsdk.jitterbit.internal.JitterbitTime;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -15,9 +14,14 @@ import org.immutables.value.Value;
  *
  * <p>The vendor treats two requests with the same fields as the same export (same key, same
  * cached file for 23 hours); change any field, e.g. {@link #withTimeRangeTo}, to get a new one.
+ *
+ * <p>The module's style, but the generated implementation keeps this type's package-private
+ * visibility: the request body is no API.
  */
 @Value.Immutable
-public abstract class DebugLogsAsyncRequest {
+@Value.Style(typeImmutable = "Immutable*", jdkOnly = true, optionalAcceptNullable = true,
+        visibility = Value.Style.ImplementationVisibility.SAME, defaults = @Value.Immutable(copy = true))
+abstract class DebugLogsAsyncRequest {
 
     /** @return a new builder */
     public static ImmutableDebugLogsAsyncRequest.Builder builder() {
@@ -73,8 +77,8 @@ public abstract class DebugLogsAsyncRequest {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("ascendSort", ascendSort());
         o.put("retrieveLogMessages", retrieveLogMessages());
-        o.put("timeRangeFrom", JitterbitTime.format(timeRangeFrom(), clientTimeZone()));
-        o.put("timeRangeTo", JitterbitTime.format(timeRangeTo(), clientTimeZone()));
+        o.put("timeRangeFrom", JitterbitRequestTime.format(timeRangeFrom(), clientTimeZone()));
+        o.put("timeRangeTo", JitterbitRequestTime.format(timeRangeTo(), clientTimeZone()));
         o.put("clientTimeZone", clientTimeZone().getId());
         queryString().ifPresent(q -> o.put("queryString", q.queryString()));
         o.put("orgId", orgId());

@@ -1,6 +1,5 @@
 package dev.auditsdk.jitterbit;
 
-import dev.auditsdk.jitterbit.internal.JitterbitTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -79,7 +78,7 @@ public abstract class JitterbitLogCondition {
         }
         if (column().kind() == JitterbitLogColumn.Kind.TIME) {
             try {
-                OffsetDateTime.parse(v, JitterbitTime.REQUEST_FORMAT);
+                OffsetDateTime.parse(v, JitterbitRequestTime.REQUEST_FORMAT);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(where + " must be a time like 01/20/2024 13:45:00 +0000, was '" + v + "'", e);
             }

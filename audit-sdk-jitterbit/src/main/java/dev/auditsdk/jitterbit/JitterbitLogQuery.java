@@ -1,6 +1,5 @@
 package dev.auditsdk.jitterbit;
 
-import dev.auditsdk.jitterbit.internal.JitterbitTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -182,7 +181,7 @@ public abstract class JitterbitLogQuery {
          */
         public Builder time(JitterbitLogOperator operator, Instant value) {
             Objects.requireNonNull(value, "value");
-            return add(JitterbitLogColumn.TIME, operator, JitterbitTime.format(value, ZoneOffset.UTC), false);
+            return add(JitterbitLogColumn.TIME, operator, JitterbitRequestTime.format(value, ZoneOffset.UTC), false);
         }
 
         private Builder add(JitterbitLogColumn column, JitterbitLogOperator operator, String value, boolean wildcard) {

@@ -19,13 +19,13 @@ import dev.auditsdk.core.spi.json.JsonLinesReader;
 import dev.auditsdk.core.spi.json.SniffedBody;
 import dev.auditsdk.core.spi.util.CloseableIterator;
 import dev.auditsdk.core.spi.paging.ExportStatus;
-import dev.auditsdk.jitterbit.internal.JitterbitTime;
 import dev.auditsdk.jitterbit.model.JitterbitApiLogEntry;
 import dev.auditsdk.jitterbit.model.LogExportStatus;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -117,7 +117,7 @@ final class LogExportClient {
     }
 
     /** Opens a COMPLETE export's file (the poll's body, or a new download) as entries. */
-    CloseableIterator<JitterbitApiLogEntry> open(String orgId, String key, ExportStatus status, JitterbitTime times) {
+    CloseableIterator<JitterbitApiLogEntry> open(String orgId, String key, ExportStatus status, ZoneId clientTimeZone) {
         InputStream file = status.body().orElseGet(() -> {
             Answer again = get(orgId, key);
             if (again.file == null) {
@@ -126,7 +126,7 @@ final class LogExportClient {
             }
             return again.file;
         });
-        return entries(file, key, times);
+        return entries(file, key, clientTimeZone);
     }
 
     /**
@@ -135,7 +135,7 @@ final class LogExportClient {
      * @return its entries; empty when Harmony no longer serves the file for that key (it
      *     answers a status instead, e.g. INVALID once the key's 23 hours are over, or 404)
      */
-    Optional<CloseableIterator<JitterbitApiLogEntry>> reopen(String orgId, String key, JitterbitTime times) {
+    Optional<CloseableIterator<JitterbitApiLogEntry>> reopen(String orgId, String key, ZoneId clientTimeZone) {
         Answer again;
         try {
             again = get(orgId, key);
@@ -147,11 +147,11 @@ final class LogExportClient {
             LOG.info("jitterbit: log-async answers {} for key {} instead of its log file", again.status.status(), key);
             return Optional.empty();
         }
-        return Optional.of(entries(again.file, key, times));
+        return Optional.of(entries(again.file, key, clientTimeZone));
     }
 
-    private CloseableIterator<JitterbitApiLogEntry> entries(InputStream file, String key, JitterbitTime times) {
-        Function<JsonNode, JitterbitApiLogEntry> toEntry = node -> JitterbitApiLogEntry.fromRecord(node, times);
+    private CloseableIterator<JitterbitApiLogEntry> entries(InputStream file, String key, ZoneId clientTimeZone) {
+        Function<JsonNode, JitterbitApiLogEntry> toEntry = node -> JitterbitApiLogEntry.fromRecord(node, clientTimeZone);
         ReadLimits limits = transport.limits();
         SniffedBody sniffed = BodyFormat.sniff(file, limits, "the log file of key " + key);
         InputStream in = sniffed.body();
@@ -177,12 +177,12 @@ final class LogExportClient {
                 .header("Accept", "application/json")
                 .jsonBody(request.toJson())
                 .operation(Operation.SUBMIT).build();
-        String text = transport.sendForText(spec); // read inside the attempt: a cut-off answer is asked for again
+        JsonNode answer = transport.sendForJson(spec); // read inside the attempt: a cut-off answer is asked for again
         try {
-            return Json.mapper().readValue(text, LogExportStatus.class);
+            return Json.mapper().treeToValue(answer, LogExportStatus.class);
         } catch (IOException e) {
             throw new AuditDataException("jitterbit: the answer of debuglogs-async is not {\"key\",\"status\"}: "
-                    + Redactor.excerpt(text), e);
+                    + Redactor.excerpt(answer.toString()), e);
         }
     }
 

@@ -15,6 +15,6 @@ class ClosedSourceTest {
         assertThatThrownBy(() -> source.fetch(AuditLogQuery.builder().from(Instant.parse("2026-01-01T00:00:00Z"))
                 .to(Instant.parse("2026-01-02T00:00:00Z")).build()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("this Jitterbit API log source is closed");
+                .hasMessage("this JitterbitApiLogSource is closed");
     }
 }

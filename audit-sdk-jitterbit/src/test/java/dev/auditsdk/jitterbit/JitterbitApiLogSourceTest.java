@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.Checkpoint;
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditApiException;
@@ -35,6 +36,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class JitterbitApiLogSourceTest {
+    /** Status polls 1 to 5 ms apart, so the simulator's jobs finish at once. */
+    private static final ExportJobOptions FAST_POLLS =
+            ExportJobOptions.builder().pollInterval(Duration.ofMillis(1), Duration.ofMillis(5)).build();
     private static final String PASSWORD = "Jitterbit4Ever!S3CR3T";
     private static final Instant T0 = Instant.parse("2024-01-20T00:00:00Z");
     private static final Instant T1 = T0.plus(Duration.ofDays(1));
@@ -59,11 +63,11 @@ class JitterbitApiLogSourceTest {
         return sim;
     }
 
-    private JitterbitApiLogSource.Builder sourceBuilder() {
+    private JitterbitSourceBuilder sourceBuilder() {
         return JitterbitApiLogSource.builder()
                 .baseUrl(sim.baseUrl())
                 .credentials("alice@jbexample.com", PASSWORD)
-                .pollInterval(Duration.ofMillis(1), Duration.ofMillis(5))
+                .exportJob(FAST_POLLS)
                 .retryPolicy(RetryPolicy.builder().backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build());
     }
 
@@ -198,7 +202,7 @@ class JitterbitApiLogSourceTest {
     @Test
     void anExportThatNeverCompletesStopsAtTheDeadline() throws Exception {
         simulator(JitterbitSimulator.builder().entries(5).pollsWhileProcessing(1_000_000));
-        source = sourceBuilder().exportDeadline(Duration.ofMillis(200)).build();
+        source = sourceBuilder().exportJob(FAST_POLLS.toBuilder().deadline(Duration.ofMillis(200)).build()).build();
         assertThatThrownBy(() -> readAll(range(T0, T1)))
                 .isInstanceOf(dev.auditsdk.core.error.AuditSdkException.class)
                 .hasMessageContaining("deadline")
@@ -243,7 +247,7 @@ class JitterbitApiLogSourceTest {
     void aJobStuckPastItsDeadlineIsRequestedAgainAsADistinctRequestInTheSameRun() throws Exception {
         simulator(JitterbitSimulator.builder().entries(100));
         sim.stallNextExport();
-        source = sourceBuilder().exportDeadline(Duration.ofMillis(300)).build();
+        source = sourceBuilder().exportJob(FAST_POLLS.toBuilder().deadline(Duration.ofMillis(300)).build()).build();
 
         List<JitterbitApiLogEntry> entries = readAll(range(T0, T1));
 

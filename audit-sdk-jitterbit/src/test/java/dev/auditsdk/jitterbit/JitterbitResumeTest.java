@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.Checkpoint;
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.core.error.AuditTransportException;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.jitterbit.model.JitterbitApiLogEntry;
@@ -32,6 +33,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * stream, over real loopback sockets against the simulator.
  */
 class JitterbitResumeTest {
+    /** Status polls 1 to 5 ms apart, so the simulator's jobs finish at once. */
+    private static final ExportJobOptions FAST_POLLS =
+            ExportJobOptions.builder().pollInterval(Duration.ofMillis(1), Duration.ofMillis(5)).build();
     private static final String PASSWORD = "Jitterbit4Ever!S3CR3T";
     private static final Instant T0 = Instant.parse("2024-01-20T00:00:00Z");
     private static final Instant T3 = T0.plus(Duration.ofDays(3));
@@ -59,7 +63,7 @@ class JitterbitResumeTest {
         source = JitterbitApiLogSource.builder()
                 .baseUrl(sim.baseUrl())
                 .credentials("alice@jbexample.com", PASSWORD)
-                .pollInterval(Duration.ofMillis(1), Duration.ofMillis(5))
+                .exportJob(FAST_POLLS)
                 .parallelism(1) // the cuts below are placed by request order
                 .retryPolicy(FAST_RETRIES)
                 .build();

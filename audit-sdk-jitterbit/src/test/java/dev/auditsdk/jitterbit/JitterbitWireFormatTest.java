@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.jitterbit.model.JitterbitApiLogEntry;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.Test;
 
 /** The parts of the wire format the vendor does not publish, served exactly as given. */
 class JitterbitWireFormatTest {
+    /** Status polls 1 to 5 ms apart, so the simulator's jobs finish at once. */
+    private static final ExportJobOptions FAST_POLLS =
+            ExportJobOptions.builder().pollInterval(Duration.ofMillis(1), Duration.ofMillis(5)).build();
     private static final String SERVICE = "/jitterbit-cloud-restful-service";
     private static final String KEY = "debug-log-E8D47FE1F172D3EE46C620791E614B78D111CE624485D2E1B3D482370690DC40";
     private static final String STATUS = SERVICE + "/api/analytics/log-async/123456/" + KEY;
@@ -55,7 +59,7 @@ class JitterbitWireFormatTest {
         source = JitterbitApiLogSource.builder()
                 .baseUrl("http://127.0.0.1:" + wm.port())
                 .credentials("alice@jbexample.com", "pw-S3CR3T")
-                .pollInterval(Duration.ofMillis(1), Duration.ofMillis(5))
+                .exportJob(FAST_POLLS)
                 .retryPolicy(RetryPolicy.builder().backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build())
                 .build();
     }
@@ -152,7 +156,7 @@ class JitterbitWireFormatTest {
         source = JitterbitApiLogSource.builder()
                 .baseUrl("http://127.0.0.1:" + wm.port())
                 .credentials("alice@jbexample.com", "pw-S3CR3T")
-                .pollInterval(Duration.ofMillis(1), Duration.ofMillis(5))
+                .exportJob(FAST_POLLS)
                 .jsonArrayField("logs")
                 .csvFormat(false)
                 .build();

@@ -5,7 +5,9 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.informatica.InformaticaAuditLogSource;
+import dev.auditsdk.informatica.InformaticaAuditLogSourceBuilder;
 import dev.auditsdk.informatica.InformaticaSecurityLogSource;
+import dev.auditsdk.informatica.InformaticaSecurityLogSourceBuilder;
 import dev.auditsdk.informatica.InformaticaSourceBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,12 +76,12 @@ public final class InformaticaPlugin implements VendorPlugin {
     @Override
     public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
         if (security) {
-            InformaticaSecurityLogSource.Builder b = common(InformaticaSecurityLogSource.builder(), settings, context);
+            InformaticaSecurityLogSourceBuilder b = common(InformaticaSecurityLogSource.builder(), settings, context);
             settings.setInteger("row-cap", b::rowCap);
-            settings.set("window-size", settings.duration("window-size", false), b::maxWindow);
+            settings.set("window-size", settings.duration("window-size", false), b::windowSize);
             return b.build();
         }
-        InformaticaAuditLogSource.Builder b = common(InformaticaAuditLogSource.builder(), settings, context);
+        InformaticaAuditLogSourceBuilder b = common(InformaticaAuditLogSource.builder(), settings, context);
         settings.setInteger("batch-size", b::batchSize);
         return b.build();
     }
@@ -88,7 +90,7 @@ public final class InformaticaPlugin implements VendorPlugin {
         Optional<java.net.URI> login = settings.uri("login-url");
         Optional<String> region = settings.get("region");
         if (login.isPresent()) {
-            b.loginUrl(login.get());
+            b.baseUrl(login.get());
         } else if (region.isPresent()) {
             settings.set("region", region, b::region);
         } else {

@@ -1,11 +1,13 @@
 package dev.auditsdk.registry;
 
 import dev.auditsdk.core.AuditLogEntry;
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.jitterbit.JitterbitApiLogSource;
+import dev.auditsdk.jitterbit.JitterbitSourceBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +67,7 @@ public final class JitterbitPlugin implements VendorPlugin {
 
     @Override
     public AuditLogSource<? extends AuditLogEntry> openSource(VendorSettings settings, VendorContext context) {
-        JitterbitApiLogSource.Builder b = JitterbitApiLogSource.builder();
+        JitterbitSourceBuilder b = JitterbitApiLogSource.builder();
         Optional<java.net.URI> base = settings.uri("base-url");
         if (base.isPresent()) {
             b.baseUrl(base.get());
@@ -98,11 +100,15 @@ public final class JitterbitPlugin implements VendorPlugin {
         settings.get("org-id").ifPresent(b::orgId);
         settings.get("time-zone").ifPresent(b::clientTimeZone);
         settings.get("filter").ifPresent(b::filter);
+        // both export-job options build the one ExportJobOptions value
+        ExportJobOptions.Builder exportJob = JitterbitSourceBuilder.DEFAULT_EXPORT_JOB.toBuilder();
         settings.get("poll-interval").ifPresent(p -> {
             Duration initial = pollInterval(settings, p);
-            b.pollInterval(initial, initial.multipliedBy(30).compareTo(Duration.ofSeconds(30)) > 0
+            exportJob.pollInterval(initial, initial.multipliedBy(30).compareTo(Duration.ofSeconds(30)) > 0
                     ? initial.multipliedBy(30) : Duration.ofSeconds(30));
         });
+        settings.set("export-deadline", settings.duration("export-deadline", false), exportJob::deadline);
+        b.exportJob(exportJob.build());
         if (settings.flag("retrieve-log-messages")) {
             b.retrieveLogMessages(true);
         }
@@ -110,7 +116,6 @@ public final class JitterbitPlugin implements VendorPlugin {
             b.csvFormat(false);
         }
         settings.set("window-size", settings.duration("window-size", false), b::windowSize);
-        settings.set("export-deadline", settings.duration("export-deadline", false), b::exportDeadline);
         settings.setInteger("lock-workarounds", b::lockWorkarounds);
         DeliverySettings.apply(b, settings).listener(context.transportListener()).auditLogListener(context.auditLogListener());
         return b.build();

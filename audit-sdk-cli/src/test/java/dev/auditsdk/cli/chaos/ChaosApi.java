@@ -9,6 +9,7 @@ import static dev.auditsdk.cli.chaos.ChaosSettings.tuned;
 
 import dev.auditsdk.boomi.BoomiAuditLogSource;
 import dev.auditsdk.boomi.BoomiStagedAuditLogExport;
+import dev.auditsdk.core.ExportJobOptions;
 import dev.auditsdk.informatica.InformaticaAuditLogSource;
 import dev.auditsdk.informatica.InformaticaSecurityLogSource;
 import dev.auditsdk.jitterbit.JitterbitApiLogSource;
@@ -82,7 +83,7 @@ enum ChaosApi {
         ChaosTarget start(long seed, ChaosRoute route) {
             InformaticaSimulator sim = informatica(seed, 300, 10);
             return new ChaosTarget(sim,
-                    () -> tuned(InformaticaAuditLogSource.builder(), 0).loginUrl(sim.loginUrl())
+                    () -> tuned(InformaticaAuditLogSource.builder(), 0).baseUrl(sim.loginUrl())
                             .credentials(sim.username(), sim.password()).batchSize(PAGE).build(),
                     List.of("pull", "informatica"),
                     Map.of("login-url", sim.loginUrl().toString(), "username", sim.username(),
@@ -96,7 +97,7 @@ enum ChaosApi {
         ChaosTarget start(long seed, ChaosRoute route) {
             InformaticaSimulator sim = informatica(seed, 10, 2000);
             return new ChaosTarget(sim,
-                    () -> tuned(InformaticaSecurityLogSource.builder(), 0).loginUrl(sim.loginUrl())
+                    () -> tuned(InformaticaSecurityLogSource.builder(), 0).baseUrl(sim.loginUrl())
                             .credentials(sim.username(), sim.password()).build(),
                     List.of("pull", "informatica-security"),
                     Map.of("login-url", sim.loginUrl().toString(), "username", sim.username(),
@@ -113,7 +114,8 @@ enum ChaosApi {
             sim.start();
             return new ChaosTarget(sim,
                     () -> tuned(JitterbitApiLogSource.builder(), 0).baseUrl(sim.baseUrl())
-                            .credentials(sim.email(), sim.password()).pollInterval(POLL, POLL.multipliedBy(5)).build(),
+                            .credentials(sim.email(), sim.password())
+                            .exportJob(ExportJobOptions.builder().pollInterval(POLL, POLL.multipliedBy(5)).build()).build(),
                     List.of("pull", "jitterbit"),
                     Map.of("base-url", sim.baseUrl().toString(), "email", sim.email(), "password", sim.password(),
                             "poll-interval", POLL.toMillis() + "ms"),

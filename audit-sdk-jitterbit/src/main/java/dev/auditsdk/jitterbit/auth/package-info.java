@@ -1,7 +1,7 @@
 /**
- * Jitterbit Harmony login: email and password through the User Service Controller, with the
- * two-step two-factor flow ({@link dev.auditsdk.jitterbit.auth.TfaCodeSupplier}), and the
- * session it yields ({@link dev.auditsdk.jitterbit.auth.JitterbitSession}).
+ * The two-factor login's caller side: a {@link dev.auditsdk.jitterbit.auth.TfaCodeSupplier} is
+ * asked for the code Harmony emailed, and told who it went to in a
+ * {@link dev.auditsdk.jitterbit.auth.TfaChallenge}.
  */
 @AuditSdkStyle
 package dev.auditsdk.jitterbit.auth;

@@ -3,18 +3,13 @@ package dev.auditsdk.jitterbit.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.error.AuditDataException;
-import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
-import dev.auditsdk.core.model.OcsfClass;
-import dev.auditsdk.core.model.Outcome;
 import dev.auditsdk.core.model.Product;
-import dev.auditsdk.core.model.Target;
-import dev.auditsdk.jitterbit.internal.JitterbitTime;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +43,13 @@ public abstract class JitterbitApiLogEntry implements AuditLogEntry {
      * empty cells are absent values.
      *
      * @param record the record as received
-     * @param times the parser for the {@code time} column (it knows the request's time zone)
+     * @param clientTimeZone the request's {@code clientTimeZone}: the zone of a {@code time}
+     *     written without an offset
      * @return the entry
      * @throws AuditDataException when {@code time} or {@code requestid} is missing or malformed
      */
-    public static JitterbitApiLogEntry fromRecord(JsonNode record, JitterbitTime times) {
+    public static JitterbitApiLogEntry fromRecord(JsonNode record, ZoneId clientTimeZone) {
+        JitterbitTime times = new JitterbitTime(clientTimeZone);
         if (record == null || !record.isObject()) {
             throw new AuditDataException("a Jitterbit API log record must be an object, got "
                     + (record == null ? "nothing" : record.getNodeType()));
@@ -156,40 +153,7 @@ public abstract class JitterbitApiLogEntry implements AuditLogEntry {
      */
     @Override
     public AuditEvent toAuditEvent() {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("request_id", requestId());
-        requestMethod().ifPresent(v -> attributes.put("http_request.http_method", v));
-        requestUri().ifPresent(v -> attributes.put("http_request.url.url_string", v));
-        statusCode().ifPresent(v -> attributes.put("http_response.code", Integer.toString(v)));
-        responseTime().ifPresent(v -> attributes.put("response_time", v.toPlainString()));
-        apiName().ifPresent(v -> attributes.put("api_name", v));
-        envName().ifPresent(v -> attributes.put("environment", v));
-        authProfile().ifPresent(v -> attributes.put("auth_profile", v));
-        sourceApp().ifPresent(v -> attributes.put("source_app", v));
-        return AuditEvent.builder()
-                .vendor(VENDOR)
-                .id(requestId())
-                .time(time())
-                .actor(Actor.builder().application(sourceApp()).build())
-                .action(requestMethod().orElse("API call"))
-                .category("API Manager")
-                .target(Target.builder().type("api").name(apiName()).build())
-                .outcome(outcome())
-                .sourceIp(sourceIp())
-                .message(message())
-                .ocsfClass(OcsfClass.API_ACTIVITY)
-                .product(PRODUCT)
-                .logName("API Manager API logs")
-                .service(apiName())
-                .attributes(attributes)
-                .build();
-    }
-
-    private Outcome outcome() {
-        if (statusCode().isEmpty() || statusCode().getAsInt() <= 0) {
-            return Outcome.UNKNOWN;
-        }
-        return statusCode().getAsInt() < 400 ? Outcome.SUCCESS : Outcome.FAILURE;
+        return JitterbitNormalizer.normalize(this);
     }
 
     private static Instant time(JsonNode value, JitterbitTime times) {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.model.AuditEvent;
-import dev.auditsdk.jitterbit.internal.JitterbitTime;
 import dev.auditsdk.testkit.jitterbit.ApiLogRecord;
 import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;
 import dev.auditsdk.testkit.ocsf.OcsfConformance;
 import dev.auditsdk.testkit.ocsf.OcsfValidator;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ class JitterbitOcsfConformanceTest {
         OcsfValidator validator = OcsfValidator.bundled();
         assertThat(validator.schema().version()).isEqualTo(AuditEvent.OCSF_VERSION);
         OcsfConformance run = new OcsfConformance(validator);
-        JitterbitTime utc = new JitterbitTime(ZoneOffset.UTC);
+        ZoneId utc = ZoneOffset.UTC;
         try (JitterbitSimulator sim = JitterbitSimulator.builder().seed(19).entries(RECORDS).build()) {
             for (ApiLogRecord record : sim.records()) {
                 JitterbitApiLogEntry entry = JitterbitApiLogEntry.fromRecord(json(record), utc);

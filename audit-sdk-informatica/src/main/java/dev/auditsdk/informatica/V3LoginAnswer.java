@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@link #toString()} never shows the session id.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public final class V3LoginAnswer implements LoginAnswer {
+final class V3LoginAnswer implements LoginAnswer {
     private final Optional<UserInfo> userInfo;
     private final List<Product> products;
 

@@ -1,4 +1,4 @@
-package dev.auditsdk.jitterbit.internal;
+package dev.auditsdk.jitterbit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
@@ -11,7 +11,7 @@ import dev.auditsdk.core.spi.util.Json;
  * into the exception's vendor code and message, and adds what to check for the statuses a
  * caller can act on.
  */
-public final class JitterbitErrorDecoder implements ErrorDecoder {
+final class JitterbitErrorDecoder implements ErrorDecoder {
 
     @Override
     public AuditApiException decode(ErrorResponse r) {

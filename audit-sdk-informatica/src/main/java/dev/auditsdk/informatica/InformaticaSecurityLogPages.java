@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.auditsdk.core.spi.json.JsonTrees;
 
 /**
  * The v3 security log's window function:
@@ -54,8 +53,8 @@ import dev.auditsdk.core.spi.json.JsonTrees;
  * A one-millisecond window that reaches the cap of a server that ignores {@code limit} cannot be
  * read whole either, and ends the read the same way.
  */
-public final class SecurityLogWindows implements WindowFetcher<InformaticaSecurityLogEntry> {
-    private static final Logger LOG = LoggerFactory.getLogger(SecurityLogWindows.class);
+final class InformaticaSecurityLogPages implements WindowFetcher<InformaticaSecurityLogEntry> {
+    private static final Logger LOG = LoggerFactory.getLogger(InformaticaSecurityLogPages.class);
     private static final String PATH = "public/core/v3/securityLog";
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -63,14 +62,14 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
             Comparator.comparing(InformaticaSecurityLogEntry::timestamp).thenComparing(InformaticaSecurityLogEntry::id);
 
     /** The smallest {@code limit} the security log accepts, and the probe's limit. */
-    public static final int MIN_LIMIT = 100;
+    static final int MIN_LIMIT = 100;
 
     /** What the source has learnt of the server's {@code limit} handling. */
     private enum Paging {
         UNKNOWN, HONOURED, IGNORED
     }
 
-    private final InformaticaClient client;
+    private final InformaticaConnection client;
     private final int rowCap;
     private volatile Paging paging = Paging.UNKNOWN;
     /** The most rows one answer held: with {@code limit} ignored, a lower bound of the server's own cap. */
@@ -80,7 +79,7 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
      * @param client the connection
      * @param rowCap the most rows one answer holds (the {@code limit} sent), 100 to 1,000
      */
-    public SecurityLogWindows(InformaticaClient client, int rowCap) {
+    InformaticaSecurityLogPages(InformaticaConnection client, int rowCap) {
         this.client = Objects.requireNonNull(client, "client");
         this.rowCap = rowCap;
     }
@@ -209,8 +208,12 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
     }
 
     private List<InformaticaSecurityLogEntry> request(TimeWindow w, int skip, Integer limit) {
-        Instant end = w.end().truncatedTo(ChronoUnit.MILLIS).equals(w.end()) ? w.end()
-                : w.end().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+        // Entry times are whole milliseconds and the request's end is inclusive: the window's end cut down
+        // to its millisecond still takes in every entry before it (entries at the end are the next
+        // window's, dropped below). Rounding it up instead made a window of exactly 14 days whose
+        // bounds have a sub-millisecond part (a range from Instant.now()) ask for 14 days and 1 ms,
+        // which the API refuses (HTTP 400, "The maximum date range is 14 days").
+        Instant end = w.end().truncatedTo(ChronoUnit.MILLIS);
         String q = "entryTime>=\"" + FORMAT.format(w.start()) + "\";entryTime<=\"" + FORMAT.format(end) + "\"";
         HttpRequestSpec.Builder b = HttpRequestSpec.get(Endpoints.resolve(client.serverUrl(), PATH))
                 .query("q", q)
@@ -224,8 +227,7 @@ public final class SecurityLogWindows implements WindowFetcher<InformaticaSecuri
         HttpRequestSpec spec = b.build();
         // read inside the transport's attempt: an answer cut short or stalled on the way is asked for again;
         // one that is not JSON is an AuditDataException naming the request
-        JsonNode answer = client.read(spec, result -> JsonTrees.readTree(result.body(), client.limits(),
-                "informatica: the security log answer for " + w));
+        JsonNode answer = client.read(spec, result -> result.readJson("informatica: the security log answer for " + w));
         AuditApiException error = answer == null ? null : InformaticaErrorDecoder.fromBody("informatica", spec.describe(), answer);
         if (error != null) {
             throw error;

@@ -1,4 +1,4 @@
-package dev.auditsdk.jitterbit.auth;
+package dev.auditsdk.jitterbit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.spi.auth.TokenAuthenticator;
+import dev.auditsdk.jitterbit.auth.TfaChallenge;
+import dev.auditsdk.jitterbit.auth.TfaCodeSupplier;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.error.AuditAuthenticationException;
 import dev.auditsdk.core.error.AuditServerException;
@@ -16,7 +18,6 @@ import dev.auditsdk.core.retry.RetryPolicy;
 import dev.auditsdk.core.testing.LogCapture;
 import dev.auditsdk.core.testing.MutableClock;
 import dev.auditsdk.core.testing.SecretLeakGuard;
-import dev.auditsdk.jitterbit.internal.JitterbitErrorDecoder;
 import dev.auditsdk.jitterbit.model.OrgAttr;
 import dev.auditsdk.testkit.Fault;
 import dev.auditsdk.testkit.jitterbit.JitterbitSimulator;

@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@link AuditLogBatches} against a simulated server that ignores {@code batchId}: it stops, never loops. */
+/** {@link InformaticaAuditLogPages} against a simulated server that ignores {@code batchId}: it stops, never loops. */
 @Timeout(60) // before the guards these requested forever
-class AuditLogBatchesTest {
+class InformaticaAuditLogPagesTest {
     private static final String PASSWORD = "pa55-S3CR3T-word";
     private static final Instant END = Instant.parse("2026-03-01T12:00:00Z");
     private static final String AUDIT_PATH = "/saas/api/v2/auditlog";
@@ -41,7 +41,7 @@ class AuditLogBatchesTest {
     private void start(InformaticaSimulator.Builder b) {
         sim = b.credentials("auditor@example.com", PASSWORD).endingAt(END).build().start();
         source = InformaticaAuditLogSource.builder()
-                .loginUrl(sim.loginUrl())
+                .baseUrl(sim.loginUrl())
                 .credentials("auditor@example.com", PASSWORD)
                 .retryPolicy(RetryPolicy.none())
                 .batchSize(200) // the positions and request counts below are those of 200-entry batches
@@ -67,7 +67,7 @@ class AuditLogBatchesTest {
                 .hasMessageContaining("the same entry at each of the 4 positions probed from 199 to 1599")
                 .hasMessageContaining("ignore the 'batchId' parameter")
                 .hasMessageContaining("stopped after 4 requests");
-        assertThat(sim.requestCount(AUDIT_PATH)).isEqualTo(1 + AuditLogBatches.SAME_ENTRY_PROBES_LIMIT);
+        assertThat(sim.requestCount(AUDIT_PATH)).isEqualTo(1 + InformaticaAuditLogPages.SAME_ENTRY_PROBES_LIMIT);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import dev.auditsdk.core.auth.Secret;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.Optional;
  * What {@link InformaticaLogin} needs from a login answer, whichever API gave it: the session
  * id and the URL data calls go to, each named as the answer names it for error messages.
  */
-public interface LoginAnswer {
+interface LoginAnswer {
 
     /** @return the session id, if the answer carries a non-blank one */
     Optional<Secret> sessionId();

@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

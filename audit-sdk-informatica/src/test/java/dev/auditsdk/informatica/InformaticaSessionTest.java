@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +52,7 @@ class InformaticaSessionTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
         InformaticaSimulator sim = InformaticaSimulator.builder().credentials("auditor@example.com", "pw-S3CR3T")
                 .clock(clock).jwtSessions(Duration.ofDays(30)).sessionIdleTimeout(Duration.ofDays(30)).build().start();
-        InformaticaClient client = new InformaticaClient(InformaticaLogin.Api.V2, sim.loginUrl(),
+        InformaticaConnection client = new InformaticaConnection(InformaticaLogin.Api.V2, sim.loginUrl(),
                 CredentialsProvider.of(UsernamePassword.of("auditor@example.com", Secret.of("pw-S3CR3T"))),
                 HttpTransport.builder().vendor("informatica"), false, clock, Duration.ofMinutes(1));
         try (sim; client; LogCapture log = LogCapture.start()) {

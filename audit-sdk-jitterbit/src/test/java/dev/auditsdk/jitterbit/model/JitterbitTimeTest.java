@@ -1,4 +1,4 @@
-package dev.auditsdk.jitterbit.internal;
+package dev.auditsdk.jitterbit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,14 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class JitterbitTimeTest {
     private final JitterbitTime berlin = new JitterbitTime(ZoneId.of("Europe/Berlin"));
-
-    @Test
-    void formatsTheRequestsForm() {
-        assertThat(JitterbitTime.format(Instant.parse("2023-01-20T00:01:00.999Z"), ZoneId.of("Europe/Berlin")))
-                .isEqualTo("01/20/2023 01:01:00 +0100");
-        assertThat(JitterbitTime.format(Instant.parse("2023-07-20T00:01:00Z"), ZoneId.of("UTC")))
-                .isEqualTo("07/20/2023 00:01:00 +0000");
-    }
 
     @Test
     void parsesEveryKnownForm() {

@@ -1,7 +1,7 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.spi.auth.AuthHeaders;
 import dev.auditsdk.core.auth.CredentialsProvider;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * The server URL of the answer must pass the same HTTPS rule as the login URL: a login answer
  * cannot send the session to a plain-HTTP host.
  */
-public final class InformaticaLogin {
+final class InformaticaLogin {
     private static final Logger LOG = LoggerFactory.getLogger(InformaticaLogin.class);
 
     /** Which login API, and with it which session header. */
@@ -74,7 +74,7 @@ public final class InformaticaLogin {
      * @param transport the source's transport without authentication (logins carry their own credentials)
      * @param allowInsecureHttp whether plain HTTP to a non-loopback server URL is allowed
      */
-    public InformaticaLogin(Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
+    InformaticaLogin(Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
             HttpTransport transport, boolean allowInsecureHttp) {
         this.api = Objects.requireNonNull(api, "api");
         this.loginUrl = Objects.requireNonNull(loginUrl, "loginUrl");
@@ -84,7 +84,7 @@ public final class InformaticaLogin {
     }
 
     /** @return the login API in use */
-    public Api api() {
+    Api api() {
         return api;
     }
 
@@ -95,7 +95,7 @@ public final class InformaticaLogin {
      * @throws dev.auditsdk.core.error.AuditAuthenticationException when the credentials are refused
      * @throws AuditDataException when the answer lacks the session id or server URL
      */
-    public InformaticaSession login() {
+    InformaticaSession login() {
         UsernamePassword user = credentials.resolve();
         ObjectNode body = Json.mapper().createObjectNode();
         if (api == Api.V2) {
@@ -109,8 +109,9 @@ public final class InformaticaLogin {
                 .operation(Operation.LOGIN)
                 .retrySafe(true) // a repeated login only opens another session
                 .build();
-        // read inside the attempt: a login answer cut short is asked for again
-        LoginAnswer answer = parse(transport.sendForText(spec));
+        // read inside the attempt: a login answer cut short is asked for again; one that is not JSON
+        // is a data error that quotes nothing of it
+        LoginAnswer answer = parse(transport.sendForJson(spec));
         Secret id = answer.sessionId().orElse(null);
         String server = answer.serverUrl().orElse(null);
         if (id == null || server == null) {
@@ -133,7 +134,7 @@ public final class InformaticaLogin {
      * @param session a session
      * @return the header that authenticates a data call of this session
      */
-    public AuthHeaders headers(InformaticaSession session) {
+    AuthHeaders headers(InformaticaSession session) {
         return AuthHeaders.of(api.header, session.id().reveal());
     }
 
@@ -143,7 +144,7 @@ public final class InformaticaLogin {
      *
      * @param session the session to end
      */
-    public void logout(InformaticaSession session) {
+    void logout(InformaticaSession session) {
         // Not an authenticated request: the authenticator is closing and would log in again.
         HttpRequestSpec spec = HttpRequestSpec.post(Endpoints.resolve(session.serverUrl(), api.logoutPath))
                 .credentials(headers(session)) // a credential: never forwarded to another host
@@ -156,17 +157,14 @@ public final class InformaticaLogin {
     }
 
     /** The typed answer of this login API ({@link V2LoginAnswer} or {@link V3LoginAnswer}). */
-    private LoginAnswer parse(String text) {
+    private LoginAnswer parse(JsonNode answer) {
         try {
             Class<? extends LoginAnswer> type = api == Api.V2 ? V2LoginAnswer.class : V3LoginAnswer.class;
-            return Json.mapper().readValue(text, type);
+            return Json.mapper().treeToValue(answer, type);
         } catch (JsonProcessingException e) {
             // no parser message and no cause: they may quote the answer, and the answer holds the session id
-            long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-            throw new AuditDataException("informatica: the login answer is not " + (e instanceof JsonParseException
-                    ? "valid JSON" : "the expected " + (api == Api.V2 ? "user object" : "userInfo/products object"))
-                    + " (line " + line + ", column " + column + ")", line, column, null);
+            throw new AuditDataException("informatica: the login answer is not the expected "
+                    + (api == Api.V2 ? "user object" : "userInfo/products object"));
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
@@ -22,8 +22,8 @@ import dev.auditsdk.core.spi.json.JsonTrees;
  * The v2 audit log's page function, {@code GET {serverUrl}/api/v2/auditlog?batchId=&batchSize=}
  * (batch 0 is the newest), and the seek that finds where a range ending in the past starts.
  */
-public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAuditEntry> {
-    private static final Logger LOG = LoggerFactory.getLogger(AuditLogBatches.class);
+final class InformaticaAuditLogPages implements OffsetPageFetcher<InformaticaAuditEntry> {
+    private static final Logger LOG = LoggerFactory.getLogger(InformaticaAuditLogPages.class);
     private static final String PATH = "api/v2/auditlog";
     /**
      * Probes in a row, at growing positions, that may answer the very entry the probe before
@@ -33,12 +33,12 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
      */
     static final int SAME_ENTRY_PROBES_LIMIT = 3;
 
-    private final InformaticaClient client;
+    private final InformaticaConnection client;
 
     /**
      * @param client the connection
      */
-    public AuditLogBatches(InformaticaClient client) {
+    InformaticaAuditLogPages(InformaticaConnection client) {
         this.client = Objects.requireNonNull(client, "client");
     }
 
@@ -109,7 +109,7 @@ public final class AuditLogBatches implements OffsetPageFetcher<InformaticaAudit
      * @return the first offset to read, a multiple of {@code size}
      * @throws AuditDataException when the server answers as if it ignored {@code batchId}
      */
-    public long startOffset(Instant to, int size) {
+    long startOffset(Instant to, int size) {
         if (size <= 0) {
             throw new IllegalArgumentException("size must be positive, was " + size);
         }

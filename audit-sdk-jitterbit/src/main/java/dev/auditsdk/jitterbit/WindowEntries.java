@@ -1,4 +1,4 @@
-package dev.auditsdk.jitterbit.internal;
+package dev.auditsdk.jitterbit;
 
 import dev.auditsdk.core.spi.util.AbstractCloseableIterator;
 import dev.auditsdk.core.spi.util.CloseableIterator;
@@ -15,7 +15,7 @@ import java.util.Objects;
  * tracker's to judge (an entry further back than the source's lateness goes to its late-entry
  * policy, never skipped in silence).
  */
-public final class WindowEntries extends AbstractCloseableIterator<JitterbitApiLogEntry> {
+final class WindowEntries extends AbstractCloseableIterator<JitterbitApiLogEntry> {
     private final CloseableIterator<? extends JitterbitApiLogEntry> source;
     private final TimeWindow window;
 
@@ -23,7 +23,7 @@ public final class WindowEntries extends AbstractCloseableIterator<JitterbitApiL
      * @param source the export's entries
      * @param window the window they are for
      */
-    public WindowEntries(CloseableIterator<? extends JitterbitApiLogEntry> source, TimeWindow window) {
+    WindowEntries(CloseableIterator<? extends JitterbitApiLogEntry> source, TimeWindow window) {
         this.source = Objects.requireNonNull(source, "source");
         this.window = Objects.requireNonNull(window, "window");
     }

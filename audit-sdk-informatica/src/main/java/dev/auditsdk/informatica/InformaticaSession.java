@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import dev.auditsdk.core.spi.auth.JwtClaims;
 import dev.auditsdk.core.auth.Secret;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * absurd value saturates instead of throwing, and the session cache clamps every expiry to
  * 30 s .. 24 h after the login ({@link dev.auditsdk.core.spi.auth.TokenLifetime}).
  */
-public final class InformaticaSession {
+final class InformaticaSession {
     private final Secret id;
     private final URI serverUrl;
     private final Instant expiresAt;
@@ -33,22 +33,22 @@ public final class InformaticaSession {
      * @param serverUrl the {@code serverUrl} (v2) or {@code baseApiUrl} (v3) the login returned
      * @return the session; its expiry is read from the id when it is a JWT
      */
-    public static InformaticaSession of(Secret id, URI serverUrl) {
+    static InformaticaSession of(Secret id, URI serverUrl) {
         return new InformaticaSession(id, serverUrl, JwtClaims.expiry(id.reveal()).orElse(null));
     }
 
     /** @return the session id; send it only in the session header */
-    public Secret id() {
+    Secret id() {
         return id;
     }
 
     /** @return where the data calls of this session go, e.g. {@code https://na4.dm-us.informaticacloud.com/saas} */
-    public URI serverUrl() {
+    URI serverUrl() {
         return serverUrl;
     }
 
     /** @return when the session expires as the id says (JWT sessions), not yet clamped; empty for opaque ids */
-    public Optional<Instant> expiresAt() {
+    Optional<Instant> expiresAt() {
         return Optional.ofNullable(expiresAt);
     }
 

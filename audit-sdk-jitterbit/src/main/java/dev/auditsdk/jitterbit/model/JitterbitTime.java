@@ -1,4 +1,4 @@
-package dev.auditsdk.jitterbit.internal;
+package dev.auditsdk.jitterbit.model;
 
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.spi.util.Timestamps;
@@ -17,16 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jitterbit's own time formats, on top of core's {@link Timestamps}: the request's
- * {@code MM/dd/yyyy HH:mm:ss Z}, and the forms a log file's {@code time} column may take (the
- * vendor does not publish it): the request format (optionally with a fraction, or without an
- * offset), epoch milliseconds, and ISO-8601, read by {@link Timestamps}, also with a space
- * before its offset. A time without an offset is wall-clock time in the request's
- * {@code clientTimeZone}.
+ * Reads a Jitterbit log file's {@code time} column, on top of core's {@link Timestamps}, in the
+ * forms it may take (the vendor does not publish it): the request format
+ * {@code MM/dd/yyyy HH:mm:ss Z} (optionally with a fraction, or without an offset), epoch
+ * milliseconds, and ISO-8601, read by {@link Timestamps}, also with a space before its offset.
+ * A time without an offset is wall-clock time in the request's {@code clientTimeZone}.
  */
-public final class JitterbitTime {
-    /** The request's format, e.g. {@code 01/20/2023 01:01:00 +0100}. */
-    public static final DateTimeFormatter REQUEST_FORMAT = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss Z", Locale.ROOT);
+final class JitterbitTime {
 
     /** The request's format as files write it: an optional fraction, an optional offset. */
     private static final DateTimeFormatter FILE_REQUEST_FORMAT = new DateTimeFormatterBuilder()
@@ -45,19 +42,8 @@ public final class JitterbitTime {
     /**
      * @param zone the zone of date-times written without an offset (the request's {@code clientTimeZone})
      */
-    public JitterbitTime(ZoneId zone) {
+    JitterbitTime(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
-    }
-
-    /**
-     * Renders an instant in the request's format.
-     *
-     * @param instant the instant (sub-second parts are dropped)
-     * @param zone the zone whose offset to show
-     * @return e.g. {@code 01/20/2023 01:01:00 +0100}
-     */
-    public static String format(Instant instant, ZoneId zone) {
-        return REQUEST_FORMAT.format(instant.atZone(zone));
     }
 
     /**
@@ -66,7 +52,7 @@ public final class JitterbitTime {
      * @return the instant
      * @throws AuditDataException naming the field when the text is missing or no known form matches
      */
-    public Instant parse(String field, String text) {
+    Instant parse(String field, String text) {
         String t = text == null ? "" : text.trim();
         if (EPOCH_MILLIS.matcher(t).matches()) {
             return Instant.ofEpochMilli(Long.parseLong(t));
@@ -82,7 +68,7 @@ public final class JitterbitTime {
      * @param epochMillis a time written as a JSON number
      * @return the instant
      */
-    public Instant parse(long epochMillis) {
+    Instant parse(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis);
     }
 

@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditsdk.core.error.AuditApiException;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * with 400, 401 or 403 is an {@link AuditAuthenticationException} (Informatica answers a wrong
  * password with 400 or 403, not 401).
  */
-public final class InformaticaErrorDecoder implements ErrorDecoder {
+final class InformaticaErrorDecoder implements ErrorDecoder {
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]{1,100})\"");
     private static final Pattern TEXT = Pattern.compile("\"(?:description|message)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){1,300})\"");
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([^\"]{1,100})\"");
@@ -91,7 +91,7 @@ public final class InformaticaErrorDecoder implements ErrorDecoder {
      * @param body the parsed answer
      * @return the exception, or null when {@code body} is not an error object
      */
-    public static AuditApiException fromBody(String vendor, String what, JsonNode body) {
+    static AuditApiException fromBody(String vendor, String what, JsonNode body) {
         boolean v2 = body.isObject() && "error".equals(body.path("@type").asText(null));
         boolean v3 = body.isObject() && body.path("error").isObject();
         if (!v2 && !v3) {
@@ -108,7 +108,7 @@ public final class InformaticaErrorDecoder implements ErrorDecoder {
      * @param excerpt an error body, possibly cut short
      * @return what could be read from it; fields are null when absent
      */
-    public static VendorError parse(String excerpt) {
+    static VendorError parse(String excerpt) {
         if (excerpt == null || excerpt.isBlank()) {
             return new VendorError(null, null, null, 0);
         }

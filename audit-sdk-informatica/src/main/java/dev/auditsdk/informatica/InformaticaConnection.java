@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import dev.auditsdk.core.ReadLimits;
 import dev.auditsdk.core.auth.CredentialsProvider;
@@ -18,7 +18,7 @@ import java.util.Objects;
  * many threads ask, a new login (once) when the server answers 401 to an expired session, JWT
  * sessions renewed ahead of their {@code exp}, and a logout on {@link #close()}.
  */
-public final class InformaticaClient implements AutoCloseable {
+final class InformaticaConnection implements AutoCloseable {
     private final HttpTransport transport;
     private final TokenAuthenticator<InformaticaSession> sessions;
 
@@ -32,7 +32,7 @@ public final class InformaticaClient implements AutoCloseable {
      * @param clock the clock JWT expiries are compared with
      * @param refreshAhead how long before a JWT session's expiry it is renewed
      */
-    public InformaticaClient(InformaticaLogin.Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
+    InformaticaConnection(InformaticaLogin.Api api, URI loginUrl, CredentialsProvider<UsernamePassword> credentials,
             HttpTransport.Builder transportSettings, boolean allowInsecureHttp, Clock clock, Duration refreshAhead) {
         Objects.requireNonNull(transportSettings, "transportSettings");
         // logins go through the plain transport; the authenticated view is built on top of it
@@ -51,7 +51,7 @@ public final class InformaticaClient implements AutoCloseable {
     }
 
     /** @return the current session's server URL, logging in first when there is no session */
-    public URI serverUrl() {
+    URI serverUrl() {
         return sessions.token().serverUrl();
     }
 
@@ -64,12 +64,12 @@ public final class InformaticaClient implements AutoCloseable {
      * @param <T> what is read
      * @return what the reader returned
      */
-    public <T> T read(HttpRequestSpec request, BodyReader<T> reader) {
+    <T> T read(HttpRequestSpec request, BodyReader<T> reader) {
         return transport.send(request, reader);
     }
 
     /** @return the read limits in force */
-    public ReadLimits limits() {
+    ReadLimits limits() {
         return transport.limits();
     }
 

@@ -1,6 +1,7 @@
-package dev.auditsdk.jitterbit.auth;
+package dev.auditsdk.jitterbit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.core.spi.auth.AuthHeaders;
 import dev.auditsdk.core.auth.CredentialsProvider;
@@ -17,8 +18,15 @@ import dev.auditsdk.core.spi.http.HttpRequestSpec;
 import dev.auditsdk.core.spi.http.HttpTransport;
 import dev.auditsdk.core.spi.util.Redactor;
 import dev.auditsdk.core.spi.util.Json;
+import dev.auditsdk.jitterbit.auth.TfaChallenge;
+import dev.auditsdk.jitterbit.auth.TfaCodeSupplier;
 import dev.auditsdk.jitterbit.model.LoginResponse;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +52,10 @@ import org.slf4j.LoggerFactory;
  * {@code 0} cannot make the client log in (and, with two-factor authentication, email a code) for
  * every request.
  */
-public final class JitterbitLogin {
+final class JitterbitLogin {
     private static final Logger LOG = LoggerFactory.getLogger(JitterbitLogin.class);
     /** The request header that carries the token. */
-    public static final String AUTH_TOKEN_HEADER = "authToken";
+    static final String AUTH_TOKEN_HEADER = "authToken";
     /** How long before its expiry a session is replaced. */
     static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
 
@@ -64,7 +72,7 @@ public final class JitterbitLogin {
      * @param deviceId the device the TFA code is bound to; required with a {@code tfaCodeSupplier}, else unused (may be null)
      * @param clock the time source of session expiry
      */
-    public JitterbitLogin(URI service, CredentialsProvider<UsernamePassword> credentials, TfaCodeSupplier tfaCodeSupplier,
+    JitterbitLogin(URI service, CredentialsProvider<UsernamePassword> credentials, TfaCodeSupplier tfaCodeSupplier,
             String deviceId, Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -80,7 +88,7 @@ public final class JitterbitLogin {
      * @param transport the transport to log in through, without authentication
      * @return the authenticator
      */
-    public TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport) {
+    TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport) {
         return authenticator(transport, TokenCache.DEFAULT_MIN_LOGIN_INTERVAL);
     }
 
@@ -94,7 +102,7 @@ public final class JitterbitLogin {
      *     refusal per interval; {@link Duration#ZERO} turns pacing off
      * @return the authenticator
      */
-    public TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport, Duration minLoginInterval) {
+    TokenAuthenticator<JitterbitSession> authenticator(HttpTransport transport, Duration minLoginInterval) {
         HttpTransport plain = Objects.requireNonNull(transport, "transport").withoutAuth();
         return TokenAuthenticator.<JitterbitSession>builder(() -> login(plain),
                         s -> AuthHeaders.of(AUTH_TOKEN_HEADER, s.authToken().reveal()))
@@ -112,7 +120,7 @@ public final class JitterbitLogin {
      * @return the new session
      * @throws AuditAuthenticationException when Harmony refuses the login or no TFA code is supplied
      */
-    public JitterbitSession login(HttpTransport transport) {
+    JitterbitSession login(HttpTransport transport) {
         UsernamePassword user = credentials.resolve();
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("email", user.username());
@@ -157,12 +165,12 @@ public final class JitterbitLogin {
                 // time, a code is good once (a throttled login was refused, and is sent again)
                 .retrySafe(false)
                 .build();
-        String text = transport.withoutAuth().sendForText(spec);
+        JsonNode answer = transport.withoutAuth().sendForJson(spec);
         try {
-            return Json.mapper().readValue(text, LoginResponse.class);
+            return Json.mapper().treeToValue(answer, LoginResponse.class);
         } catch (JsonProcessingException e) {
-            throw new AuditDataException("jitterbit: the answer of PUT " + path + " is not the expected JSON: "
-                    + Redactor.excerpt(text.length() > 200 ? text.substring(0, 200) : text), e);
+            // neither the answer nor the parser's message: a login answer may hold the token
+            throw new AuditDataException("jitterbit: the answer of PUT " + path + " is not the expected login object");
         }
     }
 
@@ -176,12 +184,7 @@ public final class JitterbitLogin {
                 : Optional.empty();
         LOG.debug("jitterbit: logged in; {} organization(s), session expires at {}", r.orgAttrs().size(),
                 expiresAt.map(Object::toString).orElse("an unknown time"));
-        return JitterbitSession.builder()
-                .authToken(token)
-                .orgAttrs(r.orgAttrs())
-                .defaultOrgId(r.defaultOrgId())
-                .expiresAt(expiresAt)
-                .build();
+        return new JitterbitSession(token, r.orgAttrs(), r.defaultOrgId(), expiresAt);
     }
 
     private static AuditAuthenticationException refused(LoginResponse r, String hint) {
@@ -189,5 +192,26 @@ public final class JitterbitLogin {
         String message = "jitterbit: login refused" + (code == null ? "" : " (" + code + ")")
                 + r.errorMessage().map(m -> ": " + Redactor.excerpt(m)).orElse("") + hint;
         return new AuditAuthenticationException(message, 0, code, null, null);
+    }
+
+    /** A device id stable per installation (user and host), so Harmony can recognise the device across runs. */
+    static String defaultDeviceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException | SecurityException e) {
+            host = Objects.toString(System.getenv("HOSTNAME"), "unknown-host");
+        }
+        String seed = System.getProperty("user.name", "unknown-user") + "@" + host;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder("audit-sdk-");
+            for (int i = 0; i < 8; i++) {
+                sb.append(String.format("%02x", digest[i]));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 }

@@ -7,9 +7,9 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class JitterbitApiLogSourceBuilderTest {
+class JitterbitSourceBuilderTest {
 
-    private static JitterbitApiLogSource.Builder valid() {
+    private static JitterbitSourceBuilder valid() {
         return JitterbitApiLogSource.builder().credentials("alice@jbexample.com", "pw-S3CR3T");
     }
 
@@ -37,7 +37,8 @@ class JitterbitApiLogSourceBuilderTest {
                 .hasMessageContaining("NA, EMEA or APAC");
         assertThatThrownBy(() -> valid().baseUrl("http://harmony.example.com").build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> valid().baseUrl("https://h.example.com/?x=1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> valid().baseUrl("https://h.example.com/?x=1").build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("query");
         assertThatThrownBy(() -> valid().orgId("12/../34")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orgId");
         assertThatThrownBy(() -> valid().clientTimeZone("Mars/Base")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> valid().filter("apiname=a; bogus=b")).isInstanceOf(IllegalArgumentException.class)
@@ -47,8 +48,8 @@ class JitterbitApiLogSourceBuilderTest {
         assertThatThrownBy(() -> valid().parallelism(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> valid().lockWorkarounds(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> valid().deviceId(" ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> valid().pollInterval(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max");
+        assertThatThrownBy(() -> valid().exportJob(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("exportJob");
     }
 
     @Test
@@ -60,14 +61,15 @@ class JitterbitApiLogSourceBuilderTest {
 
     @Test
     void theDefaultDeviceIdIsStable() {
-        assertThat(JitterbitApiLogSource.defaultDeviceId()).startsWith("audit-sdk-").hasSize(26)
-                .isEqualTo(JitterbitApiLogSource.defaultDeviceId());
+        assertThat(JitterbitLogin.defaultDeviceId()).startsWith("audit-sdk-").hasSize(26)
+                .isEqualTo(JitterbitLogin.defaultDeviceId());
     }
 
     @Test
     void toStringShowsNoSecret() {
         try (JitterbitApiLogSource s = valid().region("NA").orgId("123456").build()) {
-            assertThat(s.toString()).contains("123456").doesNotContain("pw-");
+            assertThat(s.toString()).doesNotContain("pw-").isEqualTo("JitterbitApiLogSource{serviceUrl="
+                    + "https://na-east.jitterbit.com/jitterbit-cloud-restful-service/, orgId=123456, windowSize=PT24H, parallelism=8}");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.auditsdk.informatica.internal;
+package dev.auditsdk.informatica;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code name}. Other fields are ignored. {@link #toString()} never shows the session id.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public final class V2LoginAnswer implements LoginAnswer {
+final class V2LoginAnswer implements LoginAnswer {
     private final Optional<Secret> icSessionId;
     private final Optional<String> serverUrl;
     private final Optional<String> id;
