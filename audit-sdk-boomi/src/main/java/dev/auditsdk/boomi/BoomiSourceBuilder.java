@@ -1,7 +1,7 @@
 package dev.auditsdk.boomi;
 
 import dev.auditsdk.boomi.query.QueryExpression;
-import dev.auditsdk.core.spi.paging.EntryOrder;
+import dev.auditsdk.core.EntryOrder;
 import java.util.Objects;
 
 /**

@@ -21,7 +21,7 @@ import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.error.AuditRateLimitedException;
-import dev.auditsdk.core.spi.paging.EntryOrder;
+import dev.auditsdk.core.EntryOrder;
 import dev.auditsdk.core.retry.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,7 +5,6 @@ import dev.auditsdk.core.auth.CredentialsProvider;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.auth.UsernamePassword;
 import dev.auditsdk.core.source.AbstractSourceBuilder;
-import dev.auditsdk.core.spi.http.Endpoints;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

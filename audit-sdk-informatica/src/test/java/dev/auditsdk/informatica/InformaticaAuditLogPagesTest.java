@@ -7,7 +7,6 @@ import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.error.AuditDataException;
 import dev.auditsdk.core.retry.RetryPolicy;
-import dev.auditsdk.informatica.InformaticaAuditLogSource;
 import dev.auditsdk.informatica.model.InformaticaAuditEntry;
 import dev.auditsdk.testkit.informatica.InformaticaSimulator;
 import java.time.Duration;

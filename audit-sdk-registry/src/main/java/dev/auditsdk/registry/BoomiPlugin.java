@@ -10,7 +10,7 @@ import dev.auditsdk.core.AuditLogSource;
 import dev.auditsdk.core.auth.Secret;
 import dev.auditsdk.core.error.AuditAccessDeniedException;
 import dev.auditsdk.core.error.AuditSdkException;
-import dev.auditsdk.core.spi.paging.EntryOrder;
+import dev.auditsdk.core.EntryOrder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

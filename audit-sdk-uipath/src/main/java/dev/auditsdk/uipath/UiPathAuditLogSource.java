@@ -5,7 +5,7 @@ import dev.auditsdk.core.source.AbstractAuditLogSource;
 import dev.auditsdk.core.spi.http.HttpRequestSpec;
 import dev.auditsdk.core.spi.paging.DeliveryOptions;
 import dev.auditsdk.core.spi.paging.DeliveryTracker;
-import dev.auditsdk.core.spi.paging.EntryOrder;
+import dev.auditsdk.core.EntryOrder;
 import dev.auditsdk.core.spi.paging.NewestFirstWindows;
 import dev.auditsdk.core.spi.paging.OffsetPager;
 import dev.auditsdk.core.spi.paging.PagedAuditLogStream;

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.EntryOrder;
 
 /**
  * Exactly-once delivery by identity, relative to a query's range and resume point, and the

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import dev.auditsdk.core.spi.util.CloseableIterator;
 import dev.auditsdk.core.spi.util.AbstractCloseableIterator;
+import dev.auditsdk.core.EntryOrder;
 
 /**
  * The entries of a newest-first source: the {@linkplain DeliveryTracker#windows() windows} its

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.EntryOrder;
 
 /**
  * Entries of an offset-paged log that may change while it is read (UiPath {@code top/skip},

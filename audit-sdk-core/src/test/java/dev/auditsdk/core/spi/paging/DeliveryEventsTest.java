@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import dev.auditsdk.core.spi.util.CloseableIterator;
 import dev.auditsdk.core.spi.util.AbstractCloseableIterator;
+import dev.auditsdk.core.EntryOrder;
 
 /** The entries, watermark and failures a DeliveryTracker and its PagedAuditLogStream report to the listener. */
 class DeliveryEventsTest {

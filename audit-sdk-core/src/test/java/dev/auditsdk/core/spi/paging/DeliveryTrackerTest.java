@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.auditsdk.core.EntryOrder;
 
 class DeliveryTrackerTest {
     private static final Instant TO = T0.plusSeconds(3600);

@@ -25,6 +25,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import dev.auditsdk.core.spi.util.CloseableIterator;
+import dev.auditsdk.core.EntryOrder;
 
 /**
  * Exactly-once over chains of runs: a generated log (many entries sharing a timestamp), read by a

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import dev.auditsdk.core.spi.util.CloseableIterator;
+import dev.auditsdk.core.EntryOrder;
 
 class OffsetPagerTest {
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import dev.auditsdk.core.spi.util.CloseableIterator;
+import dev.auditsdk.core.EntryOrder;
 
 class PagedAuditLogStreamTest {
     private static final List<TestEntry> LOG = List.of(TestEntry.at("a", 1), TestEntry.at("b", 2),

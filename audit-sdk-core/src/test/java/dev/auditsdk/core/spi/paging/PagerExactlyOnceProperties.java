@@ -27,6 +27,7 @@ import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.constraints.IntRange;
 import dev.auditsdk.core.spi.util.CloseableIterator;
 import dev.auditsdk.core.spi.json.JsonLinesReader;
+import dev.auditsdk.core.EntryOrder;
 
 /**
  * Exactly-once over chains of runs through each real pager, fed by an in-memory fake vendor

@@ -1,4 +1,4 @@
-package dev.auditsdk.core.spi.paging;
+package dev.auditsdk.core;
 
 /** The order in which a vendor returns entries by timestamp (ties in any order). */
 public enum EntryOrder {
@@ -7,8 +7,8 @@ public enum EntryOrder {
     /** Descending time: new entries appear at the head (Informatica {@code batchId=0}, UiPath {@code sortOrder=desc}). */
     NEWEST_FIRST,
     /**
-     * No order to rely on (the vendor does not document one): a {@link DeliveryTracker} then treats
-     * the whole range as one unit. Not accepted by the {@link OffsetPager}, which needs an order.
+     * No order to rely on (the vendor does not document one): the delivery tracker then treats
+     * the whole range as one unit. Not accepted by offset paging, which needs an order.
      */
     UNORDERED
 }
