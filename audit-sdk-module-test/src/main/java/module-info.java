@@ -9,6 +9,7 @@ module dev.auditsdk.moduletest {
     requires dev.auditsdk.informatica;
     requires dev.auditsdk.jitterbit;
     requires dev.auditsdk.uipath;
+    requires dev.auditsdk.registry;
 
     exports dev.auditsdk.moduletest;
 }

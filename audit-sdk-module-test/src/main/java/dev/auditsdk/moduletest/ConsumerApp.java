@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /**
  * Reads a Lifecycle audit log through the user API only, as an application on the module path
- * would, and prints what it read: one {@code entry <id> <time> <OCSF class_uid>} line per entry
+ * would, and prints what it read: one {@code entry <id> <time> <OCSF class_uid>} line per entry ({@code none} if the OCSF event had none)
  * (the normalized event and its OCSF form are built, so Jackson's reflective access to the
  * modules is exercised), then {@code checkpoint <json>}, then where the classes came from
  * ({@code module <name>} lines), then whether the machinery is sealed ({@code spi sealed} when a
@@ -39,7 +39,7 @@ public final class ConsumerApp {
                 .credentials(args[1], args[2]).build();
                 AuditLogStream<LifecycleAuditEntry> entries = source.fetch(query)) {
             for (LifecycleAuditEntry e : entries) {
-                out.println("entry " + e.id() + " " + e.timestamp() + " " + e.toAuditEvent().toOcsf().path("class_uid").asInt());
+                out.println("entry " + e.id() + " " + e.timestamp() + " " + e.toAuditEvent().toOcsf().path("class_uid").asText("none"));
             }
             out.println("checkpoint " + entries.checkpoint().serialize());
         } catch (AuditSdkException e) {
