@@ -5,6 +5,7 @@ import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.lifecycle.LifecycleAuditLogSource;
 import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -32,16 +33,26 @@ import java.util.concurrent.TimeUnit;
  * Its CPU time (user + system of the child JVM, from the shell's {@code times}) is kept too: on a
  * shared machine the CPU a reader spends per event moves much less with the load than its rate.
  *
+ * <p>The reader {@value #CURL_JQ} is what a user would script instead of the CLI:
+ * {@code curl -u … URL | jq -c '{time: .timestamp, user: .username, action: .type}' > FILE} on the
+ * same request (every day of the range in one). It runs only when {@code curl} and {@code jq} are
+ * on the {@code PATH}; otherwise the benchmark says so and leaves it out.
+ *
  * <p>The summary gives each format's best events/s and the median (and range) of its per-round
- * ratio to the SDK's run of the same round, and the same for CPU per event.
+ * ratio to the SDK's run of the same round, the same for CPU per event, and, when {@value #CURL_JQ}
+ * ran, the median (and range) of its per-round ratio to that.
  *
  * <pre>
  * java -cp "audit-sdk-benchmarks/target/classes:$(cat audit-sdk-benchmarks/target/classpath.txt)" \
- *   dev.auditsdk.benchmarks.CliPullBenchmark [events (200000)] [rounds (3)] [days (10)] [formats (ndjson,raw,ocsf,csv)]
+ *   dev.auditsdk.benchmarks.CliPullBenchmark [events (200000)] [rounds (3)] [days (10)] [formats (ndjson,raw,ocsf,csv,curl-jq)]
  * </pre>
  */
 public final class CliPullBenchmark {
     private static final Instant START = LifecycleServerProcess.START;
+    /** The reader that pipes the REST answer through jq. */
+    static final String CURL_JQ = "curl-jq";
+    /** What the jq reader keeps of each line. */
+    private static final String JQ_FILTER = "{time: .timestamp, user: .username, action: .type}";
 
     private CliPullBenchmark() {
     }
@@ -62,7 +73,13 @@ public final class CliPullBenchmark {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 200_000L;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        List<String> formats = List.of((args.length > 3 ? args[3] : "ndjson,raw,ocsf,csv").split(","));
+        List<String> formats = new ArrayList<>(List.of((args.length > 3 ? args[3] : "ndjson,raw,ocsf,csv," + CURL_JQ)
+                .split(",")));
+        if (formats.contains(CURL_JQ) && !(onPath("curl") && onPath("jq"))) {
+            System.out.println("skipping " + CURL_JQ + ": curl and jq must both be on the PATH (" + System.getenv("PATH")
+                    + ")");
+            formats.remove(CURL_JQ);
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
         Process server = new ProcessBuilder(java, "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
@@ -88,6 +105,20 @@ public final class CliPullBenchmark {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** @return whether an executable of that name is in a directory of the {@code PATH} */
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SDK's own read loop, as in {@link LifecycleReadBenchmark}. */
@@ -132,7 +163,7 @@ public final class CliPullBenchmark {
                     events, days, System.getProperty("java.vm.name"), System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
             // warm the server's JIT and the page cache once
-            time("warm-up sdk", sdk());
+            time("warm-up sdk", sdk(), null);
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             Map<String, List<Double>> cpu = new LinkedHashMap<>();
             rates.put("sdk", new ArrayList<>());
@@ -142,11 +173,12 @@ public final class CliPullBenchmark {
                 cpu.put(f, new ArrayList<>());
             });
             for (int i = 1; i <= rounds; i++) {
-                double[] run = time("sdk #" + i, sdk());
+                double[] run = time("sdk #" + i, sdk(), null);
                 rates.get("sdk").add(run[0]);
                 cpu.get("sdk").add(run[1]);
                 for (String f : formats) {
-                    run = time(f + " #" + i, cli(f));
+                    Path file = dir.resolve("out." + f);
+                    run = time(f + " #" + i, CURL_JQ.equals(f) ? curlJq(file) : cli(f, file), file);
                     rates.get(f).add(run[0]);
                     cpu.get(f).add(run[1]);
                 }
@@ -169,6 +201,29 @@ public final class CliPullBenchmark {
                         Collections.max(rates.get(f)), f, median(ratios), ratios.get(0), ratios.get(ratios.size() - 1),
                         median(cpu.get(f)), f, median(cpuRatios), cpuRatios.get(0), cpuRatios.get(cpuRatios.size() - 1));
             }
+            if (rates.containsKey(CURL_JQ)) {
+                for (String f : formats) {
+                    if (!CURL_JQ.equals(f)) {
+                        summarizeAgainst(f, CURL_JQ, rates, cpu, rounds);
+                    }
+                }
+            }
+        }
+
+        /** Prints the per-round rate and CPU ratios of one reader to another. */
+        private void summarizeAgainst(String f, String base, Map<String, List<Double>> rates, Map<String, List<Double>> cpu,
+                int rounds) {
+            List<Double> ratios = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                ratios.add(rates.get(f).get(i) / rates.get(base).get(i));
+                cpuRatios.add(cpu.get(base).get(i) / cpu.get(f).get(i));
+            }
+            Collections.sort(ratios);
+            Collections.sort(cpuRatios);
+            out.printf(Locale.ROOT, "%-7s %s/%s median of rounds %.2f (range %.2f-%.2f); %s-CPU/%s-CPU %.2f (range %.2f-%.2f)%n",
+                    f, f, base, median(ratios), ratios.get(0), ratios.get(ratios.size() - 1), base, f, median(cpuRatios),
+                    cpuRatios.get(0), cpuRatios.get(cpuRatios.size() - 1));
         }
 
         private static double median(List<Double> values) {
@@ -182,8 +237,7 @@ public final class CliPullBenchmark {
                     CliPullBenchmark.class.getName(), "sdk", url, Long.toString(events), Integer.toString(days));
         }
 
-        private List<String> cli(String format) {
-            Path file = dir.resolve("out." + format);
+        private List<String> cli(String format, Path file) {
             return List.of(java, "-Xmx64m", "-cp", classpath, "dev.auditsdk.cli.Main", "pull", "lifecycle",
                     "--base-url", url, "--username", LifecycleServerProcess.USER, "--window-size", days + "d",
                     "--from", START.toString(), "--to", START.atOffset(ZoneOffset.UTC).plusDays(days).toInstant().toString(),
@@ -191,13 +245,25 @@ public final class CliPullBenchmark {
         }
 
         /**
-         * Runs one child JVM to its end under {@code sh}, whose {@code times} reports the child's CPU;
-         * for the CLI, checks the output's record count.
+         * The request the SDK makes for the range (its first and last UTC day, both inclusive), piped
+         * through jq into the file. The password comes from the environment, as for the CLI.
+         */
+        private List<String> curlJq(Path file) {
+            String first = START.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+            String last = START.atOffset(ZoneOffset.UTC).plusDays(days - 1).toLocalDate().toString();
+            String request = url.replaceAll("/+$", "") + "/api/v2/auditLogs?startUtcDate=" + first + "&endUtcDate=" + last;
+            return List.of("sh", "-c", "curl -sS --fail -u \"$1:$AUDITLOG_LIFECYCLE_PASSWORD\" \"$2\" | jq -c \"$3\" > \"$4\"",
+                    "sh", LifecycleServerProcess.USER, request, JQ_FILTER, file.toString());
+        }
+
+        /**
+         * Runs one reader to its end under {@code sh}, whose {@code times} reports the CPU of its
+         * children (and theirs: curl and jq for the pipe); checks the output's record count.
          *
+         * @param file where the reader writes its records; null for the SDK, which writes none
          * @return events/s and CPU microseconds per event
          */
-        private double[] time(String name, List<String> command) throws IOException, InterruptedException {
-            Path file = command.contains("-o") ? Path.of(command.get(command.size() - 1)) : null;
+        private double[] time(String name, List<String> command, Path file) throws IOException, InterruptedException {
             if (file != null) {
                 Files.deleteIfExists(file);
             }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.model.Actor;
 import dev.auditsdk.core.model.AuditEvent;
+import dev.auditsdk.core.model.Outcome;
 import dev.auditsdk.core.model.Target;
+import dev.auditsdk.core.spi.util.InstantText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -39,6 +41,14 @@ public final class AuditEventJson {
     private static final SerializedString MESSAGE = new SerializedString("message");
     private static final SerializedString OCSF_CLASS = new SerializedString("ocsfClass");
     private static final SerializedString ATTRIBUTES = new SerializedString("attributes");
+    /** By outcome ordinal: its name, encoded once. */
+    private static final SerializedString[] OUTCOMES = new SerializedString[Outcome.values().length];
+
+    static {
+        for (Outcome o : Outcome.values()) {
+            OUTCOMES[o.ordinal()] = new SerializedString(o.name());
+        }
+    }
 
     private AuditEventJson() {
     }
@@ -54,7 +64,8 @@ public final class AuditEventJson {
         g.writeStartObject();
         write(g, VENDOR, event.vendor());
         write(g, ID, event.id());
-        write(g, TIME, event.time().toString());
+        g.writeFieldName(TIME);
+        InstantText.write(g, event.time());
         writeActor(event.actor(), g);
         write(g, ACTION, event.action());
         write(g, CATEGORY, event.category());
@@ -68,7 +79,8 @@ public final class AuditEventJson {
             write(g, NAME, t.name());
             g.writeEndObject();
         }
-        write(g, OUTCOME, event.outcome().name());
+        g.writeFieldName(OUTCOME);
+        g.writeString(OUTCOMES[event.outcome().ordinal()]);
         write(g, SOURCE_IP, event.sourceIp());
         write(g, USER_AGENT, event.userAgent());
         write(g, MESSAGE, event.message());

@@ -7,7 +7,6 @@ import dev.auditsdk.core.spi.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -117,7 +116,7 @@ public abstract class AuditEvent {
     @Value.Default
     @Value.Auxiliary
     public int activityId() {
-        return OcsfActivity.infer(ocsfClass(), action().toLowerCase(Locale.ROOT));
+        return OcsfActivity.of(ocsfClass(), action());
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.auditsdk.core.model;
 
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The OCSF {@code activity_id}s of each class with their captions (OCSF 1.3.0), and the
@@ -24,6 +27,19 @@ final class OcsfActivity {
                     Map.entry(11, "Deactivate"), Map.entry(12, "Suspend"), Map.entry(13, "Resume")),
             OcsfClass.API_ACTIVITY, Map.of(1, "Create", 2, "Read", 3, "Update", 4, "Delete"),
             OcsfClass.BASE_EVENT, Map.of());
+    /** Ids above this have no caption in any class. */
+    private static final int MAX_ID = OTHER;
+    /** {@link #CAPTIONS} and {@link #COMMON} as a table by class ordinal and id: no boxing per lookup. */
+    private static final String[][] TABLE = table();
+    /**
+     * How many actions per class {@link #of} remembers: vendors use a small vocabulary of actions,
+     * so the words of each are matched once, not at every event; past this many, it stops adding.
+     */
+    private static final int REMEMBERED = 1024;
+    /** Longer actions are not remembered (they are not a vocabulary). */
+    private static final int REMEMBERED_LENGTH = 64;
+    /** By class: the inferred id of each action seen, as the vendor spelled it. */
+    private static final Map<OcsfClass, Map<String, Integer>> INFERRED = inferred();
 
     private OcsfActivity() {
     }
@@ -32,11 +48,48 @@ final class OcsfActivity {
      * @return the caption of the id in the class, or {@code null} when the class does not define it
      */
     static String caption(OcsfClass cls, int activityId) {
-        String common = COMMON.get(activityId);
-        return common != null ? common : CAPTIONS.get(cls).get(activityId);
+        return activityId < 0 || activityId > MAX_ID ? null : TABLE[cls.ordinal()][activityId];
     }
 
-    static int infer(OcsfClass cls, String action) {
+    private static String[][] table() {
+        String[][] table = new String[OcsfClass.values().length][MAX_ID + 1];
+        for (OcsfClass cls : OcsfClass.values()) {
+            for (int id = 0; id <= MAX_ID; id++) {
+                String common = COMMON.get(id);
+                table[cls.ordinal()][id] = common != null ? common : CAPTIONS.get(cls).get(id);
+            }
+        }
+        return table;
+    }
+
+    /**
+     * The id {@link #infer} gives the action's lower-case form, remembered per class and action.
+     *
+     * @param cls the class
+     * @param action the vendor's action, any case
+     * @return the inferred activity id
+     */
+    static int of(OcsfClass cls, String action) {
+        Map<String, Integer> known = INFERRED.get(cls);
+        Integer id = known.get(action);
+        if (id == null) {
+            id = infer(cls, action.toLowerCase(Locale.ROOT));
+            if (action.length() <= REMEMBERED_LENGTH && known.size() < REMEMBERED) {
+                known.put(action, id);
+            }
+        }
+        return id;
+    }
+
+    private static Map<OcsfClass, Map<String, Integer>> inferred() {
+        Map<OcsfClass, Map<String, Integer>> inferred = new EnumMap<>(OcsfClass.class);
+        for (OcsfClass cls : OcsfClass.values()) {
+            inferred.put(cls, new ConcurrentHashMap<>());
+        }
+        return inferred;
+    }
+
+    private static int infer(OcsfClass cls, String action) {
         if (cls == OcsfClass.BASE_EVENT) {
             return OTHER;
         }

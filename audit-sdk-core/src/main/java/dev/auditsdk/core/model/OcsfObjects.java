@@ -1,6 +1,7 @@
 package dev.auditsdk.core.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,7 +16,8 @@ final class OcsfObjects {
     /** OCSF {@code email_t}. */
     private static final Pattern EMAIL = Pattern.compile(
             "^[a-zA-Z0-9!#$%&'*+-/=?^_`{|}~.]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$");
-    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]{2,39}$");
+    /** The longest text taken for an IPv6 address. */
+    private static final int IPV6_MAX = 39;
 
     private OcsfObjects() {
     }
@@ -29,16 +31,17 @@ final class OcsfObjects {
      * Writes the OCSF {@code user} of an actor, when it {@linkplain #hasUser(Actor) has one}, under
      * {@code field}: name (the e-mail address when that is all there is), uid, e-mail.
      */
-    static void writeUser(JsonGenerator g, String field, Actor actor) throws IOException {
+    static void writeUser(JsonGenerator g, SerializableString field, Actor actor) throws IOException {
         if (!hasUser(actor)) {
             return;
         }
         Optional<String> email = actor.email().filter(OcsfObjects::isEmail);
         Optional<String> name = actor.name().or(() -> actor.id().isPresent() ? Optional.empty() : email);
-        g.writeObjectFieldStart(field);
-        write(g, "name", name);
-        write(g, "uid", actor.id());
-        write(g, "email_addr", email);
+        g.writeFieldName(field);
+        g.writeStartObject();
+        write(g, OcsfFields.NAME, name);
+        write(g, OcsfFields.UID, actor.id());
+        write(g, OcsfFields.EMAIL_ADDR, email);
         g.writeEndObject();
     }
 
@@ -52,9 +55,10 @@ final class OcsfObjects {
         if (!hasActor(actor)) {
             return;
         }
-        g.writeObjectFieldStart("actor");
-        writeUser(g, "user", actor);
-        write(g, "app_name", actor.application());
+        g.writeFieldName(OcsfFields.ACTOR);
+        g.writeStartObject();
+        writeUser(g, OcsfFields.USER, actor);
+        write(g, OcsfFields.APP_NAME, actor.application());
         g.writeEndObject();
     }
 
@@ -64,28 +68,31 @@ final class OcsfObjects {
     }
 
     /** Writes the OCSF {@code user} the target names, when it is identified, under {@code field}. */
-    static void writeUser(JsonGenerator g, String field, Optional<Target> target) throws IOException {
+    static void writeUser(JsonGenerator g, SerializableString field, Optional<Target> target) throws IOException {
         if (!hasUser(target)) {
             return;
         }
         Target t = target.get();
-        g.writeObjectFieldStart(field);
-        write(g, "name", t.name());
-        write(g, "uid", t.id());
-        write(g, "email_addr", t.name().filter(OcsfObjects::isEmail));
+        g.writeFieldName(field);
+        g.writeStartObject();
+        write(g, OcsfFields.NAME, t.name());
+        write(g, OcsfFields.UID, t.id());
+        write(g, OcsfFields.EMAIL_ADDR, t.name().filter(OcsfObjects::isEmail));
         g.writeEndObject();
     }
 
     /** @return whether the source is an IP address: an OCSF {@code network_endpoint} */
     static boolean hasEndpoint(Optional<String> ip) {
-        return ip.map(String::trim).filter(OcsfObjects::isIp).isPresent();
+        return ip.isPresent() && isIp(ip.get().trim());
     }
 
     /** Writes the {@code src_endpoint} of a source that is an IP address. */
     static void writeSourceEndpoint(JsonGenerator g, Optional<String> ip) throws IOException {
         if (hasEndpoint(ip)) {
-            g.writeObjectFieldStart("src_endpoint");
-            g.writeStringField("ip", ip.get().trim());
+            g.writeFieldName(OcsfFields.SRC_ENDPOINT);
+            g.writeStartObject();
+            g.writeFieldName(OcsfFields.IP);
+            g.writeString(ip.get().trim());
             g.writeEndObject();
         }
     }
@@ -109,13 +116,15 @@ final class OcsfObjects {
             return;
         }
         g.writeStartObject();
-        write(g, "type", target.flatMap(Target::type));
+        write(g, OcsfFields.TYPE, target.flatMap(Target::type));
         if (target.filter(OcsfObjects::identified).isPresent()) {
-            write(g, "uid", target.get().id());
-            write(g, "name", target.get().name());
+            write(g, OcsfFields.UID, target.get().id());
+            write(g, OcsfFields.NAME, target.get().name());
         } else {
-            g.writeObjectFieldStart("org");
-            g.writeStringField("uid", tenant.get());
+            g.writeFieldName(OcsfFields.ORG);
+            g.writeStartObject();
+            g.writeFieldName(OcsfFields.UID);
+            g.writeString(tenant.get());
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -129,23 +138,61 @@ final class OcsfObjects {
         return EMAIL.matcher(s).matches();
     }
 
-    /** A dotted IPv4 address, or text that can only be an IPv6 address. */
+    /**
+     * A dotted IPv4 address (four parts of one to three digits, each at most 255), or text that
+     * can only be an IPv6 address (2 to 39 hex digits, colons and dots, at least two colons).
+     * Text of digits and exactly three dots is an IPv4 address or nothing.
+     */
     static boolean isIp(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length == 4 && s.matches("[0-9.]+")) {
-            for (String p : parts) {
-                if (p.isEmpty() || p.length() > 3 || Integer.parseInt(p) > 255) {
-                    return false;
-                }
+        int dots = 0;
+        int colons = 0;
+        boolean digitsAndDots = true;
+        boolean hex = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (c == ':') {
+                colons++;
+                digitsAndDots = false;
+            } else if (c >= '0' && c <= '9') {
+                continue;
+            } else {
+                digitsAndDots = false;
+                hex &= c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
             }
-            return true;
         }
-        return s.indexOf(':') >= 0 && s.indexOf(':') != s.lastIndexOf(':') && IPV6.matcher(s).matches();
+        if (digitsAndDots && dots == 3) {
+            return isIpv4(s);
+        }
+        return colons >= 2 && hex && s.length() >= 2 && s.length() <= IPV6_MAX;
     }
 
-    private static void write(JsonGenerator g, String field, Optional<String> value) throws IOException {
+    /** Text of digits and three dots: whether each part has one to three digits and is at most 255. */
+    private static boolean isIpv4(String s) {
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || value > 255) {
+                    return false;
+                }
+                value = 0;
+                digits = 0;
+            } else if (++digits > 3) {
+                return false;
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        return true;
+    }
+
+    private static void write(JsonGenerator g, SerializableString field, Optional<String> value) throws IOException {
         if (value.isPresent()) {
-            g.writeStringField(field, value.get());
+            g.writeFieldName(field);
+            g.writeString(value.get());
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.auditsdk.core.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import dev.auditsdk.core.spi.util.InstantText;
 import dev.auditsdk.core.spi.util.SdkVersion;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +14,8 @@ import java.util.Set;
  * class {@link OcsfClassChoice} picks, with only the attributes that class and the declared
  * profiles define. It writes straight to a generator (no tree per event): the vendor attributes
  * are sorted into their places first ({@link Placement}), then the object is written in one pass.
+ * Attribute names and the fixed texts (class and activity captions, severities, the SDK as
+ * logger) are encoded once ({@link OcsfFields}), not at every event.
  */
 final class OcsfRenderer {
     private static final String SDK = "audit-sdk";
@@ -22,6 +25,41 @@ final class OcsfRenderer {
     private static final String HTTP_REQUEST = "http_request.";
     private static final String HTTP_METHOD = "http_request.http_method";
     private static final String HTTP_CODE = "http_response.code";
+    /** The most digits of an {@code http_response.code} that is rendered as a number. */
+    private static final int CODE_DIGITS = 9;
+
+    private static final SerializableString OCSF_VERSION = OcsfFields.encoded(AuditEvent.OCSF_VERSION);
+    private static final SerializableString SDK_NAME = OcsfFields.encoded(SDK);
+    private static final SerializableString SDK_VERSION = OcsfFields.encoded(SdkVersion.get());
+    private static final SerializableString DATETIME = OcsfFields.encoded("datetime");
+    private static final SerializableString HOST = OcsfFields.encoded("host");
+    private static final SerializableString INFORMATIONAL = OcsfFields.encoded("Informational");
+    private static final SerializableString MEDIUM = OcsfFields.encoded("Medium");
+    /** By outcome ordinal: its {@code status} caption. */
+    private static final SerializableString[] STATUS = statusCaptions();
+    /** By class ordinal: {@code class_name} and {@code category_name}. */
+    private static final SerializableString[] CLASS_NAMES = new SerializableString[OcsfClass.values().length];
+    private static final SerializableString[] CATEGORY_NAMES = new SerializableString[OcsfClass.values().length];
+    /** By class ordinal and activity id: the activity's caption, and {@code type_name}; null where the class has no such id. */
+    private static final SerializableString[][] ACTIVITY_NAMES = new SerializableString[OcsfClass.values().length][];
+    private static final SerializableString[][] TYPE_NAMES = new SerializableString[OcsfClass.values().length][];
+
+    static {
+        for (OcsfClass cls : OcsfClass.values()) {
+            int c = cls.ordinal();
+            CLASS_NAMES[c] = OcsfFields.encoded(cls.caption());
+            CATEGORY_NAMES[c] = OcsfFields.encoded(cls.categoryName());
+            ACTIVITY_NAMES[c] = new SerializableString[OcsfActivity.OTHER + 1];
+            TYPE_NAMES[c] = new SerializableString[OcsfActivity.OTHER + 1];
+            for (int id = 0; id <= OcsfActivity.OTHER; id++) {
+                String caption = OcsfActivity.caption(cls, id);
+                if (caption != null) {
+                    ACTIVITY_NAMES[c][id] = OcsfFields.encoded(caption);
+                    TYPE_NAMES[c][id] = OcsfFields.encoded(cls.caption() + ": " + caption);
+                }
+            }
+        }
+    }
 
     private OcsfRenderer() {
     }
@@ -32,16 +70,23 @@ final class OcsfRenderer {
         Placement place = new Placement(e, cls);
         g.writeStartObject();
         classification(g, cls, activity, e.action());
-        g.writeNumberField("time", e.time().toEpochMilli());
-        g.writeStringField("time_dt", e.time().toString());
-        boolean failed = e.outcome() == Outcome.FAILURE;
-        g.writeNumberField("severity_id", failed ? 3 : 1);
-        g.writeStringField("severity", failed ? "Medium" : "Informational");
-        g.writeNumberField("status_id", e.outcome().statusId());
-        g.writeStringField("status", e.outcome().label());
-        write(g, "status_detail", e.statusDetail().orElse(null));
-        write(g, "status_code", e.attributes().get(HTTP_CODE));
-        write(g, "message", e.message().orElse(null));
+        g.writeFieldName(OcsfFields.TIME);
+        g.writeNumber(e.time().toEpochMilli());
+        g.writeFieldName(OcsfFields.TIME_DT);
+        InstantText.write(g, e.time());
+        Outcome outcome = e.outcome();
+        boolean failed = outcome == Outcome.FAILURE;
+        g.writeFieldName(OcsfFields.SEVERITY_ID);
+        g.writeNumber(failed ? 3 : 1);
+        g.writeFieldName(OcsfFields.SEVERITY);
+        g.writeString(failed ? MEDIUM : INFORMATIONAL);
+        g.writeFieldName(OcsfFields.STATUS_ID);
+        g.writeNumber(outcome.statusId());
+        g.writeFieldName(OcsfFields.STATUS);
+        g.writeString(STATUS[outcome.ordinal()]);
+        write(g, OcsfFields.STATUS_DETAIL, e.statusDetail().orElse(null));
+        write(g, OcsfFields.STATUS_CODE, e.attributes().get(HTTP_CODE));
+        write(g, OcsfFields.MESSAGE, e.message().orElse(null));
         boolean host = false;
         if (cls != OcsfClass.BASE_EVENT) {
             body(g, cls, e, place);
@@ -49,7 +94,8 @@ final class OcsfRenderer {
         }
         metadata(g, e, host);
         if (!place.unmapped.isEmpty()) {
-            g.writeObjectFieldStart("unmapped");
+            g.writeFieldName(OcsfFields.UNMAPPED);
+            g.writeStartObject();
             for (Map.Entry<String, String> u : place.unmapped.entrySet()) {
                 g.writeStringField(u.getKey(), u.getValue());
             }
@@ -59,21 +105,33 @@ final class OcsfRenderer {
     }
 
     private static int activity(AuditEvent e, OcsfClass cls) {
-        int id = cls == e.ocsfClass() ? e.activityId() : OcsfActivity.infer(cls, e.action().toLowerCase(Locale.ROOT));
+        int id = cls == e.ocsfClass() ? e.activityId() : OcsfActivity.of(cls, e.action());
         return OcsfActivity.caption(cls, id) == null ? OcsfActivity.OTHER : id;
     }
 
     private static void classification(JsonGenerator g, OcsfClass cls, int activity, String action) throws IOException {
-        String caption = OcsfActivity.caption(cls, activity);
-        g.writeNumberField("class_uid", cls.uid());
-        g.writeStringField("class_name", cls.caption());
-        g.writeNumberField("category_uid", cls.categoryUid());
-        g.writeStringField("category_name", cls.categoryName());
-        g.writeNumberField("activity_id", activity);
-        // for 99 (Other) OCSF puts the source's own word in activity_name
-        g.writeStringField("activity_name", activity == OcsfActivity.OTHER ? action : caption);
-        g.writeNumberField("type_uid", cls.uid() * 100L + activity);
-        g.writeStringField("type_name", cls.caption() + ": " + caption);
+        int c = cls.ordinal();
+        g.writeFieldName(OcsfFields.CLASS_UID);
+        g.writeNumber(cls.uid());
+        g.writeFieldName(OcsfFields.CLASS_NAME);
+        g.writeString(CLASS_NAMES[c]);
+        g.writeFieldName(OcsfFields.CATEGORY_UID);
+        g.writeNumber(cls.categoryUid());
+        g.writeFieldName(OcsfFields.CATEGORY_NAME);
+        g.writeString(CATEGORY_NAMES[c]);
+        g.writeFieldName(OcsfFields.ACTIVITY_ID);
+        g.writeNumber(activity);
+        g.writeFieldName(OcsfFields.ACTIVITY_NAME);
+        if (activity == OcsfActivity.OTHER) {
+            // for 99 (Other) OCSF puts the source's own word in activity_name
+            g.writeString(action);
+        } else {
+            g.writeString(ACTIVITY_NAMES[c][activity]);
+        }
+        g.writeFieldName(OcsfFields.TYPE_UID);
+        g.writeNumber(cls.uid() * 100L + activity);
+        g.writeFieldName(OcsfFields.TYPE_NAME);
+        g.writeString(TYPE_NAMES[c][activity]);
     }
 
     /** The attributes of a class other than the Base Event. */
@@ -81,38 +139,43 @@ final class OcsfRenderer {
         OcsfObjects.writeActor(g, e.actor());
         OcsfObjects.writeSourceEndpoint(g, e.sourceIp());
         if (!place.httpRequest.isEmpty()) {
-            g.writeFieldName("http_request");
+            g.writeFieldName(OcsfFields.HTTP_REQUEST);
             writeObject(g, place.httpRequest);
         }
         String service = e.service().orElse(product(e).name());
         switch (cls) {
             case AUTHENTICATION:
                 if (OcsfObjects.hasUser(e.actor())) {
-                    OcsfObjects.writeUser(g, "user", e.actor());
+                    OcsfObjects.writeUser(g, OcsfFields.USER, e.actor());
                 } else {
-                    OcsfObjects.writeUser(g, "user", e.target());
+                    OcsfObjects.writeUser(g, OcsfFields.USER, e.target());
                 }
                 writeService(g, service);
                 break;
             case ACCOUNT_CHANGE:
-                OcsfObjects.writeUser(g, "user", e.target());
+                OcsfObjects.writeUser(g, OcsfFields.USER, e.target());
                 break;
             case ENTITY_MANAGEMENT:
-                g.writeFieldName("entity");
+                g.writeFieldName(OcsfFields.ENTITY);
                 OcsfObjects.writeEntity(g, e.target(), e.tenantId(), true);
                 break;
             case API_ACTIVITY:
-                g.writeObjectFieldStart("api");
-                g.writeStringField("operation", e.action());
+                g.writeFieldName(OcsfFields.API);
+                g.writeStartObject();
+                g.writeFieldName(OcsfFields.OPERATION);
+                g.writeString(e.action());
                 writeService(g, service);
                 if (place.responseCode != null) {
-                    g.writeObjectFieldStart("response");
-                    g.writeNumberField("code", place.responseCode);
+                    g.writeFieldName(OcsfFields.RESPONSE);
+                    g.writeStartObject();
+                    g.writeFieldName(OcsfFields.CODE);
+                    g.writeNumber(place.responseCode);
                     g.writeEndObject();
                 }
                 g.writeEndObject();
                 if (OcsfObjects.hasEntity(e.target(), e.tenantId(), false)) {
-                    g.writeArrayFieldStart("resources");
+                    g.writeFieldName(OcsfFields.RESOURCES);
+                    g.writeStartArray();
                     OcsfObjects.writeEntity(g, e.target(), e.tenantId(), false);
                     g.writeEndArray();
                 }
@@ -123,45 +186,62 @@ final class OcsfRenderer {
     }
 
     private static void writeService(JsonGenerator g, String service) throws IOException {
-        g.writeObjectFieldStart("service");
-        g.writeStringField("name", service);
+        g.writeFieldName(OcsfFields.SERVICE);
+        g.writeStartObject();
+        g.writeFieldName(OcsfFields.NAME);
+        g.writeString(service);
         g.writeEndObject();
     }
 
     private static void metadata(JsonGenerator g, AuditEvent e, boolean host) throws IOException {
-        g.writeObjectFieldStart("metadata");
-        g.writeStringField("version", AuditEvent.OCSF_VERSION);
-        g.writeStringField("uid", e.id());
+        g.writeFieldName(OcsfFields.METADATA);
+        g.writeStartObject();
+        g.writeFieldName(OcsfFields.VERSION);
+        g.writeString(OCSF_VERSION);
+        g.writeFieldName(OcsfFields.UID);
+        g.writeString(e.id());
         Product p = product(e);
-        g.writeObjectFieldStart("product");
-        g.writeStringField("vendor_name", p.vendorName());
-        g.writeStringField("name", p.name());
-        write(g, "version", p.version().orElse(null));
+        g.writeFieldName(OcsfFields.PRODUCT);
+        g.writeStartObject();
+        g.writeFieldName(OcsfFields.VENDOR_NAME);
+        g.writeString(p.vendorName());
+        g.writeFieldName(OcsfFields.NAME);
+        g.writeString(p.name());
+        write(g, OcsfFields.VERSION, p.version().orElse(null));
         g.writeEndObject();
-        g.writeArrayFieldStart("profiles");
-        g.writeString("datetime");
+        g.writeFieldName(OcsfFields.PROFILES);
+        g.writeStartArray();
+        g.writeString(DATETIME);
         if (host) {
-            g.writeString("host");
+            g.writeString(HOST);
         }
         g.writeEndArray();
-        write(g, "log_name", e.logName().orElse(null));
-        g.writeStringField("log_provider", SDK);
-        write(g, "event_code", e.eventCode().orElse(null));
-        write(g, "tenant_uid", e.tenantId().orElse(null));
+        write(g, OcsfFields.LOG_NAME, e.logName().orElse(null));
+        g.writeFieldName(OcsfFields.LOG_PROVIDER);
+        g.writeString(SDK_NAME);
+        write(g, OcsfFields.EVENT_CODE, e.eventCode().orElse(null));
+        write(g, OcsfFields.TENANT_UID, e.tenantId().orElse(null));
         if (e.category().isPresent()) {
-            g.writeArrayFieldStart("labels");
+            g.writeFieldName(OcsfFields.LABELS);
+            g.writeStartArray();
             g.writeString(e.category().get());
             g.writeEndArray();
         }
-        String version = SdkVersion.get();
-        g.writeArrayFieldStart("loggers");
+        g.writeFieldName(OcsfFields.LOGGERS);
+        g.writeStartArray();
         g.writeStartObject();
-        g.writeStringField("name", SDK);
-        g.writeStringField("version", version);
-        g.writeObjectFieldStart("product");
-        g.writeStringField("name", SDK);
-        g.writeStringField("vendor_name", SDK);
-        g.writeStringField("version", version);
+        g.writeFieldName(OcsfFields.NAME);
+        g.writeString(SDK_NAME);
+        g.writeFieldName(OcsfFields.VERSION);
+        g.writeString(SDK_VERSION);
+        g.writeFieldName(OcsfFields.PRODUCT);
+        g.writeStartObject();
+        g.writeFieldName(OcsfFields.NAME);
+        g.writeString(SDK_NAME);
+        g.writeFieldName(OcsfFields.VENDOR_NAME);
+        g.writeString(SDK_NAME);
+        g.writeFieldName(OcsfFields.VERSION);
+        g.writeString(SDK_VERSION);
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndArray();
@@ -187,10 +267,33 @@ final class OcsfRenderer {
         g.writeEndObject();
     }
 
-    private static void write(JsonGenerator g, String field, String value) throws IOException {
+    private static void write(JsonGenerator g, SerializableString field, String value) throws IOException {
         if (value != null) {
-            g.writeStringField(field, value);
+            g.writeFieldName(field);
+            g.writeString(value);
         }
+    }
+
+    private static SerializableString[] statusCaptions() {
+        SerializableString[] captions = new SerializableString[Outcome.values().length];
+        for (Outcome o : Outcome.values()) {
+            captions[o.ordinal()] = OcsfFields.encoded(o.label());
+        }
+        return captions;
+    }
+
+    /** @return whether the text is 1 to {@value #CODE_DIGITS} ASCII digits: a code rendered as a number */
+    private static boolean isCode(String text) {
+        if (text.isEmpty() || text.length() > CODE_DIGITS) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -231,7 +334,7 @@ final class OcsfRenderer {
                         && (!key.equals(HTTP_METHOD) || HTTP_METHODS.contains(a.getValue()));
                 if (request) {
                     putPath(httpRequest, key.substring(HTTP_REQUEST.length()), a.getValue());
-                } else if (key.equals(HTTP_CODE) && cls == OcsfClass.API_ACTIVITY && a.getValue().matches("\\d{1,9}")) {
+                } else if (key.equals(HTTP_CODE) && cls == OcsfClass.API_ACTIVITY && isCode(a.getValue())) {
                     responseCode = Integer.parseInt(a.getValue());
                 } else if (!key.equals(HTTP_CODE)) {
                     unmapped.put(key, a.getValue());
