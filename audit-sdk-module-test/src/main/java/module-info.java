@@ -10,6 +10,7 @@ module dev.auditsdk.moduletest {
     requires dev.auditsdk.jitterbit;
     requires dev.auditsdk.uipath;
     requires dev.auditsdk.registry;
+    requires org.slf4j;
 
     exports dev.auditsdk.moduletest;
 }

@@ -1,10 +1,8 @@
 package dev.auditsdk.moduletest;
 
 import dev.auditsdk.core.AuditLogQuery;
-import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.error.AuditSdkException;
 import dev.auditsdk.lifecycle.LifecycleAuditLogSource;
-import dev.auditsdk.lifecycle.model.LifecycleAuditEntry;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +10,7 @@ import java.time.Instant;
 
 /**
  * Reads a Lifecycle audit log through the user API only, as an application on the module path
- * would, and prints what it read: one {@code entry <id> <time> <OCSF class_uid>} line per entry ({@code none} if the OCSF event had none)
- * (the normalized event and its OCSF form are built, so Jackson's reflective access to the
- * modules is exercised), then {@code checkpoint <json>}, then where the classes came from
+ * would, and prints what it read ({@link EntryLines}), then where the classes came from
  * ({@code module <name>} lines), then whether the machinery is sealed ({@code spi sealed} when a
  * reflective call into {@code dev.auditsdk.core.spi} is refused).
  *
@@ -36,12 +32,8 @@ public final class ConsumerApp {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         AuditLogQuery query = AuditLogQuery.builder().from(Instant.parse(args[3])).to(Instant.parse(args[4])).build();
         try (LifecycleAuditLogSource source = LifecycleAuditLogSource.builder().baseUrl(URI.create(args[0]))
-                .credentials(args[1], args[2]).build();
-                AuditLogStream<LifecycleAuditEntry> entries = source.fetch(query)) {
-            for (LifecycleAuditEntry e : entries) {
-                out.println("entry " + e.id() + " " + e.timestamp() + " " + e.toAuditEvent().toOcsf().path("class_uid").asText("none"));
-            }
-            out.println("checkpoint " + entries.checkpoint().serialize());
+                .credentials(args[1], args[2]).build()) {
+            EntryLines.print(source, query, out);
         } catch (AuditSdkException e) {
             out.println("failed " + e.getMessage());
             throw e;

@@ -3,7 +3,6 @@ package dev.auditsdk.moduletest;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogQuery;
 import dev.auditsdk.core.AuditLogSource;
-import dev.auditsdk.core.AuditLogStream;
 import dev.auditsdk.core.http.TransportListener;
 import dev.auditsdk.registry.VendorContext;
 import dev.auditsdk.registry.VendorPlugin;
@@ -14,15 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads any vendor's audit log through the vendor registry, as a modular application configured
- * by name would, and prints {@code entry <id> <time> <OCSF class_uid>} per entry ({@code none} if the OCSF event had none), then
- * {@code checkpoint <json>} and {@code module <name>} of the vendor's source class.
+ * by name would, and prints what it read ({@link EntryLines}) and {@code module <name>} of the
+ * vendor's source class.
  *
  * <p>Arguments: {@code <vendor> <from> <to> <key>=<value>...} (the vendor's registry options).
  */
 public final class RegistryConsumerApp {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryConsumerApp.class);
 
     private RegistryConsumerApp() {
     }
@@ -45,21 +47,12 @@ public final class RegistryConsumerApp {
         }
         AuditLogQuery query = AuditLogQuery.builder().from(Instant.parse(args[1])).to(Instant.parse(args[2])).build();
         try (AuditLogSource<? extends AuditLogEntry> source = plugin.openSource(VendorSettings.of(plugin, values), new Quiet())) {
-            read(source, query, out);
+            EntryLines.print(source, query, out);
             out.println("module " + source.getClass().getModule().getName());
         }
     }
 
-    private static <E extends AuditLogEntry> void read(AuditLogSource<E> source, AuditLogQuery query, PrintStream out) {
-        try (AuditLogStream<E> entries = source.fetch(query)) {
-            for (E e : entries) {
-                out.println("entry " + e.id() + " " + e.timestamp() + " " + e.toAuditEvent().toOcsf().path("class_uid").asText("none"));
-            }
-            out.println("checkpoint " + entries.checkpoint().serialize());
-        }
-    }
-
-    /** No terminal, warnings on stderr, no listeners. */
+    /** No terminal, warnings logged, no listeners. */
     private static final class Quiet implements VendorContext {
         @Override
         public boolean interactive() {
@@ -73,7 +66,7 @@ public final class RegistryConsumerApp {
 
         @Override
         public void warn(String message) {
-            System.err.println("warning: " + message);
+            LOG.warn("{}", message);
         }
 
         @Override
