@@ -22,6 +22,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.spi.util.TempFiles;
 
 /**
  * Delivers a staged archive's records in ascending {@code (date, documentId)} order, whatever
@@ -177,7 +178,7 @@ final class SortedEntries implements CloseableIterator<BoomiAuditEntry> {
     }
 
     private Path newFile() throws IOException {
-        Path file = TempFiles.createPrivate(directory);
+        Path file = TempFiles.createPrivate(directory, "boomi-auditlog-", ".part");
         files.add(file);
         return file;
     }

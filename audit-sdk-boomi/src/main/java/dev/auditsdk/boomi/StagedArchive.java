@@ -22,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.spi.util.TempFiles;
 
 /**
  * Reads a verified staged archive from its temporary file in its {@link StagedArchiveFormat}:

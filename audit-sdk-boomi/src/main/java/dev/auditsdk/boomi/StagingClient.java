@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.auditsdk.core.spi.util.TempFiles;
 
 /**
  * The three steps of a staged export against the Audit Log Staging API: submit (or, on 409,
@@ -368,7 +369,7 @@ final class StagingClient {
 
     private Path createTempFile() {
         try {
-            return TempFiles.createPrivate(downloadDirectory);
+            return TempFiles.createPrivate(downloadDirectory, "boomi-auditlog-", ".part");
         } catch (IOException e) {
             throw new AuditSdkException("boomi: cannot create a temporary file for the staged archive in "
                     + (downloadDirectory == null ? "the default temporary directory" : downloadDirectory.toString())

@@ -154,22 +154,8 @@ final class LogExportClient {
         Function<JsonNode, JitterbitApiLogEntry> toEntry = node -> JitterbitApiLogEntry.fromRecord(node, clientTimeZone);
         ReadLimits limits = transport.limits();
         SniffedBody sniffed = BodyFormat.sniff(file, limits, "the log file of key " + key);
-        InputStream in = sniffed.body();
         LOG.debug("jitterbit: reading the {} log file of key {}", sniffed.format(), key);
-        switch (sniffed.format()) {
-            case CSV:
-                return CsvReader.of(in, row -> toEntry.apply(CsvReader.toNode(row)), limits);
-            case JSON_ARRAY:
-                return JsonArrayReader.of(in, null, toEntry, limits);
-            case JSON_OBJECT:
-                return jsonArrayField != null ? JsonArrayReader.of(in, jsonArrayField, toEntry, limits)
-                        : JsonLinesReader.of(in, toEntry, limits);
-            case JSON_LINES:
-                return JsonLinesReader.of(in, toEntry, limits);
-            default:
-                sniffed.close();
-                return CloseableIterator.empty();
-        }
+        return sniffed.entries(jsonArrayField, toEntry);
     }
 
     private LogExportStatus put(DebugLogsAsyncRequest request) {
@@ -203,14 +189,15 @@ final class LogExportClient {
                 throw new AuditDataException("jitterbit: log-async answered an empty body for key " + key
                         + "; expected a status or the log file");
             }
+            if (sniffed.format() != BodyFormat.JSON_OBJECT) {
+                return new Answer(null, sniffed.body()); // the file (a zip of several files too)
+            }
             InputStream body = sniffed.body().markSupported() ? sniffed.body()
                     : new BufferedInputStream(sniffed.body(), STATUS_PEEK + 1);
-            if (sniffed.format() == BodyFormat.JSON_OBJECT) {
-                Optional<LogExportStatus> status = statusDocument(body);
-                if (status.isPresent()) {
-                    body.close();
-                    return new Answer(status.get(), null);
-                }
+            Optional<LogExportStatus> status = statusDocument(body);
+            if (status.isPresent()) {
+                body.close();
+                return new Answer(status.get(), null);
             }
             return new Answer(null, body);
         });

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auditsdk.testkit.Fault;
 import dev.auditsdk.testkit.SimExchange;
 import dev.auditsdk.testkit.SimulatorServer;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +102,13 @@ public final class JitterbitSimulator extends SimulatorServer {
         /** A gzip file ({@code application/octet-stream}, {@code .gz} name), no Content-Encoding. */
         GZIP_FILE,
         /** Plain file sent with {@code Content-Encoding: gzip}. */
-        CONTENT_ENCODING
+        CONTENT_ENCODING,
+        /**
+         * A zip archive ({@code .zip} name) of the records split into three files
+         * ({@code part-1} to {@code part-3}, each a complete CSV or JSON file), written last part
+         * first so that the archive's order differs from the names' order.
+         */
+        ZIP_PARTS
     }
 
     /** How a JSON file lays out its records. */
@@ -559,12 +568,19 @@ public final class JitterbitSimulator extends SimulatorServer {
         if (compression == Compression.GZIP_FILE) {
             contentType = "application/octet-stream";
             fileName += ".gz";
+        } else if (compression == Compression.ZIP_PARTS) {
+            contentType = "application/zip";
+            fileName = job.key + ".zip";
         } else if (compression == Compression.CONTENT_ENCODING) {
             ex.setHeader("Content-Encoding", "gzip");
         }
         ex.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         LogFileWriter writer = new LogFileWriter(timeFormat, jsonLayout, job.request.zone, job.request.retrieveLogMessages);
         List<ApiLogRecord> result = job.result();
+        if (compression == Compression.ZIP_PARTS) {
+            ex.respondStreaming(200, contentType, out -> writeZipParts(writer, csv, result, out));
+            return;
+        }
         ex.respondStreaming(200, contentType, out -> {
             boolean gzip = compression != Compression.NONE;
             OutputStream target = gzip ? new GZIPOutputStream(out, 8192) : out;
@@ -578,6 +594,38 @@ public final class JitterbitSimulator extends SimulatorServer {
             }
             out.flush();
         });
+    }
+
+    private static void writeZipParts(LogFileWriter writer, boolean csv, List<ApiLogRecord> records, OutputStream out)
+            throws IOException {
+        int parts = 3;
+        int per = (records.size() + parts - 1) / parts;
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (int part = parts; part >= 1; part--) {
+            List<ApiLogRecord> slice = records.subList(Math.min(records.size(), (part - 1) * per),
+                    Math.min(records.size(), part * per));
+            zip.putNextEntry(new ZipEntry("part-" + part + (csv ? ".csv" : ".json")));
+            OutputStream entry = new FilterOutputStream(zip) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() {
+                    // the writer closes what it writes to; the archive stays open for the next part
+                }
+            };
+            if (csv) {
+                writer.writeCsv(slice, entry);
+            } else {
+                writer.writeJson(slice, entry);
+            }
+            entry.flush();
+            zip.closeEntry();
+        }
+        zip.finish();
+        out.flush();
     }
 
     private ExportJob.Request parseRequest(JsonNode body) {

@@ -21,6 +21,12 @@ public enum BodyFormat {
     JSON_LINES,
     /** Other text whose first line holds a {@code ,} (a CSV header): read with {@link CsvReader}. */
     CSV,
+    /**
+     * A zip archive of several files: read with {@link SniffedBody#entries(String)}, which reads
+     * every file in name order, each by its own format (two CSV files each with its header, two
+     * JSON arrays). {@link SniffedBody#body()} is then not readable as bytes.
+     */
+    ZIP_FILES,
     /** Nothing but whitespace (or an archive without files). */
     EMPTY;
 
@@ -29,7 +35,8 @@ public enum BodyFormat {
 
     /**
      * Looks at the start of a body without consuming it: unwraps gzip ({@code 1f 8b}) and zip
-     * ({@code PK\3\4}: a zip of one file; a second file fails the read rather than be missed), then
+     * ({@code PK\3\4}: a zip of one file reads as that file, a zip of several as
+     * {@link #ZIP_FILES}, every file in name order), then
      * tells JSON array, JSON object, JSON Lines,
      * CSV and empty apart by the first non-blank character (after a UTF-8 byte-order mark) and,
      * for an object, by whether more values follow it on later lines. Applies

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.auditsdk.core.spi.util.Excerpt;
@@ -28,26 +26,30 @@ final class BodySniffer {
     }
 
     static SniffedBody sniff(InputStream raw, ReadLimits limits, String what) {
+        return sniff(raw, limits, what, 0);
+    }
+
+    /**
+     * @param layersAbove compression layers already unwrapped around this body (a file of a zip
+     *     counts the layers around the zip and the zip itself)
+     */
+    static SniffedBody sniff(InputStream raw, ReadLimits limits, String what, int layersAbove) {
         InputStream original = Objects.requireNonNull(raw, "body");
+        if (original instanceof ZipFiles.Handle) {
+            // a body of several files handed on as a stream (e.g. in an export status): its files again
+            return new SniffedBody(((ZipFiles.Handle) original).files(), limits);
+        }
         DecompressionGuard guard = new DecompressionGuard(limits, what);
         try {
             BufferedInputStream in = buffered(original);
-            for (int layer = 0; layer < MAX_LAYERS; layer++) {
+            for (int layer = layersAbove; layer < MAX_LAYERS; layer++) {
                 byte[] magic = peek(in, 4);
                 if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
                     LOG.debug("body is gzip-compressed");
                     in = buffered(guard.gunzipLayer(in));
                 } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-                    ZipInputStream zip = guard.unzipLayer(in);
-                    ZipEntry entry = zip.getNextEntry();
-                    while (entry != null && entry.isDirectory()) {
-                        entry = zip.getNextEntry();
-                    }
-                    if (entry == null) {
-                        return new SniffedBody(BodyFormat.EMPTY, zip, limits);
-                    }
-                    LOG.debug("body is a zip archive; reading its file {}", entry.getName());
-                    in = buffered(new OnlyEntry(guard.entry(zip), zip, entry.getName(), what));
+                    // every file, in name order; each file inflates within the limits on its own
+                    return ZipFiles.read(in, original, limits, what, layer + 1);
                 } else {
                     break;
                 }
@@ -113,65 +115,6 @@ final class BodySniffer {
             }
         }
         return false;
-    }
-
-    /**
-     * The one file of a zip body. A zip that holds a second file cannot be one body of entries
-     * (two CSV files each have a header; two JSON arrays are not one document): rather than end
-     * "normally" after the first file and lose the rest, the read fails once the first file is
-     * done and another follows.
-     */
-    private static final class OnlyEntry extends java.io.FilterInputStream {
-        private final ZipInputStream zip;
-        private final String name;
-        private final String what;
-        private boolean checked;
-
-        OnlyEntry(InputStream entry, ZipInputStream zip, String name, String what) {
-            super(entry);
-            this.zip = zip;
-            this.name = name;
-            this.what = what;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                checkNoOtherFile();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n < 0) {
-                checkNoOtherFile();
-            }
-            return n;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        private void checkNoOtherFile() throws IOException {
-            if (checked) {
-                return;
-            }
-            checked = true;
-            ZipEntry next = zip.getNextEntry();
-            while (next != null && next.isDirectory()) {
-                next = zip.getNextEntry();
-            }
-            if (next != null) {
-                throw new AuditDataException(what + " is a zip archive of more than one file (" + name + ", then "
-                        + next.getName() + "); one body is read as one file, so the read stops here rather than"
-                        + " miss the other files' entries");
-            }
-        }
     }
 
     /** JSON Lines when more content follows the first value, which must then end on its first line. */

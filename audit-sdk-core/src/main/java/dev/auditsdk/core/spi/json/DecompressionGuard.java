@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipInputStream;
 
 /**
  * Decompresses a body under {@link ReadLimits#maxDecompressedBytes()} and
@@ -70,16 +69,6 @@ public final class DecompressionGuard {
     /** Adds a gzip layer reading {@code in}. */
     InputStream gunzipLayer(InputStream in) throws IOException {
         return new Inflated(new GZIPInputStream(layerInput(in), GZIP_BUFFER), "gzip");
-    }
-
-    /** Adds a zip layer reading {@code in}: position it on an entry, then read it through {@link #entry}. */
-    ZipInputStream unzipLayer(InputStream in) {
-        return new ZipInputStream(layerInput(in));
-    }
-
-    /** The current entry of a zip layer, within the limits. */
-    InputStream entry(ZipInputStream zip) {
-        return new Inflated(zip, "zip");
     }
 
     private InputStream layerInput(InputStream in) {

@@ -13,8 +13,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -57,28 +61,107 @@ class BodyFormatTest {
         assertThat(entries(body, null)).hasSize(2);
     }
 
-    @Test
-    void aZipOfTwoFilesFailsAfterTheFirstInsteadOfEndingAsIfComplete() throws IOException {
+    private static byte[] zipOf(String... namesAndTexts) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("part-1.csv"));
-            zip.write("time,apiname\n2026-01-01T00:00:00Z,orders\n".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < namesAndTexts.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(namesAndTexts[i]));
+                zip.write(namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gzipBytes(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    /** The zip bodies spilled to the temporary directory and not yet deleted. */
+    private static List<Path> spilledZips() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("audit-sdk-body-")).collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void everyFileOfAZipIsReadInNameOrderEachWithItsOwnHeader() throws IOException {
+        // written out of order, and each CSV file has its own header (with the columns in another order)
+        byte[] zip = zipOf("part-2.csv", "apiname,time\ninvoices,2026-01-02T00:00:00Z\nrefunds,2026-01-02T01:00:00Z\n",
+                "part-1.csv", "time,apiname\n2026-01-01T00:00:00Z,orders\n",
+                "part-3.csv", "time,apiname\n");
+        List<Path> before = spilledZips();
+        SniffedBody body = BodyFormat.sniff(new ByteArrayInputStream(zip), ReadLimits.defaults(), "the export");
+        assertThat(body.format()).isEqualTo(BodyFormat.ZIP_FILES);
+        assertThat(entries(body, null)).extracting(n -> n.get("apiname").asText())
+                .containsExactly("orders", "invoices", "refunds");
+        assertThat(spilledZips()).isEqualTo(before); // the temporary copy is gone once read
+    }
+
+    @Test
+    void filesOfDifferentFormatsAndCompressionAreEachReadByTheirOwn() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("a.json.gz"));
+            zip.write(gzipBytes("[{\"id\":1},{\"id\":2}]".getBytes(StandardCharsets.UTF_8)));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("part-2.csv"));
-            zip.write("time,apiname\n2026-01-02T00:00:00Z,invoices\n".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("b.jsonl"));
+            zip.write("{\"id\":3}\n{\"id\":4}\n".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        List<JsonNode> read = new ArrayList<>();
-        // a small first file is read whole while sniffing, so the second is found before any entry is handed out
+        // and the whole archive gzip-wrapped, as Boomi's staged archives can be
+        SniffedBody body = BodyFormat.sniff(new ByteArrayInputStream(gzipBytes(out.toByteArray())));
+        assertThat(entries(body, null)).extracting(n -> n.get("id").asInt()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void aBodyOfSeveralFilesHandedOnAsAStreamIsItsFilesAgainWhenSniffed() throws IOException {
+        SniffedBody first = BodyFormat.sniff(new ByteArrayInputStream(zipOf("1.jsonl", "{\"id\":1}\n{\"id\":2}\n",
+                "2.jsonl", "{\"id\":3}\n{\"id\":4}\n")));
+        InputStream handedOn = first.body();
+        assertThatThrownBy(handedOn::read).isInstanceOf(IOException.class)
+                .hasMessageContaining("zip archive of 2 files [1.jsonl, 2.jsonl]");
+        SniffedBody again = BodyFormat.sniff(handedOn);
+        assertThat(again.format()).isEqualTo(BodyFormat.ZIP_FILES);
+        assertThat(entries(again, null)).extracting(n -> n.get("id").asInt()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void anEntryThatCannotBeBuiltNamesItsFileAndLine() throws IOException {
+        SniffedBody body = BodyFormat.sniff(new ByteArrayInputStream(zipOf("1.jsonl", "{\"id\":1}\n",
+                "2.jsonl", "{\"id\":2}\n{\"id\":\"x\"}\n")), ReadLimits.defaults(), "the export");
+        List<Integer> read = new ArrayList<>();
         assertThatThrownBy(() -> {
-            SniffedBody body = BodyFormat.sniff(new ByteArrayInputStream(out.toByteArray()), ReadLimits.defaults(),
-                    "the export");
-            try (CloseableIterator<JsonNode> it = body.entries(null)) {
+            try (CloseableIterator<Integer> it = body.entries(null, node -> {
+                if (!node.get("id").isInt()) {
+                    throw new IllegalArgumentException("id is not a number");
+                }
+                return node.get("id").asInt();
+            })) {
                 it.forEachRemaining(read::add);
             }
-        }).isInstanceOf(AuditDataException.class)
-                .hasMessageContaining("the export is a zip archive of more than one file (part-1.csv, then part-2.csv)");
-        assertThat(read).isEmpty();
+        }).isInstanceOf(AuditDataException.class).hasMessageContaining("file 2.jsonl").hasMessageContaining("line 2");
+        assertThat(read).containsExactly(1, 2);
+    }
+
+    @Test
+    void aZipLargerThanTheDecompressionLimitIsRefusedAndLeavesNoFile() throws IOException {
+        StringBuilder big = new StringBuilder();
+        java.util.Random random = new java.util.Random(7); // incompressible, so the archive itself is large
+        while (big.length() < 300_000) {
+            big.append(Long.toHexString(random.nextLong())).append('\n');
+        }
+        byte[] zip = zipOf("1.csv", "a,b\n" + big, "2.csv", "a,b\n1,2\n");
+        ReadLimits small = ReadLimits.builder().maxDecompressedBytes(100_000).build();
+        List<Path> before = spilledZips();
+        assertThatThrownBy(() -> BodyFormat.sniff(new ByteArrayInputStream(zip), small, "the export"))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("the export is a zip archive of more than 100000 bytes");
+        assertThat(spilledZips()).isEqualTo(before);
     }
 
     @Test
@@ -90,7 +173,7 @@ class BodyFormatTest {
     }
 
     @Test
-    void readsTheFirstFileOfAZip() throws IOException {
+    void aZipOfOneFileReadsAsThatFile() throws IOException {
         SniffedBody body = BodyFormat.sniff(zip("logs/2026-01-01.json", "{\"id\":1}\n{\"id\":2}\n{\"id\":3}\n"));
         assertThat(body.format()).isEqualTo(BodyFormat.JSON_LINES);
         assertThat(entries(body, null)).extracting(n -> n.get("id").asInt()).containsExactly(1, 2, 3);

@@ -81,7 +81,7 @@ class DecompressionBombTest {
         assertThat(sniffed.format()).isEqualTo(BodyFormat.CSV);
         assertThatThrownBy(() -> Bombs.drain(sniffed.body()))
                 .isInstanceOf(AuditDataException.class)
-                .hasMessageContaining("the zip-decompressed size of audit.zip exceeds ReadLimits.maxDecompressedBytes (16777216)");
+                .hasMessageContaining("the zip-decompressed size of audit.zip (file audit.csv) exceeds ReadLimits.maxDecompressedBytes (16777216)");
     }
 
     @Test

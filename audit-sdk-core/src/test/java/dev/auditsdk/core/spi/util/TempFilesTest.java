@@ -1,4 +1,4 @@
-package dev.auditsdk.boomi;
+package dev.auditsdk.core.spi.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -16,9 +16,9 @@ class TempFilesTest {
     Path dir;
 
     @Test
-    void aStagedArchiveFileIsCreatedInTheGivenDirectoryReadableByItsOwnerOnly() throws IOException {
+    void aTemporaryFileIsCreatedInTheGivenDirectoryReadableByItsOwnerOnly() throws IOException {
         assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
-        Path file = TempFiles.createPrivate(dir);
+        Path file = TempFiles.createPrivate(dir, "boomi-auditlog-", ".part");
         assertThat(file.getParent()).isEqualTo(dir);
         assertThat(file.getFileName().toString()).startsWith("boomi-auditlog-").endsWith(".part");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -26,7 +26,7 @@ class TempFilesTest {
 
     @Test
     void deletingIsQuietForAFileThatIsGoneOrCannotBeDeleted() throws IOException {
-        Path file = TempFiles.createPrivate(dir);
+        Path file = TempFiles.createPrivate(dir, "boomi-auditlog-", ".part");
         TempFiles.deleteQuietly(file);
         assertThat(file).doesNotExist();
         TempFiles.deleteQuietly(file);
