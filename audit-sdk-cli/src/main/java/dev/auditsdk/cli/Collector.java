@@ -3,6 +3,7 @@ package dev.auditsdk.cli;
 import dev.auditsdk.cli.checkpoint.CheckpointState;
 import dev.auditsdk.cli.checkpoint.CheckpointStore;
 import dev.auditsdk.cli.checkpoint.ImmutableCheckpointState;
+import dev.auditsdk.cli.output.BackgroundWriter;
 import dev.auditsdk.cli.output.EntryWriter;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.AuditLogStream;
@@ -16,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a stream's entries and commits: output flushed (and forced to disk for a file) first,
+ * Writes a stream's entries and commits: entries are rendered and written on a thread of their
+ * own ({@link BackgroundWriter}) while the next ones are read, and every commit waits for them
+ * all to be written; output flushed (and forced to disk for a file) first,
  * then the checkpoint of exactly what was written saved atomically. Commits once a second (and
  * after every {@code commitEvery} entries when the user asks for it), at the end, on a stop request
  * and after a failure, so a run killed at any point is continued by the next without loss or
@@ -33,10 +36,16 @@ final class Collector {
     private static final long COMMIT_MILLIS = 1000;
     /** The {@code commitEvery} of a run that commits by time only: once a second. */
     static final int EVERY_SECOND_ONLY = Integer.MAX_VALUE;
+    /** Entries read but not yet written, at most: a few MB, while both cores work. */
+    private static final int QUEUED_ENTRIES = 2048;
 
     private final String vendor;
     private final String format;
-    private final EntryWriter writer;
+    /** The format's writer; from {@link #begin()} on it runs behind {@link #writer}. */
+    private final EntryWriter rendering;
+    /** Entries go here: the rendering writer on a thread of its own once the run has begun. */
+    private EntryWriter writer;
+    private BackgroundWriter background;
     private final OutputTarget target;
     private final CheckpointStore store;
     private final Progress progress;
@@ -66,6 +75,7 @@ final class Collector {
             Checkpoint start, long entriesBefore, Progress progress, StopSignal stop, Clock clock, int commitEvery) {
         this.vendor = vendor;
         this.format = format;
+        this.rendering = writer;
         this.writer = writer;
         this.target = target;
         this.store = store;
@@ -86,6 +96,10 @@ final class Collector {
     void begin() throws IOException {
         commit();
         writer.begin(target.continuing());
+        synchronized (this) {
+            background = new BackgroundWriter(rendering, QUEUED_ENTRIES, "auditlog-" + vendor + "-writer");
+            writer = background;
+        }
         stop.addEmergency(emergency);
     }
 
@@ -128,7 +142,10 @@ final class Collector {
         }
     }
 
-    /** Takes the next entry and writes it in one step, so a commit never sees one without the other. */
+    /**
+     * Takes the next entry and hands it to the writer in one step, so a commit (which waits for
+     * every entry handed in to be written) never sees one without the other.
+     */
     private synchronized AuditLogEntry writeNext(Iterator<? extends AuditLogEntry> it) throws IOException {
         if (sealed) {
             return null;
@@ -190,10 +207,13 @@ final class Collector {
         return total;
     }
 
-    /** Stops accepting entries; called once the run is over. */
+    /** Stops accepting entries and the writing thread; called once the run is over. */
     synchronized void seal() {
         sealed = true;
         stop.removeEmergency(emergency);
+        if (background != null) {
+            background.close();
+        }
     }
 
     private void commitAfterFailure(Throwable failure) {

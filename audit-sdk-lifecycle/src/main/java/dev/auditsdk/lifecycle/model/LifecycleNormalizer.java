@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps an IQ Server audit event to the normalized {@link AuditEvent} (the mapping table is in
@@ -45,6 +46,10 @@ final class LifecycleNormalizer {
     /** Words of an event type (split on '-') that mark it as a change. */
     private static final Set<String> CHANGE_WORDS = Set.of("create", "update", "delete", "add", "remove", "change",
             "install", "uninstall", "enable", "disable", "import", "set", "reset", "rename", "move", "grant", "revoke");
+    /** Event types already split into words: whether each names a change. */
+    private static final Map<String, Boolean> CHANGE_TYPES = new ConcurrentHashMap<>();
+    /** Bounds {@link #CHANGE_TYPES} whatever types a server sends. */
+    private static final int MAX_REMEMBERED_TYPES = 1024;
     /** Data keys naming the target's id and name, most specific first. */
     private static final String[] TARGET_ID_KEYS = {"applicationPublicId", "organizationId", "policyId",
         "policyWaiverId", "roleId", "userId", "serverInstanceId", "id"};
@@ -106,12 +111,18 @@ final class LifecycleNormalizer {
     }
 
     private static boolean isChange(String type) {
-        for (String word : type.split("-")) {
-            if (CHANGE_WORDS.contains(word)) {
-                return true;
-            }
+        Boolean known = CHANGE_TYPES.get(type);
+        if (known != null) {
+            return known;
         }
-        return false;
+        boolean change = false;
+        for (String word : type.split("-")) {
+            change |= CHANGE_WORDS.contains(word);
+        }
+        if (CHANGE_TYPES.size() < MAX_REMEMBERED_TYPES) {
+            CHANGE_TYPES.put(type, change); // a server's event types are a small vocabulary
+        }
+        return change;
     }
 
     /**
