@@ -345,17 +345,18 @@ final class OcsfRenderer {
         /** Places a value given by its dotted path ({@code url.path}) into nested maps, as a tree's put would. */
         @SuppressWarnings("unchecked")
         private static void putPath(Map<String, Object> root, String path, String value) {
-            String[] parts = path.split("\\.");
             Map<String, Object> node = root;
-            for (int i = 0; i < parts.length - 1; i++) {
-                Object child = node.get(parts[i]);
+            int start = 0;
+            for (int dot = path.indexOf('.'); dot >= 0; start = dot + 1, dot = path.indexOf('.', start)) {
+                String part = path.substring(start, dot);
+                Object child = node.get(part);
                 if (!(child instanceof Map)) {
                     child = new LinkedHashMap<String, Object>();
-                    node.put(parts[i], child);
+                    node.put(part, child);
                 }
                 node = (Map<String, Object>) child;
             }
-            node.put(parts[parts.length - 1], value);
+            node.put(path.substring(start), value);
         }
     }
 }

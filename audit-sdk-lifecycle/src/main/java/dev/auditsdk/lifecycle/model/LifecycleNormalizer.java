@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps an IQ Server audit event to the normalized {@link AuditEvent} (the mapping table is in
@@ -44,12 +43,8 @@ final class LifecycleNormalizer {
 
     private static final Set<String> ACCOUNT_DOMAINS = Set.of(LifecycleDomain.USER);
     /** Words of an event type (split on '-') that mark it as a change. */
-    private static final Set<String> CHANGE_WORDS = Set.of("create", "update", "delete", "add", "remove", "change",
-            "install", "uninstall", "enable", "disable", "import", "set", "reset", "rename", "move", "grant", "revoke");
-    /** Event types already split into words: whether each names a change. */
-    private static final Map<String, Boolean> CHANGE_TYPES = new ConcurrentHashMap<>();
-    /** Bounds {@link #CHANGE_TYPES} whatever types a server sends. */
-    private static final int MAX_REMEMBERED_TYPES = 1024;
+    private static final String[] CHANGE_WORD_LIST = {"create", "update", "delete", "add", "remove", "change",
+            "install", "uninstall", "enable", "disable", "import", "set", "reset", "rename", "move", "grant", "revoke"};
     /** Data keys naming the target's id and name, most specific first. */
     private static final String[] TARGET_ID_KEYS = {"applicationPublicId", "organizationId", "policyId",
         "policyWaiverId", "roleId", "userId", "serverInstanceId", "id"};
@@ -110,19 +105,23 @@ final class LifecycleNormalizer {
         return change || LifecycleDomain.SERVER.equals(domain) ? OcsfClass.ENTITY_MANAGEMENT : OcsfClass.API_ACTIVITY;
     }
 
+    /** Whether a word of the hyphenated type (e.g. {@code policy-update}) names a change; no split, no hashing. */
     private static boolean isChange(String type) {
-        Boolean known = CHANGE_TYPES.get(type);
-        if (known != null) {
-            return known;
+        int start = 0;
+        while (start <= type.length()) {
+            int dash = type.indexOf('-', start);
+            int end = dash < 0 ? type.length() : dash;
+            for (String word : CHANGE_WORD_LIST) {
+                if (word.length() == end - start && type.regionMatches(start, word, 0, word.length())) {
+                    return true;
+                }
+            }
+            if (dash < 0) {
+                return false;
+            }
+            start = dash + 1;
         }
-        boolean change = false;
-        for (String word : type.split("-")) {
-            change |= CHANGE_WORDS.contains(word);
-        }
-        if (CHANGE_TYPES.size() < MAX_REMEMBERED_TYPES) {
-            CHANGE_TYPES.put(type, change); // a server's event types are a small vocabulary
-        }
-        return change;
+        return false;
     }
 
     /**
