@@ -21,6 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #write} and by every {@link #flush()} from then on, so nothing handed in after it, and no
  * commit, can pass it by.
  *
+ * <p>The writing thread is woken when a batch is waiting, on {@link #flush()} and {@link #close()};
+ * fewer entries are picked up within 20 ms, so output follows the reading closely without a
+ * thread wake-up per entry.
+ *
  * <p>At most {@code capacity} entries wait to be written (the handing thread waits when they
  * are), so memory stays bounded whatever the reading rate. One thread hands entries in; {@link
  * #flush()} may be called from another thread (a shutdown hook) as long as no {@link #write} runs
@@ -29,9 +33,17 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class BackgroundWriter implements EntryWriter, AutoCloseable {
     /** Entries the writing thread takes at once; larger batches amortize the hand-over. */
     private static final int BATCH = 256;
+    /**
+     * How long handed-in entries may wait before the writing thread picks them up when fewer than
+     * a batch are waiting: the reading thread does not wake it for every entry (a wake-up costs
+     * more than writing a raw entry), and output still follows within this delay.
+     */
+    private static final long PICK_UP_NANOS = 20_000_000L;
 
     private final EntryWriter delegate;
     private final int capacity;
+    /** Waiting entries that wake the writing thread: a batch, or all there is room for. */
+    private final int wakeAt;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition handedIn = lock.newCondition();
     private final Condition taken = lock.newCondition();
@@ -55,6 +67,7 @@ public final class BackgroundWriter implements EntryWriter, AutoCloseable {
             throw new IllegalArgumentException("capacity must be positive, was " + capacity);
         }
         this.capacity = capacity;
+        this.wakeAt = Math.min(BATCH, capacity);
         this.queue = new ArrayDeque<>(Math.min(capacity, 4096));
         this.thread = new Thread(this::run, Objects.requireNonNull(name, "name"));
         thread.setDaemon(true);
@@ -91,7 +104,7 @@ public final class BackgroundWriter implements EntryWriter, AutoCloseable {
                 throw new IllegalStateException("the writer is closed");
             }
             queue.addLast(entry);
-            if (queue.size() == 1) {
+            if (queue.size() >= wakeAt) {
                 handedIn.signal();
             }
         } finally {
@@ -104,6 +117,7 @@ public final class BackgroundWriter implements EntryWriter, AutoCloseable {
     public void flush() throws IOException {
         lock.lock();
         try {
+            handedIn.signal();
             awaitIdle();
             rethrowFailure();
             delegate.flush();
@@ -157,13 +171,22 @@ public final class BackgroundWriter implements EntryWriter, AutoCloseable {
         }
     }
 
+    /** Waits to be handed a batch, asked to flush or close, or for the pick-up delay to pass. */
+    private void awaitPickUp() {
+        try {
+            handedIn.awaitNanos(PICK_UP_NANOS);
+        } catch (InterruptedException e) {
+            // not interruptible: closing is how the thread is stopped
+        }
+    }
+
     private void run() {
         List<AuditLogEntry> batch = new ArrayList<>(BATCH);
         while (true) {
             lock.lock();
             try {
                 while (queue.isEmpty() && !closed) {
-                    handedIn.awaitUninterruptibly();
+                    awaitPickUp();
                 }
                 if (queue.isEmpty()) {
                     idle.signalAll();

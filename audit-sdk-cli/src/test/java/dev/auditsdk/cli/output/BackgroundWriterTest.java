@@ -85,6 +85,22 @@ class BackgroundWriterTest {
     }
 
     @Test
+    void aFewEntriesAreWrittenWithoutAFlushOrAFullBatch() throws Exception {
+        Recording delegate = new Recording(-1, new CountDownLatch(0));
+        try (BackgroundWriter writer = new BackgroundWriter(delegate, 1000, "test-writer")) {
+            writer.write(new ListEntry(0));
+            writer.write(new ListEntry(1));
+            // a tail's last entries before a quiet spell: picked up by the writing thread on its own
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (delegate.written.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(delegate.written).containsExactlyElementsOf(ids(2));
+            assertThat(delegate.flushes).hasValue(0);
+        }
+    }
+
+    @Test
     void aFailedEntryIsThrownByTheNextWriteAndByEveryFlushAndNothingAfterItIsWritten() throws IOException {
         Recording delegate = new Recording(5, new CountDownLatch(0));
         try (BackgroundWriter writer = new BackgroundWriter(delegate, 1000, "test-writer")) {
