@@ -21,9 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #write} and by every {@link #flush()} from then on, so nothing handed in after it, and no
  * commit, can pass it by.
  *
- * <p>The writing thread is woken when a batch is waiting, on {@link #flush()} and {@link #close()};
- * fewer entries are picked up within 20 ms, so output follows the reading closely without a
- * thread wake-up per entry.
+ * <p>The writing thread sleeps while nothing is waiting; the first entry after a quiet spell wakes
+ * it, and it then takes a batch once one is waiting, on {@link #flush()} or {@link #close()}, or
+ * after 20 ms at most: output follows the reading closely without a thread wake-up per entry, and
+ * an idle writer (a {@code tail} between polls) costs nothing.
  *
  * <p>At most {@code capacity} entries wait to be written (the handing thread waits when they
  * are), so memory stays bounded whatever the reading rate. One thread hands entries in; {@link
@@ -51,6 +52,10 @@ public final class BackgroundWriter implements EntryWriter, AutoCloseable {
     private final ArrayDeque<AuditLogEntry> queue;
     private final Thread thread;
     private boolean writing;
+    /** The writing thread waits, without a time limit, for an entry: the next one wakes it. */
+    private boolean parked;
+    /** Flushes waiting for the writing thread: it then takes what is there at once. */
+    private int flushing;
     private boolean closed;
     private Throwable failure;
 
@@ -104,7 +109,9 @@ public final class BackgroundWriter implements EntryWriter, AutoCloseable {
                 throw new IllegalStateException("the writer is closed");
             }
             queue.addLast(entry);
-            if (queue.size() >= wakeAt) {
+            if (parked || queue.size() >= wakeAt) {
+                // the first entry after a quiet spell, or a whole batch: the writing thread waits for it
+                parked = false;
                 handedIn.signal();
             }
         } finally {
@@ -117,11 +124,13 @@ public final class BackgroundWriter implements EntryWriter, AutoCloseable {
     public void flush() throws IOException {
         lock.lock();
         try {
+            flushing++;
             handedIn.signal();
             awaitIdle();
             rethrowFailure();
             delegate.flush();
         } finally {
+            flushing--;
             lock.unlock();
         }
     }
@@ -171,12 +180,20 @@ public final class BackgroundWriter implements EntryWriter, AutoCloseable {
         }
     }
 
-    /** Waits to be handed a batch, asked to flush or close, or for the pick-up delay to pass. */
-    private void awaitPickUp() {
-        try {
-            handedIn.awaitNanos(PICK_UP_NANOS);
-        } catch (InterruptedException e) {
-            // not interruptible: closing is how the thread is stopped
+    /**
+     * Lets a batch gather after the first entry arrived: returns when a batch is waiting, on a
+     * flush or close, or once the pick-up delay has passed.
+     */
+    private void awaitBatch() {
+        long left = PICK_UP_NANOS;
+        while (left > 0 && queue.size() < wakeAt && flushing == 0 && !closed) {
+            try {
+                left = handedIn.awaitNanos(left);
+            } catch (InterruptedException e) {
+                // nothing interrupts this thread (closing stops it): keep the flag, take what is there
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -186,12 +203,15 @@ public final class BackgroundWriter implements EntryWriter, AutoCloseable {
             lock.lock();
             try {
                 while (queue.isEmpty() && !closed) {
-                    awaitPickUp();
+                    parked = true; // quiet: no timed wake-ups until an entry comes
+                    handedIn.awaitUninterruptibly();
                 }
+                parked = false;
                 if (queue.isEmpty()) {
                     idle.signalAll();
                     return;
                 }
+                awaitBatch();
                 for (int i = 0; i < BATCH && !queue.isEmpty(); i++) {
                     batch.add(queue.pollFirst());
                 }

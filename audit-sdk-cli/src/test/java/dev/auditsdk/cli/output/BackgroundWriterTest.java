@@ -101,6 +101,28 @@ class BackgroundWriterTest {
     }
 
     @Test
+    void anIdleWriterSleepsUntilTheNextEntryAndWritesItWithoutAFlush() throws Exception {
+        Recording delegate = new Recording(-1, new CountDownLatch(0));
+        try (BackgroundWriter writer = new BackgroundWriter(delegate, 1000, "test-writer-idle")) {
+            writer.write(new ListEntry(0));
+            writer.flush();
+            Thread thread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("test-writer-idle")).findFirst().orElseThrow();
+            // a tail between two polls: the writing thread waits without a time limit
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(thread.getState()).isEqualTo(Thread.State.WAITING);
+            writer.write(new ListEntry(1));
+            while (delegate.written.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(delegate.written).containsExactlyElementsOf(ids(2));
+        }
+    }
+
+    @Test
     void aFailedEntryIsThrownByTheNextWriteAndByEveryFlushAndNothingAfterItIsWritten() throws IOException {
         Recording delegate = new Recording(5, new CountDownLatch(0));
         try (BackgroundWriter writer = new BackgroundWriter(delegate, 1000, "test-writer")) {
