@@ -178,7 +178,7 @@ final class SortedEntries implements CloseableIterator<BoomiAuditEntry> {
     }
 
     private Path newFile() throws IOException {
-        Path file = TempFiles.createPrivate(directory, "boomi-auditlog-", ".part");
+        Path file = TempFiles.createPrivate(directory, StagedArchive.TEMP_PREFIX, StagedArchive.TEMP_SUFFIX);
         files.add(file);
         return file;
     }

@@ -33,6 +33,9 @@ import dev.auditsdk.core.spi.util.TempFiles;
  * anything is read. Closing the entries closes the file and deletes it.
  */
 final class StagedArchive implements CloseableIterator<BoomiAuditEntry> {
+    /** How the private temporary files of a staged export (archive, sorted runs) are named. */
+    static final String TEMP_PREFIX = "boomi-auditlog-";
+    static final String TEMP_SUFFIX = ".part";
     private static final Logger LOG = LoggerFactory.getLogger(StagedArchive.class);
 
     private final Path file;

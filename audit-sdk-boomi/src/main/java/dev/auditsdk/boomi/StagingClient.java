@@ -369,7 +369,7 @@ final class StagingClient {
 
     private Path createTempFile() {
         try {
-            return TempFiles.createPrivate(downloadDirectory, "boomi-auditlog-", ".part");
+            return TempFiles.createPrivate(downloadDirectory, StagedArchive.TEMP_PREFIX, StagedArchive.TEMP_SUFFIX);
         } catch (IOException e) {
             throw new AuditSdkException("boomi: cannot create a temporary file for the staged archive in "
                     + (downloadDirectory == null ? "the default temporary directory" : downloadDirectory.toString())

@@ -41,10 +41,9 @@ final class Collector {
 
     private final String vendor;
     private final String format;
-    /** The format's writer; from {@link #begin()} on it runs behind {@link #writer}. */
+    /** The format's writer: called directly before {@link #begin()} ends, then behind {@link #background}. */
     private final EntryWriter rendering;
-    /** Entries go here: the rendering writer on a thread of its own once the run has begun. */
-    private EntryWriter writer;
+    /** The rendering writer on a thread of its own, from {@link #begin()} on. */
     private BackgroundWriter background;
     private final OutputTarget target;
     private final CheckpointStore store;
@@ -76,7 +75,6 @@ final class Collector {
         this.vendor = vendor;
         this.format = format;
         this.rendering = writer;
-        this.writer = writer;
         this.target = target;
         this.store = store;
         this.written = start;
@@ -95,10 +93,9 @@ final class Collector {
      */
     void begin() throws IOException {
         commit();
-        writer.begin(target.continuing());
+        rendering.begin(target.continuing());
         synchronized (this) {
             background = new BackgroundWriter(rendering, QUEUED_ENTRIES, "auditlog-" + vendor + "-writer");
-            writer = background;
         }
         stop.addEmergency(emergency);
     }
@@ -152,7 +149,7 @@ final class Collector {
         }
         AuditLogEntry entry = it.next();
         try {
-            writer.write(entry);
+            writer().write(entry);
         } catch (IOException | RuntimeException | Error e) {
             writeFailed = true;
             throw e;
@@ -176,7 +173,7 @@ final class Collector {
             LOG.debug("not committing after a write failure: the checkpoint stays at the last commit");
             return;
         }
-        writer.flush();
+        writer().flush();
         OptionalLong length = target.commit();
         boolean moved = false;
         if (store != null && current != null) {
@@ -205,6 +202,11 @@ final class Collector {
     /** @return the entries written by this run */
     synchronized long total() {
         return total;
+    }
+
+    /** Where entries and flushes go: the writing thread once the run has begun. */
+    private EntryWriter writer() {
+        return background != null ? background : rendering;
     }
 
     /** Stops accepting entries and the writing thread; called once the run is over. */

@@ -225,7 +225,7 @@ public final class BackgroundWriter implements EntryWriter, AutoCloseable {
                 for (AuditLogEntry entry : batch) {
                     delegate.write(entry);
                 }
-            } catch (IOException | RuntimeException | Error e) {
+            } catch (Throwable e) { // whatever it is, it must reach the reading thread, not end this one silently
                 failed = e;
             }
             batch.clear();

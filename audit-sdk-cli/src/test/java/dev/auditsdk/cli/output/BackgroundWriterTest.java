@@ -161,6 +161,34 @@ class BackgroundWriterTest {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneakyThrow(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    @Test
+    void aCheckedExceptionThrownAnywayReachesTheReadingThreadInsteadOfEndingTheWriterSilently() throws IOException {
+        EntryWriter sneaky = new EntryWriter() {
+            @Override
+            public void begin(boolean continuing) {
+            }
+
+            @Override
+            public void write(AuditLogEntry entry) {
+                BackgroundWriterTest.<RuntimeException>sneakyThrow(new Exception("checked, undeclared"));
+            }
+
+            @Override
+            public void flush() {
+            }
+        };
+        try (BackgroundWriter writer = new BackgroundWriter(sneaky, 10, "test-writer")) {
+            writer.write(new ListEntry(0));
+            assertThatThrownBy(writer::flush).isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasRootCauseMessage("checked, undeclared");
+        }
+    }
+
     @Test
     void noMoreThanTheCapacityWaitsBesideTheBatchBeingWritten() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
