@@ -24,6 +24,8 @@ public final class DecompressionGuard {
     private final String what;
     /** What the first layer read of the compressed body; null before the first layer. */
     private Counting compressed;
+    /** What the files of an archive ({@link #forArchive}) have inflated to, together. */
+    private long archiveProduced;
 
     DecompressionGuard(ReadLimits limits, String what) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -63,12 +65,31 @@ public final class DecompressionGuard {
         guard.compressed = new Counting(InputStream.nullInputStream());
         // unknown compressed size: only the size limit applies
         guard.compressed.count = compressedSize > 0 ? compressedSize : Long.MAX_VALUE;
-        return guard.new Inflated(Objects.requireNonNull(inflating, "inflating"), "zip");
+        return guard.new Inflated(Objects.requireNonNull(inflating, "inflating"), "zip", false);
+    }
+
+    /**
+     * Guards the files of one zip archive on disk together: what they inflate to counts as one
+     * body against {@link ReadLimits#maxDecompressedBytes()}, and against the archive's size for
+     * {@link ReadLimits#maxDecompressionRatio()}, so many small files cannot add up to a bomb.
+     *
+     * @param archiveBytes the archive's size on disk
+     */
+    static DecompressionGuard forArchive(long archiveBytes, ReadLimits limits, String what) {
+        DecompressionGuard guard = new DecompressionGuard(limits, what);
+        guard.compressed = new Counting(InputStream.nullInputStream());
+        guard.compressed.count = Math.max(1, archiveBytes);
+        return guard;
+    }
+
+    /** A file of a {@link #forArchive} archive: its output counts toward the archive's total. */
+    InputStream archiveFile(InputStream file) {
+        return new Inflated(Objects.requireNonNull(file, "file"), "zip", true);
     }
 
     /** Adds a gzip layer reading {@code in}. */
     InputStream gunzipLayer(InputStream in) throws IOException {
-        return new Inflated(new GZIPInputStream(layerInput(in), GZIP_BUFFER), "gzip");
+        return new Inflated(new GZIPInputStream(layerInput(in), GZIP_BUFFER), "gzip", false);
     }
 
     private InputStream layerInput(InputStream in) {
@@ -80,14 +101,17 @@ public final class DecompressionGuard {
         return in;
     }
 
-    /** A layer's inflated output, counted against the limits. */
+    /** A layer's (or an archive file's) inflated output, counted against the limits. */
     private final class Inflated extends FilterInputStream {
         private final String kind;
+        /** Counts into the guard's archive total rather than its own. */
+        private final boolean archive;
         private long produced;
 
-        Inflated(InputStream in, String kind) {
+        Inflated(InputStream in, String kind, boolean archive) {
             super(in);
             this.kind = kind;
+            this.archive = archive;
         }
 
         @Override
@@ -123,16 +147,16 @@ public final class DecompressionGuard {
         }
 
         private void count(long n) {
-            produced += n;
-            if (produced > limits.maxDecompressedBytes()) {
+            long out = archive ? (archiveProduced += n) : (produced += n);
+            if (out > limits.maxDecompressedBytes()) {
                 throw ReadLimits.exceeded("maxDecompressedBytes", limits.maxDecompressedBytes(),
                         "the " + kind + "-decompressed size of " + what);
             }
-            if (produced > ReadLimits.RATIO_MEASURED_AFTER_BYTES
-                    && produced / Math.max(1, compressed.count) > limits.maxDecompressionRatio()) {
+            if (out > ReadLimits.RATIO_MEASURED_AFTER_BYTES
+                    && out / Math.max(1, compressed.count) > limits.maxDecompressionRatio()) {
                 throw ReadLimits.exceeded("maxDecompressionRatio", limits.maxDecompressionRatio(),
-                        "the decompression ratio of " + what + " (" + produced / Math.max(1, compressed.count)
-                                + ":1 after " + produced + " bytes of " + kind + " output from " + compressed.count
+                        "the decompression ratio of " + what + " (" + out / Math.max(1, compressed.count)
+                                + ":1 after " + out + " bytes of " + kind + " output from " + compressed.count
                                 + " compressed bytes)");
             }
         }

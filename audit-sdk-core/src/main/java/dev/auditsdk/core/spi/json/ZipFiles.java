@@ -42,6 +42,8 @@ final class ZipFiles implements Closeable {
     private final ReadLimits limits;
     private final String what;
     private final int layers;
+    /** All files' output together, within the limits (per file, each also has its own guard). */
+    private final DecompressionGuard total;
     private final List<Closeable> alsoClose = new ArrayList<>();
     private boolean closed;
 
@@ -52,6 +54,7 @@ final class ZipFiles implements Closeable {
         this.limits = limits;
         this.what = what;
         this.layers = layers;
+        this.total = DecompressionGuard.forArchive(spilled.toFile().length(), limits, what);
     }
 
     /**
@@ -190,8 +193,8 @@ final class ZipFiles implements Closeable {
         } catch (IOException e) {
             throw new AuditTransportException("reading " + file + " from its temporary copy failed", e);
         }
-        return BodySniffer.sniff(DecompressionGuard.zipEntry(in, entry.getCompressedSize(), limits, file), limits, file,
-                layers);
+        InputStream guarded = total.archiveFile(DecompressionGuard.zipEntry(in, entry.getCompressedSize(), limits, file));
+        return BodySniffer.sniff(guarded, limits, file, layers);
     }
 
     @Override

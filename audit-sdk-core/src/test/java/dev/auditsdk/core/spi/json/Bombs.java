@@ -124,6 +124,22 @@ final class Bombs {
         return out.toByteArray();
     }
 
+    /** A zip archive of {@code files} entries, each {@code text(head, unit, count, "")}, best compression. */
+    static byte[] zipOfMany(int files, String head, String unit, long count) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(Deflater.BEST_COMPRESSION);
+            for (int i = 0; i < files; i++) {
+                zip.putNextEntry(new ZipEntry(String.format("part-%05d.csv", i)));
+                text(head, unit, count, "").transferTo(zip);
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     static byte[] zip(String name, byte[] content) {
         return zip(name, new ByteArrayInputStream(content), Deflater.BEST_COMPRESSION);
     }

@@ -85,6 +85,26 @@ class DecompressionBombTest {
     }
 
     @Test
+    void theFilesOfAZipCountTogetherAgainstMaxDecompressedBytes() {
+        // 40 files of ~1 MiB: each well under the limit on its own, 40 MiB together
+        int files = 40;
+        byte[] zip = Bombs.zipOfMany(files, "a,b\n", "0,0\n", MiB / 4 - 16);
+        ReadLimits limits = ReadLimits.builder().maxDecompressedBytes(16 * MiB).build();
+
+        SniffedBody sniffed = BodyFormat.sniff(new ByteArrayInputStream(zip), limits, "the export");
+        assertThat(sniffed.format()).isEqualTo(BodyFormat.ZIP_FILES);
+        long[] read = new long[1];
+        assertThatThrownBy(() -> {
+            try (CloseableIterator<JsonNode> entries = sniffed.entries(null)) {
+                entries.forEachRemaining(e -> read[0]++);
+            }
+        }).isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("the zip-decompressed size of the export exceeds ReadLimits.maxDecompressedBytes (16777216)");
+        // the files read before the limit was crossed: about 16 of the 40
+        assertThat(read[0]).isPositive().isLessThan(17L * (MiB / 4));
+    }
+
+    @Test
     void aGzipBombInsideAZipInsideGzipFailsOnTheRatioWithTheDefaults() {
         byte[] body = Bombs.gzip(Bombs.zip("audit.json.gz", Bombs.gzipOf("[", "0,", GiB)));
 
