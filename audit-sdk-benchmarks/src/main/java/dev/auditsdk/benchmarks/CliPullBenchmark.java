@@ -33,6 +33,13 @@ import java.util.concurrent.TimeUnit;
  * Its CPU time (user + system of the child JVM, from the shell's {@code times}) is kept too: on a
  * shared machine the CPU a reader spends per event moves much less with the load than its rate.
  *
+ * <p>The CLI runs as a user runs it: through the {@code ./auditlog} launcher at the repository
+ * root (system property {@code auditlog.launcher} to name another), with its class-data-sharing
+ * archive and JIT setting, {@code AUDITLOG_JAVA_OPTS=-Xmx64m}; the reader {@code FORMAT-plain}
+ * (e.g. {@code ndjson-plain}) runs the same command as {@code java -Xmx64m -cp … Main}, without the
+ * launcher's settings. The reader {@value #SDK_JIT} is the SDK's loop with the launcher's JIT
+ * setting ({@link #LAUNCHER_JIT}), to show what that setting alone gives the SDK.
+ *
  * <p>The reader {@value #CURL_JQ} is what a user would script instead of the CLI:
  * {@code curl -u … URL | jq -c '{time: .timestamp, user: .username, action: .type}' > FILE} on the
  * same request (every day of the range in one). It runs only when {@code curl} and {@code jq} are
@@ -44,13 +51,19 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp "audit-sdk-benchmarks/target/classes:$(cat audit-sdk-benchmarks/target/classpath.txt)" \
- *   dev.auditsdk.benchmarks.CliPullBenchmark [events (200000)] [rounds (3)] [days (10)] [formats (ndjson,raw,ocsf,csv,curl-jq)]
+ *   dev.auditsdk.benchmarks.CliPullBenchmark [events (200000)] [rounds (3)] [days (10)] [readers (ndjson,raw,ocsf,csv,curl-jq)]
  * </pre>
  */
 public final class CliPullBenchmark {
     private static final Instant START = LifecycleServerProcess.START;
     /** The reader that pipes the REST answer through jq. */
     static final String CURL_JQ = "curl-jq";
+    /** The SDK's read loop with the launcher's JIT setting. */
+    static final String SDK_JIT = "sdk-jit";
+    /** The suffix of a format's reader that runs the CLI without the launcher. */
+    static final String PLAIN = "-plain";
+    /** The JIT setting the {@code ./auditlog} launcher gives the JVM (kept in step with it by hand). */
+    static final String LAUNCHER_JIT = "-XX:FreqInlineSize=100";
     /** What the jq reader keeps of each line. */
     private static final String JQ_FILTER = "{time: .timestamp, user: .username, action: .type}";
 
@@ -164,6 +177,14 @@ public final class CliPullBenchmark {
                     Runtime.getRuntime().availableProcessors());
             // warm the server's JIT and the page cache once
             time("warm-up sdk", sdk(), null);
+            if (formats.stream().anyMatch(f -> !f.endsWith(PLAIN) && !CURL_JQ.equals(f) && !SDK_JIT.equals(f))) {
+                // the launcher's first run after a build writes its class-data-sharing archive
+                int code = new ProcessBuilder(launcher(), "vendors").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                if (code != 0) {
+                    throw new IllegalStateException("the launcher's warm-up run (auditlog vendors) exited with " + code);
+                }
+            }
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             Map<String, List<Double>> cpu = new LinkedHashMap<>();
             rates.put("sdk", new ArrayList<>());
@@ -178,7 +199,7 @@ public final class CliPullBenchmark {
                 cpu.get("sdk").add(run[1]);
                 for (String f : formats) {
                     Path file = dir.resolve("out." + f);
-                    run = time(f + " #" + i, CURL_JQ.equals(f) ? curlJq(file) : cli(f, file), file);
+                    run = time(f + " #" + i, command(f, file), SDK_JIT.equals(f) ? null : file);
                     rates.get(f).add(run[0]);
                     cpu.get(f).add(run[1]);
                 }
@@ -233,15 +254,51 @@ public final class CliPullBenchmark {
         }
 
         private List<String> sdk() {
-            return List.of(java, "-Xmx64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath,
-                    CliPullBenchmark.class.getName(), "sdk", url, Long.toString(events), Integer.toString(days));
+            return sdk(List.of());
         }
 
-        private List<String> cli(String format, Path file) {
-            return List.of(java, "-Xmx64m", "-cp", classpath, "dev.auditsdk.cli.Main", "pull", "lifecycle",
+        private List<String> sdk(List<String> jvmOptions) {
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx64m"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath,
+                    CliPullBenchmark.class.getName(), "sdk", url, Long.toString(events), Integer.toString(days)));
+            return command;
+        }
+
+        /** The command of a reader other than {@code sdk}. */
+        private List<String> command(String reader, Path file) {
+            if (CURL_JQ.equals(reader)) {
+                return curlJq(file);
+            }
+            if (SDK_JIT.equals(reader)) {
+                return sdk(List.of(LAUNCHER_JIT));
+            }
+            if (reader.endsWith(PLAIN)) {
+                List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-cp", classpath, "dev.auditsdk.cli.Main"));
+                command.addAll(pull(reader.substring(0, reader.length() - PLAIN.length()), file));
+                return command;
+            }
+            // what a user runs: the launcher, with its class-data-sharing archive and JIT setting
+            List<String> command = new ArrayList<>(List.of(launcher()));
+            command.addAll(pull(reader, file));
+            return command;
+        }
+
+        private List<String> pull(String format, Path file) {
+            return List.of("pull", "lifecycle",
                     "--base-url", url, "--username", LifecycleServerProcess.USER, "--window-size", days + "d",
                     "--from", START.toString(), "--to", START.atOffset(ZoneOffset.UTC).plusDays(days).toInstant().toString(),
                     "-f", format, "-o", file.toString());
+        }
+
+        /** The {@code ./auditlog} launcher: property {@code auditlog.launcher}, else {@code ./auditlog} here. */
+        private static String launcher() {
+            Path launcher = Path.of(System.getProperty("auditlog.launcher", "auditlog")).toAbsolutePath();
+            if (!Files.isExecutable(launcher)) {
+                throw new IllegalStateException("no launcher at " + launcher + ": run from the repository root or set"
+                        + " -Dauditlog.launcher=PATH (or use the reader FORMAT" + PLAIN + " for the jar without it)");
+            }
+            return launcher.toString();
         }
 
         /**
@@ -274,6 +331,8 @@ public final class CliPullBenchmark {
                     .redirectError(dir.resolve("stderr.txt").toFile());
             pb.environment().put("TIMES_FILE", times.toString());
             pb.environment().put("AUDITLOG_LIFECYCLE_PASSWORD", LifecycleServerProcess.PASSWORD);
+            // the launcher's JVM gets the same heap as every other reader
+            pb.environment().put("AUDITLOG_JAVA_OPTS", "-Xmx64m");
             long t0 = System.nanoTime();
             int code = pb.start().waitFor();
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -286,7 +345,7 @@ public final class CliPullBenchmark {
                 try (var l = Files.lines(file, StandardCharsets.UTF_8)) {
                     lines = l.count();
                 }
-                long expected = file.toString().endsWith(".csv") ? events + 1 : events;
+                long expected = file.getFileName().toString().startsWith("out.csv") ? events + 1 : events;
                 if (lines != expected) {
                     throw new IllegalStateException(name + " wrote " + lines + " lines, expected " + expected);
                 }

@@ -64,7 +64,7 @@ public enum OutputFormat {
     /** The vendor's JSON: copied as it arrived when the entry kept it, else its tree serialized. */
     private static void writeRaw(AuditLogEntry entry, JsonGenerator g) throws IOException {
         if (entry instanceof RawJsonEntry) {
-            g.writeRawValue(((RawJsonEntry) entry).rawJson());
+            g.writeRawValue(new Utf8RawValue(((RawJsonEntry) entry).rawJson()));
         } else {
             Json.mapper().writeTree(g, entry.raw());
         }

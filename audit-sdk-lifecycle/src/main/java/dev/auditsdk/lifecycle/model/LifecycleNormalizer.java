@@ -171,6 +171,10 @@ final class LifecycleNormalizer {
         if (offset >= line.length() || line.charAt(offset) != '{') {
             return null;
         }
+        Map<String, JsonNode> flat = flatTextFields(line, offset);
+        if (flat != null) {
+            return flat;
+        }
         try (JsonParser p = FACTORY.createParser(line.substring(offset))) {
             p.nextToken();
             return fields(p);
@@ -178,6 +182,88 @@ final class LifecycleNormalizer {
             // every entry is made from a line that parsed
             throw new IllegalStateException("a Lifecycle audit line no longer parses", e);
         }
+    }
+
+    /**
+     * The common shape of {@code data}, read by a scan of the line instead of a parser: an object
+     * whose values are all strings, with no escape sequence in any name or value. The line is
+     * well-formed JSON (the reading pass tokenized all of it), so such a string ends at the next
+     * quote. Anything else (a number, {@code null}, a nested value, a backslash) gives null, and
+     * the parser reads the value instead, with the same result for every shape.
+     *
+     * @param line the entry's line
+     * @param offset where the object's '{' is
+     * @return the fields, in order (a repeated name keeps its first position and its last value,
+     *     as in a tree); null when the value is not of that shape
+     */
+    static Map<String, JsonNode> flatTextFields(String line, int offset) {
+        Map<String, JsonNode> data = new LinkedHashMap<>();
+        int i = skipSpace(line, offset + 1);
+        if (i < line.length() && line.charAt(i) == '}') {
+            return data;
+        }
+        while (true) {
+            if (i >= line.length() || line.charAt(i) != '"') {
+                return null;
+            }
+            int nameStart = i + 1;
+            int nameEnd = stringEnd(line, nameStart);
+            if (nameEnd < 0) {
+                return null;
+            }
+            i = skipSpace(line, nameEnd + 1);
+            if (i >= line.length() || line.charAt(i) != ':') {
+                return null;
+            }
+            i = skipSpace(line, i + 1);
+            if (i >= line.length() || line.charAt(i) != '"') {
+                return null; // not a string: the parser reads it
+            }
+            int valueEnd = stringEnd(line, i + 1);
+            if (valueEnd < 0) {
+                return null;
+            }
+            data.put(line.substring(nameStart, nameEnd),
+                    TextNode.valueOf(line.substring(i + 1, valueEnd)));
+            i = skipSpace(line, valueEnd + 1);
+            if (i >= line.length()) {
+                return null;
+            }
+            char c = line.charAt(i);
+            if (c == '}') {
+                return data;
+            }
+            if (c != ',') {
+                return null;
+            }
+            i = skipSpace(line, i + 1);
+        }
+    }
+
+    /** @return the index of the quote that ends the string whose first character is at {@code from}; -1 at a backslash */
+    private static int stringEnd(String line, int from) {
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(String line, int from) {
+        int i = from;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     /** The fields of the object the parser is on (at its start), up to its end. */

@@ -162,6 +162,73 @@ class LifecycleNormalizerTest {
         assertThat(LifecycleNormalizer.data(line, entry.dataOffset())).isEqualTo(LifecycleNormalizer.data(line, -1));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"roleName\":\"Owner\",\"roleId\":\"r-1\"}",
+        "{ \"a\" :\t\"x\" ,\r\n \"b\":\"\" }",
+        "{}",
+        "{ }",
+        "{\"a\":\"first\",\"b\":\"y\",\"a\":\"last\"}",
+        "{\"name\":\"caf\u00e9 \ud83d\ude00\"}",
+    })
+    void scansAnObjectOfPlainStringsWithTheParsersResult(String data) throws Exception {
+        String line = "{" + HEAD + ",\"data\":" + data + "}";
+        int offset = line.indexOf("\"data\":") + 7;
+
+        assertThat(LifecycleNormalizer.flatTextFields(line, offset)).as("read by the scan").isNotNull()
+                .isEqualTo(LifecycleNormalizer.data(line, -1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"n\":1}",
+        "{\"a\":\"x\",\"ok\":true}",
+        "{\"a\":null}",
+        "{\"a\":{\"b\":\"c\"}}",
+        "{\"a\":[\"b\"]}",
+        "{\"esc\":\"a\\\"b\"}",
+        "{\"na\\u006de\":\"v\"}",
+        "{\"a\":\"x\",\"n\":1.0E2}",
+    })
+    void leavesEveryOtherObjectToTheParserWhichReadsItAsTheWholeLineDoes(String data) throws Exception {
+        String line = "{" + HEAD + ",\"data\":" + data + "}";
+        LifecycleAuditEntry entry = entry(line);
+        int offset = line.indexOf("\"data\":") + 7;
+
+        assertThat(LifecycleNormalizer.flatTextFields(line, offset)).as("not for the scan").isNull();
+        assertThat(LifecycleNormalizer.data(line, entry.dataOffset())).isEqualTo(LifecycleNormalizer.data(line, -1));
+    }
+
+    @Test
+    void randomDataObjectsReadTheSameByScanAndParser() throws Exception {
+        java.util.Random random = new java.util.Random(17);
+        String[] values = {"\"v\"", "\"\"", "\"a b\"", "\"caf\u00e9\"", "\"q\\\"q\"", "1", "-2.5e3", "true", "null",
+            "{\"x\":\"y\"}", "[]", "[1,\"2\"]"};
+        String[] space = {"", " ", "\t", "\r\n ", "  "};
+        int scanned = 0;
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder data = new StringBuilder("{").append(space[random.nextInt(space.length)]);
+            int fields = random.nextInt(5);
+            for (int f = 0; f < fields; f++) {
+                if (f > 0) {
+                    data.append(space[random.nextInt(space.length)]).append(',').append(space[random.nextInt(space.length)]);
+                }
+                data.append("\"k").append(random.nextInt(4)).append('"').append(space[random.nextInt(space.length)]).append(':')
+                        .append(space[random.nextInt(space.length)]).append(values[random.nextInt(values.length)]);
+            }
+            data.append(space[random.nextInt(space.length)]).append('}');
+            String line = "{" + HEAD + ",\"data\":" + data + "}";
+            entry(line); // a valid line
+            java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> scan =
+                    LifecycleNormalizer.flatTextFields(line, line.indexOf("\"data\":") + 7);
+            if (scan != null) {
+                scanned++;
+                assertThat(scan).as(line).isEqualTo(LifecycleNormalizer.data(line, -1));
+            }
+        }
+        assertThat(scanned).as("objects the scan read").isGreaterThan(200);
+    }
+
     @Test
     void findsTheDataValueOfALineInTheMiddleOfAReadBuffer() throws Exception {
         String first = "{" + HEAD + ",\"data\":{\"x\":\"first\"}}";
