@@ -3,6 +3,7 @@ package dev.auditsdk.cli.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.auditsdk.core.AuditLogEntry;
 import dev.auditsdk.core.RawJsonEntry;
+import dev.auditsdk.core.spi.json.RawUtf8;
 import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.registry.AuditEventJson;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public enum OutputFormat {
     /** The vendor's JSON: copied as it arrived when the entry kept it, else its tree serialized. */
     private static void writeRaw(AuditLogEntry entry, JsonGenerator g) throws IOException {
         if (entry instanceof RawJsonEntry) {
-            g.writeRawValue(new Utf8RawValue(((RawJsonEntry) entry).rawJson()));
+            g.writeRawValue(RawUtf8.of(((RawJsonEntry) entry).rawJson()));
         } else {
             Json.mapper().writeTree(g, entry.raw());
         }

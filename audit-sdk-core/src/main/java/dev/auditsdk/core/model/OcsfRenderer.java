@@ -43,6 +43,18 @@ final class OcsfRenderer {
     /** By class ordinal and activity id: the activity's caption, and {@code type_name}; null where the class has no such id. */
     private static final SerializableString[][] ACTIVITY_NAMES = new SerializableString[OcsfClass.values().length][];
     private static final SerializableString[][] TYPE_NAMES = new SerializableString[OcsfClass.values().length][];
+    /**
+     * By class ordinal and activity id below 99 (Other, whose {@code activity_name} is the
+     * action's own word): the classification after {@code class_uid}, as one run.
+     */
+    private static final OcsfChunks.Chunk[][] CLASSIFICATION = new OcsfChunks.Chunk[OcsfClass.values().length][];
+    /** By outcome ordinal: severity and status, as one run. */
+    private static final OcsfChunks.Chunk[] SEVERITY_AND_STATUS = new OcsfChunks.Chunk[Outcome.values().length];
+    /** The SDK as the one logger, then the end of {@code metadata}'s fixed part. */
+    private static final OcsfChunks.Chunk LOGGERS = OcsfChunks.of(OcsfRenderer::loggers);
+    /** By whether the host profile is declared: {@code profiles}. */
+    private static final OcsfChunks.Chunk[] PROFILES = {
+        OcsfChunks.of(g -> profiles(g, false)), OcsfChunks.of(g -> profiles(g, true))};
 
     static {
         for (OcsfClass cls : OcsfClass.values()) {
@@ -58,6 +70,19 @@ final class OcsfRenderer {
                     TYPE_NAMES[c][id] = OcsfFields.encoded(cls.caption() + ": " + caption);
                 }
             }
+            CLASSIFICATION[c] = new OcsfChunks.Chunk[OcsfActivity.OTHER];
+            for (int id = 0; id < OcsfActivity.OTHER; id++) {
+                if (ACTIVITY_NAMES[c][id] != null) {
+                    int activity = id;
+                    CLASSIFICATION[c][id] = OcsfChunks.of(g -> classificationAfterUid(g, cls, activity, null));
+                }
+            }
+        }
+    }
+
+    static {
+        for (Outcome o : Outcome.values()) {
+            SEVERITY_AND_STATUS[o.ordinal()] = OcsfChunks.of(g -> severityAndStatus(g, o));
         }
     }
 
@@ -68,22 +93,20 @@ final class OcsfRenderer {
         OcsfClass cls = OcsfClassChoice.of(e);
         int activity = activity(e, cls);
         Placement place = new Placement(e, cls);
+        boolean copy = OcsfChunks.fits(g);
         g.writeStartObject();
-        classification(g, cls, activity, e.action());
+        g.writeFieldName(OcsfFields.CLASS_UID);
+        g.writeNumber(cls.uid());
+        if (activity == OcsfActivity.OTHER) {
+            classificationAfterUid(g, cls, activity, e.action());
+        } else {
+            CLASSIFICATION[cls.ordinal()][activity].write(g, copy);
+        }
         g.writeFieldName(OcsfFields.TIME);
         g.writeNumber(e.time().toEpochMilli());
         g.writeFieldName(OcsfFields.TIME_DT);
         InstantText.write(g, e.time());
-        Outcome outcome = e.outcome();
-        boolean failed = outcome == Outcome.FAILURE;
-        g.writeFieldName(OcsfFields.SEVERITY_ID);
-        g.writeNumber(failed ? 3 : 1);
-        g.writeFieldName(OcsfFields.SEVERITY);
-        g.writeString(failed ? MEDIUM : INFORMATIONAL);
-        g.writeFieldName(OcsfFields.STATUS_ID);
-        g.writeNumber(outcome.statusId());
-        g.writeFieldName(OcsfFields.STATUS);
-        g.writeString(STATUS[outcome.ordinal()]);
+        SEVERITY_AND_STATUS[e.outcome().ordinal()].write(g, copy);
         write(g, OcsfFields.STATUS_DETAIL, e.statusDetail().orElse(null));
         write(g, OcsfFields.STATUS_CODE, e.attributes().get(HTTP_CODE));
         write(g, OcsfFields.MESSAGE, e.message().orElse(null));
@@ -92,7 +115,7 @@ final class OcsfRenderer {
             body(g, cls, e, place);
             host = cls == OcsfClass.ENTITY_MANAGEMENT && OcsfObjects.hasActor(e.actor());
         }
-        metadata(g, e, host);
+        metadata(g, e, host, copy);
         if (!place.unmapped.isEmpty()) {
             g.writeFieldName(OcsfFields.UNMAPPED);
             g.writeStartObject();
@@ -109,10 +132,27 @@ final class OcsfRenderer {
         return OcsfActivity.caption(cls, id) == null ? OcsfActivity.OTHER : id;
     }
 
-    private static void classification(JsonGenerator g, OcsfClass cls, int activity, String action) throws IOException {
+    /** The severity and status of an outcome. */
+    private static void severityAndStatus(JsonGenerator g, Outcome outcome) throws IOException {
+        boolean failed = outcome == Outcome.FAILURE;
+        g.writeFieldName(OcsfFields.SEVERITY_ID);
+        g.writeNumber(failed ? 3 : 1);
+        g.writeFieldName(OcsfFields.SEVERITY);
+        g.writeString(failed ? MEDIUM : INFORMATIONAL);
+        g.writeFieldName(OcsfFields.STATUS_ID);
+        g.writeNumber(outcome.statusId());
+        g.writeFieldName(OcsfFields.STATUS);
+        g.writeString(STATUS[outcome.ordinal()]);
+    }
+
+    /**
+     * The classification after {@code class_uid}.
+     *
+     * @param action the action, written as {@code activity_name} for 99 (Other); unused otherwise
+     */
+    private static void classificationAfterUid(JsonGenerator g, OcsfClass cls, int activity, String action)
+            throws IOException {
         int c = cls.ordinal();
-        g.writeFieldName(OcsfFields.CLASS_UID);
-        g.writeNumber(cls.uid());
         g.writeFieldName(OcsfFields.CLASS_NAME);
         g.writeString(CLASS_NAMES[c]);
         g.writeFieldName(OcsfFields.CATEGORY_UID);
@@ -193,7 +233,7 @@ final class OcsfRenderer {
         g.writeEndObject();
     }
 
-    private static void metadata(JsonGenerator g, AuditEvent e, boolean host) throws IOException {
+    private static void metadata(JsonGenerator g, AuditEvent e, boolean host, boolean copy) throws IOException {
         g.writeFieldName(OcsfFields.METADATA);
         g.writeStartObject();
         g.writeFieldName(OcsfFields.VERSION);
@@ -209,13 +249,7 @@ final class OcsfRenderer {
         g.writeString(p.name());
         write(g, OcsfFields.VERSION, p.version().orElse(null));
         g.writeEndObject();
-        g.writeFieldName(OcsfFields.PROFILES);
-        g.writeStartArray();
-        g.writeString(DATETIME);
-        if (host) {
-            g.writeString(HOST);
-        }
-        g.writeEndArray();
+        PROFILES[host ? 1 : 0].write(g, copy);
         write(g, OcsfFields.LOG_NAME, e.logName().orElse(null));
         g.writeFieldName(OcsfFields.LOG_PROVIDER);
         g.writeString(SDK_NAME);
@@ -227,6 +261,22 @@ final class OcsfRenderer {
             g.writeString(e.category().get());
             g.writeEndArray();
         }
+        LOGGERS.write(g, copy);
+        g.writeEndObject();
+    }
+
+    private static void profiles(JsonGenerator g, boolean host) throws IOException {
+        g.writeFieldName(OcsfFields.PROFILES);
+        g.writeStartArray();
+        g.writeString(DATETIME);
+        if (host) {
+            g.writeString(HOST);
+        }
+        g.writeEndArray();
+    }
+
+    /** The SDK as the one logger. */
+    private static void loggers(JsonGenerator g) throws IOException {
         g.writeFieldName(OcsfFields.LOGGERS);
         g.writeStartArray();
         g.writeStartObject();
@@ -245,7 +295,6 @@ final class OcsfRenderer {
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     private static Product product(AuditEvent e) {

@@ -1,4 +1,4 @@
-package dev.auditsdk.cli.output;
+package dev.auditsdk.core.spi.json;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -8,20 +8,36 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A JSON value written as it is, by copying its UTF-8 bytes: the JDK encodes the text once (for
- * the ASCII text of nearly every audit line, one array copy), where
- * {@code JsonGenerator.writeRawValue(String)} copies it into a char buffer and encodes it a
- * character at a time. The unquoted forms, which a raw write uses, come from the bytes and the
- * text; the quoted ones are {@link SerializedString}'s, made only if asked for.
+ * JSON text written as it is ({@code JsonGenerator.writeRaw}/{@code writeRawValue}) by copying
+ * its UTF-8 bytes: the JDK encodes the text once (for ASCII text, one array copy), where
+ * {@code writeRaw(String)} copies it into a char buffer and encodes it a character at a time.
+ * The unquoted forms, which a raw write uses, come from the bytes and the text; the quoted ones
+ * are {@link SerializedString}'s, made only if asked for. Immutable.
  */
-final class Utf8RawValue implements SerializableString {
+public final class RawUtf8 implements SerializableString {
     private final String text;
     private final byte[] utf8;
 
-    /** @param json a whole JSON value, exactly as it is to be written */
-    Utf8RawValue(String json) {
-        this.text = json;
-        this.utf8 = json.getBytes(StandardCharsets.UTF_8);
+    private RawUtf8(String text, byte[] utf8) {
+        this.text = text;
+        this.utf8 = utf8;
+    }
+
+    /**
+     * @param json JSON text, exactly as it is to be written
+     * @return it with its UTF-8 bytes
+     */
+    public static RawUtf8 of(String json) {
+        return new RawUtf8(json, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param utf8 JSON text as UTF-8 bytes, exactly as they are to be written; copied
+     * @return them with their text
+     */
+    public static RawUtf8 of(byte[] utf8) {
+        byte[] copy = utf8.clone();
+        return new RawUtf8(new String(copy, StandardCharsets.UTF_8), copy);
     }
 
     @Override
