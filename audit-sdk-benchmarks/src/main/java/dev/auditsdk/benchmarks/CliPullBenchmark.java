@@ -340,6 +340,10 @@ public final class CliPullBenchmark {
                 throw new IllegalStateException(name + " exited with " + code + ": "
                         + Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
             }
+            if (Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8).contains("auditlog: building")) {
+                throw new IllegalStateException(name + ": the launcher rebuilt the jar within the timed run (a source"
+                        + " changed since the build): rebuild first, and change nothing while the benchmark runs");
+            }
             if (file != null) {
                 long lines;
                 try (var l = Files.lines(file, StandardCharsets.UTF_8)) {

@@ -10,9 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -115,14 +113,7 @@ public final class DeliveryTracker {
     private Set<String> runIds = new HashSet<>();
     private boolean complete;
     /** OLDEST_FIRST: identities that left the lateness window last, and entries delivered late. */
-    private final Map<String, Boolean> passed = new LinkedHashMap<>(64, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > PASSED_IDS;
-        }
-    };
+    private final PassedIds passed = new PassedIds(PASSED_IDS);
 
     private DeliveryTracker(Builder b) {
         this.query = b.query;
@@ -295,7 +286,7 @@ public final class DeliveryTracker {
                     return true;
                 }
                 if (timestamp.isBefore(horizon)) {
-                    return passed.containsKey(id) ? skip(id, timestamp, "re-read after it left the window") : late(timestamp, id);
+                    return passed.contains(id) ? skip(id, timestamp, "re-read after it left the window") : late(timestamp, id);
                 }
                 return recentlyDelivered(timestamp, id) ? skip(id, timestamp, "already delivered") : true;
         }
@@ -380,7 +371,7 @@ public final class DeliveryTracker {
         } else if (!timestamp.isBefore(horizon)) {
             record(timestamp, id);
         } else if (order == EntryOrder.OLDEST_FIRST) {
-            passed.put(id, Boolean.TRUE); // delivered late: a re-read of it is recognized
+            passed.add(id); // delivered late: a re-read of it is recognized
         }
         if (order == EntryOrder.NEWEST_FIRST) {
             trackLow(timestamp, id);
@@ -458,7 +449,7 @@ public final class DeliveryTracker {
 
     private void pass(Ids ids) {
         if (order == EntryOrder.OLDEST_FIRST) {
-            ids.forEach(id -> passed.put(id, Boolean.TRUE));
+            ids.forEach(passed::add);
         }
     }
 
