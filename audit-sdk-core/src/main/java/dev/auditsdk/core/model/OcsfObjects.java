@@ -86,15 +86,13 @@ final class OcsfObjects {
         return ip.isPresent() && isIp(ip.get().trim());
     }
 
-    /** Writes the {@code src_endpoint} of a source that is an IP address. */
-    static void writeSourceEndpoint(JsonGenerator g, Optional<String> ip) throws IOException {
-        if (hasEndpoint(ip)) {
-            g.writeFieldName(OcsfFields.SRC_ENDPOINT);
-            g.writeStartObject();
-            g.writeFieldName(OcsfFields.IP);
-            g.writeString(ip.get().trim());
-            g.writeEndObject();
-        }
+    /** Writes the {@code src_endpoint} of a source that {@link #hasEndpoint} found to be an IP address. */
+    static void writeSourceEndpoint(JsonGenerator g, String ip) throws IOException {
+        g.writeFieldName(OcsfFields.SRC_ENDPOINT);
+        g.writeStartObject();
+        g.writeFieldName(OcsfFields.IP);
+        g.writeString(ip.trim());
+        g.writeEndObject();
     }
 
     /**

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.SerializableString;
 import dev.auditsdk.core.spi.util.InstantText;
 import dev.auditsdk.core.spi.util.SdkVersion;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -116,11 +118,12 @@ final class OcsfRenderer {
             host = cls == OcsfClass.ENTITY_MANAGEMENT && OcsfObjects.hasActor(e.actor());
         }
         metadata(g, e, host, copy);
-        if (!place.unmapped.isEmpty()) {
+        if (place.unmappedCount > 0) {
             g.writeFieldName(OcsfFields.UNMAPPED);
             g.writeStartObject();
-            for (Map.Entry<String, String> u : place.unmapped.entrySet()) {
-                g.writeStringField(u.getKey(), u.getValue());
+            for (int i = 0; i < place.unmappedCount; i++) {
+                g.writeFieldName(place.unmappedNames[i]);
+                g.writeString(place.unmappedValues[i]);
             }
             g.writeEndObject();
         }
@@ -177,8 +180,10 @@ final class OcsfRenderer {
     /** The attributes of a class other than the Base Event. */
     private static void body(JsonGenerator g, OcsfClass cls, AuditEvent e, Placement place) throws IOException {
         OcsfObjects.writeActor(g, e.actor());
-        OcsfObjects.writeSourceEndpoint(g, e.sourceIp());
-        if (!place.httpRequest.isEmpty()) {
+        if (place.endpoint) {
+            OcsfObjects.writeSourceEndpoint(g, e.sourceIp().get());
+        }
+        if (place.httpRequest != null) {
             g.writeFieldName(OcsfFields.HTTP_REQUEST);
             writeObject(g, place.httpRequest);
         }
@@ -353,42 +358,96 @@ final class OcsfRenderer {
      * a later key replacing an earlier one.
      */
     private static final class Placement {
-        /** The {@code http_request} object as nested maps; empty when it has nothing. */
-        final Map<String, Object> httpRequest = new LinkedHashMap<>();
-        final Map<String, String> unmapped = new LinkedHashMap<>();
+        /** The {@code http_request} object as nested maps; null when it has nothing. */
+        Map<String, Object> httpRequest;
+        /** The {@code unmapped} fields in order: names and values, {@code unmappedCount} of each. */
+        String[] unmappedNames = new String[8];
+        String[] unmappedValues = new String[8];
+        int unmappedCount;
+        /** How many of the first unmapped fields came from the event's own fields, before its attributes. */
+        private int ownFields;
         Integer responseCode;
+        /** Whether the source is an IP address, so an {@code src_endpoint}. */
+        final boolean endpoint;
 
         Placement(AuditEvent e, OcsfClass cls) {
+            endpoint = cls != OcsfClass.BASE_EVENT && OcsfObjects.hasEndpoint(e.sourceIp());
             if (cls == OcsfClass.BASE_EVENT) {
-                e.actor().name().ifPresent(v -> unmapped.put("actor.name", v));
-                e.actor().email().ifPresent(v -> unmapped.put("actor.email", v));
-                e.actor().id().ifPresent(v -> unmapped.put("actor.id", v));
-                e.actor().application().ifPresent(v -> unmapped.put("actor.application", v));
-                e.target().ifPresent(t -> {
-                    t.type().ifPresent(v -> unmapped.put("target.type", v));
-                    t.id().ifPresent(v -> unmapped.put("target.id", v));
-                    t.name().ifPresent(v -> unmapped.put("target.name", v));
-                });
-                e.sourceIp().ifPresent(v -> unmapped.put("source_ip", v));
-                e.userAgent().ifPresent(v -> unmapped.put("user_agent", v));
-            } else {
-                if (!OcsfObjects.hasEndpoint(e.sourceIp())) {
-                    e.sourceIp().ifPresent(v -> unmapped.put("source_ip", v));
+                Actor actor = e.actor();
+                own("actor.name", actor.name());
+                own("actor.email", actor.email());
+                own("actor.id", actor.id());
+                own("actor.application", actor.application());
+                if (e.target().isPresent()) {
+                    Target t = e.target().get();
+                    own("target.type", t.type());
+                    own("target.id", t.id());
+                    own("target.name", t.name());
                 }
-                e.userAgent().ifPresent(ua -> httpRequest.put("user_agent", ua));
+                own("source_ip", e.sourceIp());
+                own("user_agent", e.userAgent());
+            } else {
+                if (!endpoint) {
+                    own("source_ip", e.sourceIp());
+                }
+                if (e.userAgent().isPresent()) {
+                    request().put("user_agent", e.userAgent().get());
+                }
             }
+            ownFields = unmappedCount;
             for (Map.Entry<String, String> a : e.attributes().entrySet()) {
                 String key = a.getKey();
-                boolean request = key.startsWith(HTTP_REQUEST) && cls != OcsfClass.BASE_EVENT
-                        && (!key.equals(HTTP_METHOD) || HTTP_METHODS.contains(a.getValue()));
+                String value = a.getValue();
+                boolean request = cls != OcsfClass.BASE_EVENT && key.startsWith(HTTP_REQUEST)
+                        && (!key.equals(HTTP_METHOD) || HTTP_METHODS.contains(value));
                 if (request) {
-                    putPath(httpRequest, key.substring(HTTP_REQUEST.length()), a.getValue());
-                } else if (key.equals(HTTP_CODE) && cls == OcsfClass.API_ACTIVITY && isCode(a.getValue())) {
-                    responseCode = Integer.parseInt(a.getValue());
-                } else if (!key.equals(HTTP_CODE)) {
-                    unmapped.put(key, a.getValue());
+                    putPath(request(), key.substring(HTTP_REQUEST.length()), value);
+                } else if (key.equals(HTTP_CODE)) {
+                    if (cls == OcsfClass.API_ACTIVITY && isCode(value)) {
+                        responseCode = Integer.parseInt(value);
+                    }
+                } else {
+                    unmapped(key, value);
                 }
             }
+        }
+
+        private Map<String, Object> request() {
+            if (httpRequest == null) {
+                httpRequest = new LinkedHashMap<>();
+            }
+            return httpRequest;
+        }
+
+        private void own(String name, Optional<String> value) {
+            if (value.isPresent()) {
+                append(name, value.get());
+            }
+        }
+
+        /**
+         * An attribute for {@code unmapped}: attribute names differ from each other, so only the
+         * event's own fields placed before them can have the same name; as in a map, that one
+         * keeps its place and takes the attribute's value.
+         */
+        private void unmapped(String name, String value) {
+            for (int i = 0; i < ownFields; i++) {
+                if (unmappedNames[i].equals(name)) {
+                    unmappedValues[i] = value;
+                    return;
+                }
+            }
+            append(name, value);
+        }
+
+        private void append(String name, String value) {
+            if (unmappedCount == unmappedNames.length) {
+                unmappedNames = Arrays.copyOf(unmappedNames, unmappedCount * 2);
+                unmappedValues = Arrays.copyOf(unmappedValues, unmappedCount * 2);
+            }
+            unmappedNames[unmappedCount] = name;
+            unmappedValues[unmappedCount] = value;
+            unmappedCount++;
         }
 
         /** Places a value given by its dotted path ({@code url.path}) into nested maps, as a tree's put would. */
