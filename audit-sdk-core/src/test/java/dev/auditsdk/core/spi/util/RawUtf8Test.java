@@ -1,4 +1,4 @@
-package dev.auditsdk.core.spi.json;
+package dev.auditsdk.core.spi.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.auditsdk.core.spi.json;
+package dev.auditsdk.core.spi.util;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
