@@ -17,7 +17,9 @@ import java.util.Set;
  * profiles define. It writes straight to a generator (no tree per event): the vendor attributes
  * are sorted into their places first ({@link Placement}), then the object is written in one pass.
  * Attribute names and the fixed texts (class and activity captions, severities, the SDK as
- * logger) are encoded once ({@link OcsfFields}), not at every event.
+ * logger) are encoded once ({@link OcsfFields}), not at every event, and runs of fields that are
+ * the same at every event of a kind are copied as bytes where the generator allows it
+ * ({@link OcsfChunks}).
  */
 final class OcsfRenderer {
     private static final String SDK = "audit-sdk";
@@ -52,7 +54,7 @@ final class OcsfRenderer {
     private static final OcsfChunks.Chunk[][] CLASSIFICATION = new OcsfChunks.Chunk[OcsfClass.values().length][];
     /** By outcome ordinal: severity and status, as one run. */
     private static final OcsfChunks.Chunk[] SEVERITY_AND_STATUS = new OcsfChunks.Chunk[Outcome.values().length];
-    /** The SDK as the one logger, then the end of {@code metadata}'s fixed part. */
+    /** {@code loggers}: the SDK as the one logger. */
     private static final OcsfChunks.Chunk LOGGERS = OcsfChunks.of(OcsfRenderer::loggers);
     /** By whether the host profile is declared: {@code profiles}. */
     private static final OcsfChunks.Chunk[] PROFILES = {
@@ -80,9 +82,6 @@ final class OcsfRenderer {
                 }
             }
         }
-    }
-
-    static {
         for (Outcome o : Outcome.values()) {
             SEVERITY_AND_STATUS[o.ordinal()] = OcsfChunks.of(g -> severityAndStatus(g, o));
         }
