@@ -1,9 +1,9 @@
 package dev.auditsdk.core.model;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
+import dev.auditsdk.core.spi.util.Json;
 import dev.auditsdk.core.spi.util.RawUtf8;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,9 +23,6 @@ import java.util.Arrays;
  * {@code toOcsf()}, a pretty printer, escaped non-ASCII) gets the fields written one by one.
  */
 final class OcsfChunks {
-    /** Plain Jackson: the factory every chunk is rendered with, default features. */
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     /** Writes a run of fields inside an object, after at least one field. */
     @FunctionalInterface
     interface Fields {
@@ -76,7 +73,7 @@ final class OcsfChunks {
      */
     static Chunk of(Fields fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("_", 0);
             g.flush();
