@@ -5,7 +5,9 @@ import dev.auditsdk.core.AuditLogListener;
 /**
  * Supplies the authentication headers of each request and renews them when the server
  * rejects them. The transport calls {@link #authenticate()} before every attempt and, on an
- * HTTP 401, calls {@link #refresh(AuthHeaders)} once and replays the request once.
+ * HTTP 401, calls {@link #refresh(AuthHeaders)} and replays the request; a replay refused again
+ * is final unless the server accepted other requests in between (then the new session ended
+ * too, and it is renewed again, a bounded number of times per request).
  *
  * <p>Implementations must be thread-safe; session-style ones log in at most once however
  * many threads ask at the same moment (see {@code TokenCache}).
@@ -19,7 +21,7 @@ public interface Authenticator {
     AuthHeaders authenticate();
 
     /**
-     * Called once when the server answered 401 to a request sent with {@code rejected}.
+     * Called when the server answered 401 to a request sent with {@code rejected}.
      * Implementations renew their credential unless another thread already did (the current
      * headers are no longer {@code rejected}).
      *

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.auditsdk.core.http.TransportListener;
@@ -42,7 +43,11 @@ import dev.auditsdk.core.spi.util.Redactor;
  *   <li><b>endpoint security</b> — plain HTTP is refused except to loopback unless
  *       {@link Builder#allowInsecureHttp(boolean) allowed};</li>
  *   <li><b>authentication</b> — the {@link Authenticator}'s headers are added; on an HTTP 401
- *       it is asked once for fresh credentials and the request is replayed once;</li>
+ *       it is asked for fresh credentials and the request is replayed. A replay refused again
+ *       is final, unless the server accepted other requests since that renewal: the
+ *       credentials work and the new session ended too (sessions shared by parallel requests
+ *       can end between a login and a replay), so it is renewed again, at most
+ *       {@value #MAX_RENEWALS} times per request;</li>
  *   <li><b>retry</b> ({@link RetryPolicy}) — attempts, backoff with jitter, {@code Retry-After}
  *       (never shortened, clamped), the overall deadline, and the client-side rate limit
  *       before each attempt.</li>
@@ -74,11 +79,15 @@ import dev.auditsdk.core.spi.util.Redactor;
 public final class HttpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final int MAX_REDIRECTS = 5;
+    /** The most credential renewals (each with a replay) one request may cause. */
+    static final int MAX_RENEWALS = 3;
     /** Headers that may follow a redirect to another origin; all others are the vendor's and stay home. */
     private static final Set<String> CROSS_ORIGIN_SAFE_HEADERS = Set.of("accept", "accept-language");
 
     private final Shared shared;
     private final Authenticator authenticator;
+    /** Counts the authenticated requests the server accepted: a change proves the credentials work. */
+    private final AtomicLong accepted = new AtomicLong();
 
     private HttpTransport(Shared shared, Authenticator authenticator) {
         this.shared = shared;
@@ -298,19 +307,25 @@ public final class HttpTransport implements AutoCloseable {
     private Exchange authenticatedExchange(HttpRequestSpec request, BodyReader<?> reader) {
         requireOpen(shared.vendor + ": the transport");
         Endpoints.requireSecure(request.uri(), shared.allowInsecureHttp);
-        boolean replayed = false;
+        int renewals = 0;
+        long acceptedAtRenewal = 0;
         while (true) {
             AuthHeaders auth = request.authenticated() ? authenticator.authenticate() : AuthHeaders.none();
             AuthHeaders sent = withRequestCredentials(auth, request);
             Exchange ex = shared.retries.execute(request, attempt -> attempt(request, sent, reader));
-            if (ex.status == 401 && request.authenticated() && !replayed) {
-                replayed = true;
+            if (ex.status == 401 && request.authenticated() && renewals < MAX_RENEWALS
+                    && (renewals == 0 || accepted.get() != acceptedAtRenewal)) {
+                renewals++;
+                acceptedAtRenewal = accepted.get();
                 LOG.debug("{}: {} answered 401; asking the authenticator for fresh credentials", shared.vendor, request.describe());
                 if (authenticator.refresh(auth)) {
                     continue;
                 }
             }
             if (ex.isSuccess()) {
+                if (request.authenticated()) {
+                    accepted.incrementAndGet();
+                }
                 return ex;
             }
             Duration retryAfter = shared.retries.retryAfter(ex).map(shared.retries::clamp).orElse(null);

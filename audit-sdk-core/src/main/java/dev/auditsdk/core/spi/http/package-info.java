@@ -1,7 +1,7 @@
 /**
  * The transport: {@link dev.auditsdk.core.spi.http.HttpTransport} is the one place every request of
  * every vendor goes through, as an ordered pipeline — per call: endpoint security,
- * authentication (one refresh and replay on 401), retry with the client-side rate limit and the
+ * authentication (renewal and replay on 401, bounded), retry with the client-side rate limit and the
  * overall deadline; per attempt: redirects (nothing secret crosses origins, https never drops to
  * http), body guards and decompression, bounded reads inside the attempt (a body cut short or
  * stalled is retried), and error decoding. Vendor quirks plug in as values: an

@@ -185,6 +185,41 @@ class HttpTransportTest {
     }
 
     @Test
+    void aNewSessionThatEndsAfterOtherRequestsUsedItIsRenewedAgain() {
+        // the server ends the new session after another request was served with it (a parallel
+        // worker), before this request's replay: the credentials work, so renewing again is right
+        wm.stubFor(get("/logs").withHeader("Authorization", equalTo("Bearer old")).willReturn(aResponse().withStatus(401)));
+        wm.stubFor(get("/logs").withHeader("Authorization", equalTo("Bearer new")).willReturn(aResponse().withStatus(401)));
+        wm.stubFor(get("/logs").withHeader("Authorization", equalTo("Bearer newer")).willReturn(aResponse().withBody("ok")));
+        wm.stubFor(get("/other").withHeader("Authorization", equalTo("Bearer new")).willReturn(aResponse().withBody("other")));
+        CountingAuthenticator auth = new CountingAuthenticator("old", "new", "newer");
+        try (HttpTransport t = transport().authenticator(auth).build()) {
+            auth.afterRefresh = () -> {
+                if (auth.refreshes.get() == 1) {
+                    assertThat(t.send(HttpRequestSpec.get(url("/other")).build()).bodyAsString()).isEqualTo("other");
+                }
+            };
+            assertThat(t.send(HttpRequestSpec.get(url("/logs")).build()).bodyAsString()).isEqualTo("ok");
+        }
+        assertThat(auth.refreshes).hasValue(2);
+        wm.verify(3, getRequestedFor(urlPathEqualTo("/logs")));
+    }
+
+    @Test
+    void sessionsEndingAgainAndAgainAreRenewedAtMostThreeTimesPerRequest() {
+        wm.stubFor(get("/logs").willReturn(aResponse().withStatus(401)));
+        wm.stubFor(get("/other").willReturn(aResponse().withBody("other")));
+        CountingAuthenticator auth = new CountingAuthenticator("a", "b", "c", "d", "e", "f");
+        try (HttpTransport t = transport().authenticator(auth).build()) {
+            auth.afterRefresh = () -> t.send(HttpRequestSpec.get(url("/other")).build()).bodyAsString();
+            assertThatThrownBy(() -> t.send(HttpRequestSpec.get(url("/logs")).build()))
+                    .isInstanceOf(AuditAuthenticationException.class);
+        }
+        assertThat(auth.refreshes).hasValue(HttpTransport.MAX_RENEWALS);
+        wm.verify(HttpTransport.MAX_RENEWALS + 1, getRequestedFor(urlPathEqualTo("/logs")));
+    }
+
+    @Test
     void persistentUnauthorizedIsAnAuthenticationErrorWithoutRefreshLoop() {
         wm.stubFor(get("/logs").willReturn(aResponse().withStatus(401).withBody("bad credentials")));
         CountingAuthenticator auth = new CountingAuthenticator("a", "b", "c", "d");
@@ -353,6 +388,8 @@ class HttpTransportTest {
         private volatile int current;
         final AtomicInteger refreshes = new AtomicInteger();
         private volatile AuthHeaders headers;
+        /** Runs after each refresh, outside the lock: what other threads do meanwhile. */
+        volatile Runnable afterRefresh = () -> { };
 
         CountingAuthenticator(String... tokens) {
             this.tokens = tokens;
@@ -365,12 +402,15 @@ class HttpTransportTest {
         }
 
         @Override
-        public synchronized boolean refresh(AuthHeaders rejected) {
-            refreshes.incrementAndGet();
-            if (rejected == headers && current + 1 < tokens.length) {
-                current++;
-                headers = AuthHeaders.of("Authorization", "Bearer " + tokens[current]);
+        public boolean refresh(AuthHeaders rejected) {
+            synchronized (this) {
+                refreshes.incrementAndGet();
+                if (rejected == headers && current + 1 < tokens.length) {
+                    current++;
+                    headers = AuthHeaders.of("Authorization", "Bearer " + tokens[current]);
+                }
             }
+            afterRefresh.run();
             return true;
         }
     }
