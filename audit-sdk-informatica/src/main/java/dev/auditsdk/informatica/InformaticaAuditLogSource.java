@@ -59,6 +59,11 @@ public final class InformaticaAuditLogSource extends AbstractAuditLogSource<Info
     public static final int DEFAULT_BATCH_SIZE = 1_000;
     /** The largest batch size requested (the API documents none; larger hints are clamped). */
     public static final int MAX_BATCH_SIZE = 1_000;
+    /**
+     * The default {@linkplain InformaticaAuditLogSourceBuilder#parallelism(int) parallelism}:
+     * eight batches fetched at once, in rounds proven gap-free (see the README).
+     */
+    public static final int DEFAULT_PARALLELISM = 8;
     /** Default of {@link InformaticaAuditLogSourceBuilder#lateness(Duration)}: one minute. */
     public static final Duration DEFAULT_LATENESS = Duration.ofMinutes(1);
     /** The default {@linkplain InformaticaAuditLogSourceBuilder#settleLag(Duration) settle lag} of the Informatica sources: two minutes (an assumption, see the README). */
@@ -68,10 +73,12 @@ public final class InformaticaAuditLogSource extends AbstractAuditLogSource<Info
     private final InformaticaAuditLogPages pages;
     private final URI baseUrl;
     private final int batchSize;
+    private final int parallelism;
     private final DeliveryOptions delivery;
 
     InformaticaAuditLogSource(InformaticaAuditLogSourceBuilder b) {
         this.batchSize = b.configuredBatchSize();
+        this.parallelism = b.configuredParallelism();
         this.delivery = b.delivery();
         this.connection = b.newConnection(InformaticaLogin.Api.V2);
         this.baseUrl = b.configuredBaseUrl();
@@ -111,6 +118,7 @@ public final class InformaticaAuditLogSource extends AbstractAuditLogSource<Info
                         .order(EntryOrder.NEWEST_FIRST)
                         .pageSize(size)
                         .overlap(0) // whole batches only; re-reads are dropped by id, and growth causes no skips
+                        .parallelism(parallelism) // rounds of batches, each boundary proven before delivery
                         .startOffset(pages.startOffset(window.end(), size))
                         .stopWhen(e -> e.timestamp().isBefore(window.start()))
                         .maxPagesWithoutProgress(connection.limits().maxPagesWithoutProgress())
@@ -126,6 +134,6 @@ public final class InformaticaAuditLogSource extends AbstractAuditLogSource<Info
 
     @Override
     protected String settings() {
-        return "baseUrl=" + baseUrl + ", batchSize=" + batchSize;
+        return "baseUrl=" + baseUrl + ", batchSize=" + batchSize + ", parallelism=" + parallelism;
     }
 }

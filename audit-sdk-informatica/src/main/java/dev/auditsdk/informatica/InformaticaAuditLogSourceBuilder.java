@@ -38,6 +38,15 @@ public final class InformaticaAuditLogSourceBuilder extends InformaticaSourceBui
     }
 
     /**
+     * @return {@value InformaticaAuditLogSource#DEFAULT_PARALLELISM}: batches are fetched in
+     *     rounds whose boundaries are proven before any entry is handed over (see the README)
+     */
+    @Override
+    protected int defaultParallelism() {
+        return InformaticaAuditLogSource.DEFAULT_PARALLELISM;
+    }
+
+    /**
      * @return the source; nothing is requested yet
      * @throws IllegalStateException when the region/base URL or the credentials are missing
      * @throws IllegalArgumentException when the base URL is plain HTTP to a non-loopback host without opt-in

@@ -44,6 +44,7 @@ class InformaticaAuditLogPagesTest {
                 .credentials("auditor@example.com", PASSWORD)
                 .retryPolicy(RetryPolicy.none())
                 .batchSize(200) // the positions and request counts below are those of 200-entry batches
+                .parallelism(1) // ... read one after the other
                 .build();
     }
 
@@ -99,6 +100,23 @@ class InformaticaAuditLogPagesTest {
                 .hasMessageContaining("ignore the offset parameter 'batchId'");
         // one seek probe, batch 0 (new entries), then 101 batches that are batch 0 again
         assertThat(sim.requestCount(AUDIT_PATH)).isEqualTo(1 + 1 + 101);
+    }
+
+    @Test
+    void aServerIgnoringBatchIdStopsBatchesFetchedInRoundsToo() {
+        start(InformaticaSimulator.builder().auditEntries(500).ignoreBatchId(true));
+        source = InformaticaAuditLogSource.builder().baseUrl(sim.loginUrl()).credentials("auditor@example.com", PASSWORD)
+                .retryPolicy(RetryPolicy.none()).batchSize(200).parallelism(8).build();
+        AuditLogQuery query = AuditLogQuery.builder().from(END.minus(Duration.ofDays(30))).to(END.plusSeconds(60))
+                .build();
+
+        assertThatThrownBy(() -> readAll(source.fetch(query)))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageContaining("maxPagesWithoutProgress = 100")
+                .hasMessageContaining("ignore the offset parameter 'batchId'");
+        // the seek probe, batch 0, 13 rounds of 8 batches (the 101 without progress in them), and each
+        // round's 7 one-entry boundary checks (which hold: every answer is batch 0)
+        assertThat(sim.requestCount(AUDIT_PATH)).isEqualTo(1 + 1 + 13 * 8 + 13 * 7);
     }
 
     @Test

@@ -74,9 +74,25 @@ import dev.auditsdk.core.EntryOrder;
  * reflect the log as it was <em>before</em> the page in front of it; growth in between then shows
  * as a gap, and rule 3 reads again. A short page fetched ahead (one that would end the walk) is
  * requested again once the page in front of it has been answered, since a log that has grown
- * since may go on past it. That needs an overlap: with {@code overlap(0)} (a batch API) a
- * gap cannot be seen in the pages, so such a pager ignores {@code parallelism} and requests one
- * page after the other. Memory is {@code n} pages.
+ * since may go on past it. That needs an overlap. Memory is {@code n} pages.
+ *
+ * <p><b>Fetching ahead without an overlap</b> ({@code overlap(0)}, a batch API): a gap cannot
+ * be seen in the pages, so the pager proves there was none. It requests {@code n} pages at once
+ * as a <em>round</em> and, once all are answered, checks each boundary between two full pages:
+ * the entry now at the offset of page {@code i + 1} ({@code fetch(offset, 1)}) must still be that
+ * page's first entry (or none, for an empty page). Positions only grow while the log grows (at
+ * its head, or late entries behind it), so an entry found at the same offset before and after
+ * stayed there, and the page in front of it, answered in between, ends right before it: the two
+ * pages read like two pages in a row. When an entry moved, the entries that crossed the boundary
+ * are read by a <em>bridge</em>, the page at that offset read again, which must reach the moved
+ * entry; its entries in front of it are handed over before the page. A boundary that moved by a
+ * page or more ends the round there: the pages in front of it are handed over and the next round
+ * starts at it. Each round costs one one-entry request per boundary (and a bridge per moved
+ * boundary); memory is {@code n} pages and their bridges. After a cut round the next
+ * {@code n} pages are read one after the other (twice as many after each further cut round in a
+ * row): a log that moves that fast gains nothing from rounds. A page is handed over only after its
+ * round is proven, so the entries, their order and the drift handling are those of a
+ * sequential read.
  *
  * <p>Entries come out in the vendor's order; pair a newest-first pager with a
  * {@link DeliveryTracker} in {@link EntryOrder#NEWEST_FIRST} mode.
@@ -113,6 +129,12 @@ public final class OffsetPager<T> extends PagedIterator<T> {
     private int requests;
     private Instant boundary;
     private final Set<String> idsAtBoundary = new HashSet<>();
+    /** Entries of a bridge put in front of the page {@link #page(long)} returned last (counted out of its size). */
+    private int bridged;
+    /** Without an overlap: pages still to be read one after the other because a round was cut. */
+    private int sequentialLeft;
+    /** Without an overlap: rounds cut in a row (each doubles the pages read one after the other next). */
+    private int cutRounds;
     private long previousOffset = -1;
     private int previousPageSize;
     private int previousPageHash;
@@ -148,7 +170,7 @@ public final class OffsetPager<T> extends PagedIterator<T> {
         return new Builder<>(fetcher, identity, timestamp);
     }
 
-    /** @return how many pages the walk used so far, re-reads included (pages fetched ahead and dropped, and head checks, not counted) */
+    /** @return how many pages the walk used so far, re-reads included (pages fetched ahead and dropped, boundary checks and bridges not counted) */
     public int requests() {
         return requests;
     }
@@ -162,6 +184,7 @@ public final class OffsetPager<T> extends PagedIterator<T> {
             }
             long at = offset;
             List<T> page = page(at);
+            int read = page.size() - bridged; // the entries at this offset; a bridge's come in front of them
             requests++;
             checkSorted(page, at);
             boolean samePageAgain = isSamePageAgain(page, at);
@@ -187,10 +210,10 @@ public final class OffsetPager<T> extends PagedIterator<T> {
                 advanceBoundary(item);
                 fresh.add(item);
             }
-            if (page.size() < size) {
+            if (read < size) {
                 done = true;
             } else {
-                offset = at + page.size() - overlap;
+                offset = at + read - overlap;
             }
             LOG.debug("offset {}: {} entries, {} new{}", at, page.size(), fresh.size(), done ? ", last page" : "");
             if (!done) {
@@ -207,10 +230,16 @@ public final class OffsetPager<T> extends PagedIterator<T> {
 
     /** The page at {@code at}: fetched now, or taken from the pages fetched ahead. */
     private List<T> page(long at) {
-        if (parallelism == 1 || overlap == 0 || firstPage) {
+        bridged = 0;
+        if (parallelism == 1 || firstPage) {
             // the first page alone: a log that fits in it (an incremental read) costs one request
             return fetch(at);
         }
+        return overlap == 0 ? verifiedPage(at) : aheadPage(at);
+    }
+
+    /** With an overlap: pages fetched ahead, gaps found by rule 3. */
+    private List<T> aheadPage(long at) {
         if (!ahead.isEmpty() && ahead.peekFirst().offset != at) {
             LOG.debug("offset {}: not the page fetched ahead (offset {}); dropping {} page(s) fetched ahead", at,
                     ahead.peekFirst().offset, ahead.size());
@@ -231,6 +260,119 @@ public final class OffsetPager<T> extends PagedIterator<T> {
             return fetch(at);
         }
         return page;
+    }
+
+    /** Without an overlap: pages fetched ahead in rounds, each boundary proven (or bridged) before a page is handed over. */
+    private List<T> verifiedPage(long at) {
+        if (!ahead.isEmpty() && ahead.peekFirst().offset != at) {
+            cancelAhead();
+        }
+        if (ahead.isEmpty()) {
+            if (sequentialLeft > 0) {
+                sequentialLeft--;
+                return fetch(at);
+            }
+            for (int i = 0; i < parallelism; i++) {
+                long o = at + (long) i * size;
+                ahead.addLast(new Ahead<>(o, executor.get().submit(() -> fetch(o))));
+            }
+            if (proveRound()) {
+                cutRounds = 0;
+            } else {
+                // the log moves faster than a round can be proven: its requests only add to the churn
+                cutRounds = Math.min(cutRounds + 1, 10);
+                sequentialLeft = parallelism << (cutRounds - 1);
+            }
+        }
+        Ahead<T> next = ahead.pollFirst();
+        List<T> page = await(next);
+        if (next.bridge.isEmpty()) {
+            return page;
+        }
+        List<T> joined = new ArrayList<>(next.bridge.size() + page.size());
+        joined.addAll(next.bridge);
+        joined.addAll(page);
+        bridged = next.bridge.size();
+        return joined;
+    }
+
+    /**
+     * Checks the boundaries of the round in {@link #ahead} (all its pages answered first), bridges
+     * those that moved less than a page, and drops the pages from the first that moved more.
+     *
+     * @return false if the round was cut at a boundary that moved by a page or more
+     */
+    private boolean proveRound() {
+        List<Ahead<T>> round = new ArrayList<>(ahead);
+        List<List<T>> pages = new ArrayList<>(round.size());
+        for (Ahead<T> a : round) {
+            pages.add(await(a));
+        }
+        // boundaries in front of pages 1.., up to the first page after a short one (the walk ends there)
+        int last = 1;
+        while (last < round.size() && pages.get(last - 1).size() >= size) {
+            last++;
+        }
+        List<Future<List<T>>> probes = new ArrayList<>();
+        for (int i = 1; i < last; i++) {
+            long o = round.get(i).offset;
+            probes.add(executor.get().submit(() -> Objects.requireNonNull(fetcher.fetch(o, 1), "page fetcher returned null")));
+        }
+        List<Future<List<T>>> bridges = new ArrayList<>();
+        for (int i = 1; i < last; i++) {
+            List<T> now = awaitProbe(probes.get(i - 1), round.get(i).offset);
+            List<T> page = pages.get(i);
+            boolean held = now.isEmpty() ? page.isEmpty() : !page.isEmpty() && sameEntry(now.get(0), page.get(0));
+            long o = round.get(i).offset;
+            bridges.add(held ? null : executor.get().submit(() -> fetch(o)));
+        }
+        for (int i = 1; i < last; i++) {
+            Future<List<T>> bridge = bridges.get(i - 1);
+            if (bridge == null) {
+                continue;
+            }
+            Ahead<T> a = round.get(i);
+            List<T> crossed = crossed(awaitProbe(bridge, a.offset), pages.get(i));
+            if (crossed == null) {
+                LOG.debug("offset {}: the log moved by a page or more while the round was read; the next round starts here",
+                        a.offset);
+                while (ahead.peekLast() != a) {
+                    ahead.pollLast().future.cancel(true);
+                }
+                ahead.pollLast();
+                return false;
+            }
+            LOG.debug("offset {}: {} entries crossed the boundary while the round was read; handing them over first",
+                    a.offset, crossed.size());
+            a.bridge = crossed;
+        }
+        return true;
+    }
+
+    /**
+     * The entries of a bridge in front of the page's first entry, or null if the bridge does not
+     * reach it (it moved by a page or more). An empty page ends the log: the bridge then holds
+     * all that crossed, unless it is full (more may follow).
+     */
+    private List<T> crossed(List<T> bridge, List<T> page) {
+        if (page.isEmpty()) {
+            return bridge.size() < size ? bridge : null;
+        }
+        T first = page.get(0);
+        for (int i = 0; i < bridge.size(); i++) {
+            if (sameEntry(bridge.get(i), first)) {
+                return new ArrayList<>(bridge.subList(0, i));
+            }
+        }
+        return null;
+    }
+
+    private boolean sameEntry(T a, T b) {
+        return idOf(a).equals(idOf(b)) && timestampOf(a).equals(timestampOf(b));
+    }
+
+    private List<T> awaitProbe(Future<List<T>> probe, long offset) {
+        return await(new Ahead<>(offset, probe));
     }
 
     private List<T> fetch(long at) {
@@ -275,6 +417,8 @@ public final class OffsetPager<T> extends PagedIterator<T> {
     private static final class Ahead<T> {
         final long offset;
         final Future<List<T>> future;
+        /** Without an overlap: entries that crossed into the page in front while its round was read. */
+        List<T> bridge = List.of();
 
         Ahead(long offset, Future<List<T>> future) {
             this.offset = offset;
@@ -455,8 +599,8 @@ public final class OffsetPager<T> extends PagedIterator<T> {
         /**
          * @param parallelism the most pages requested at once, fetched ahead of the walk (see the
          *     class description); 1 (the default) requests each page when it is needed, on the
-         *     caller's thread; ignored with {@code overlap(0)}, where reordered pages could skip
-         *     entries unseen
+         *     caller's thread; with {@code overlap(0)} pages are fetched in rounds whose
+         *     boundaries are proven before a page is handed over
          * @return this builder
          */
         public Builder<T> parallelism(int parallelism) {

@@ -128,8 +128,29 @@ abstract class FakeVendorLog {
         }
 
         OffsetPageFetcher<TestEntry> fetcher(TimeWindow window) {
+            return fetcher(window, false);
+        }
+
+        /**
+         * @param window the window read
+         * @param reorder true: each request first waits up to 3 ms (from a random number drawn
+         *     in request order), so requests in flight together are answered in a shuffled order
+         *     and the log grows between their answers
+         */
+        OffsetPageFetcher<TestEntry> fetcher(TimeWindow window, boolean reorder) {
             // synchronized: pages fetched ahead by a parallel pager arrive from several threads
             return (offset, size) -> {
+                if (reorder) {
+                    int wait;
+                    synchronized (this) {
+                        wait = random.nextInt(4);
+                    }
+                    try {
+                        Thread.sleep(wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 synchronized (this) {
                     return page(window, offset, size);
                 }

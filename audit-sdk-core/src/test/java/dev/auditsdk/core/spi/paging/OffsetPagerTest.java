@@ -365,24 +365,88 @@ class OffsetPagerTest {
     }
 
     @Test
-    void aBatchPagerWithoutOverlapRequestsOnePageAfterTheOther() {
+    void aBatchPagerFetchesARoundAtOnceAndChecksEachBoundaryBetweenFullPages() {
+        CountDownLatch fourAtOnce = new CountDownLatch(4);
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
         FakeLog log = new FakeLog();
         log.entries.addAll(newestFirst(55));
+        List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
         OffsetPageFetcher<TestEntry> counting = (offset, size) -> {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
-                return log.fetch(offset, size);
+                if (size == 10 && offset >= 10 && offset <= 40) {
+                    fourAtOnce.countDown(); // the first round: its four pages meet here
+                    fourAtOnce.await(5, TimeUnit.SECONDS);
+                }
+                synchronized (log) {
+                    requests.add(offset + "/" + size);
+                    return log.fetch(offset, size);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             } finally {
                 inFlight.decrementAndGet();
             }
         };
         List<TestEntry> out = drain(OffsetPager.builder(counting, TestEntry::id, TestEntry::timestamp)
                 .pageSize(10).overlap(0).parallelism(4).build());
-        assertThat(out).hasSize(55);
-        assertThat(maxInFlight.get()).isEqualTo(1);
-        assertThat(log.offsetsRequested).containsExactly(0L, 10L, 20L, 30L, 40L, 50L);
+
+        assertThat(out).containsExactlyElementsOf(newestFirst(55));
+        assertThat(maxInFlight.get()).isEqualTo(4);
+        // the first page alone; a round of four; one-entry checks of the boundaries between full
+        // pages (in front of 20, 30 and 40); a second round ending at the short page at 50
+        assertThat(requests.subList(0, 1)).containsExactly("0/10");
+        assertThat(requests.subList(1, 5)).containsExactlyInAnyOrder("10/10", "20/10", "30/10", "40/10");
+        assertThat(requests.subList(5, 8)).containsExactlyInAnyOrder("20/1", "30/1", "40/1");
+        assertThat(requests.subList(8, requests.size())).containsExactlyInAnyOrder("50/10", "60/10", "70/10", "80/10");
+    }
+
+    @Test
+    void aBatchRoundAnsweredOutOfOrderWhileTheLogGrewBridgesTheBoundaryAndLosesNothing() {
+        // the page at 20 is answered first; then 3 entries are written at the head, and the page at
+        // 10 answered: the 3 entries that were at 17..19 are now at 20..22, in neither page
+        List<TestEntry> original = newestFirst(60);
+        List<TestEntry> out = drainReordered(original, 3);
+        assertThat(out).containsExactlyElementsOf(original);
+    }
+
+    @Test
+    void aBatchRoundWhoseBoundaryMovedByAPageOrMoreEndsThereAndTheNextRoundStartsAtIt() {
+        List<TestEntry> original = newestFirst(60);
+        List<TestEntry> out = drainReordered(original, 12); // more than a page: no bridge can reach
+        assertThat(out).containsExactlyElementsOf(original);
+    }
+
+    /** A batch pager (page 10, 4 at once) over a log whose page at 10 is answered after the page at 20 and after {@code written} entries were written at the head. */
+    private static List<TestEntry> drainReordered(List<TestEntry> original, int written) {
+        FakeLog log = new FakeLog();
+        log.entries.addAll(original);
+        CountDownLatch twentyAnswered = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        OffsetPageFetcher<TestEntry> reordered = (offset, size) -> {
+            if (offset == 10 && size == 10 && once.compareAndSet(false, true)) {
+                try {
+                    twentyAnswered.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (log) {
+                    log.insertAtHead(written);
+                    return log.fetch(offset, size);
+                }
+            }
+            synchronized (log) {
+                List<TestEntry> page = log.fetch(offset, size);
+                if (offset == 20 && size == 10) {
+                    twentyAnswered.countDown();
+                }
+                return page;
+            }
+        };
+        return drain(OffsetPager.builder(reordered, TestEntry::id, TestEntry::timestamp)
+                .pageSize(10).overlap(0).parallelism(4).build());
     }
 
     @Test

@@ -124,6 +124,28 @@ class PagerExactlyOnceProperties {
         }
     }
 
+    /**
+     * A batch API (no overlap) read in rounds of pages fetched at once, answered in a shuffled
+     * order while the head grows: every boundary is proven or bridged, so the range comes once.
+     */
+    @Property(tries = 60)
+    void newestFirstBatchPagingInRoundsAnsweredOutOfOrderDeliversTheRangeOnce(
+            @ForAll("seconds") List<Integer> seconds, @ForAll("headGrowth") List<Integer> growth,
+            @ForAll @IntRange(min = 2, max = 6) int pageSize, @ForAll @IntRange(min = 2, max = 4) int parallelism,
+            @ForAll boolean vendorFiltersTo, @ForAll long seed) {
+        FakeVendorLog.NewestFirst vendor = FakeVendorLog.NewestFirst.ofSeconds(seconds, growth, vendorFiltersTo, seed);
+        Chain chain = new Chain(new Random(seed), vendor, EntryOrder.NEWEST_FIRST, Duration.ZERO, () -> { });
+        chain.run(tracker -> NewestFirstWindows.of(tracker, w -> CloseableIterator.lazily(() ->
+                OffsetPager.builder(vendor.fetcher(w, true), TestEntry::id, TestEntry::timestamp)
+                        .order(EntryOrder.NEWEST_FIRST)
+                        .pageSize(pageSize)
+                        .overlap(0)
+                        .parallelism(parallelism)
+                        .stopWhen(e -> e.timestamp().isBefore(w.start()))
+                        .build())), checkpoint -> { });
+        chain.assertDeliveredTheRangeOnce();
+    }
+
     /** The same over ranges of thousands of entries: the checkpoint's bound does not grow with the range. */
     @Property(tries = 8)
     void newestFirstCheckpointsOfLargeRangesStayWithinTheBound(@ForAll @IntRange(min = 2_000, max = 5_000) int size,
