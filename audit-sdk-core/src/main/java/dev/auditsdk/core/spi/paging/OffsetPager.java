@@ -72,7 +72,10 @@ import dev.auditsdk.core.EntryOrder;
  * ahead at an offset the walk does not reach (after a short page, a stop, or a gap check's step
  * back) is cancelled or dropped. Pages fetched ahead may be answered in any order, so a page may
  * reflect the log as it was <em>before</em> the page in front of it; growth in between then shows
- * as a gap, and rule 3 reads again. A short page fetched ahead (one that would end the walk) is
+ * as a gap, and rule 3 reads again. A short page fetched ahead that begins with re-reads ends the
+ * walk: when it was answered it held the rest of the log from its first entry, and what the log
+ * gained since lies beyond the walk (newer entries, newest-first; entries appended after it,
+ * oldest-first, read by the next run). An empty page fetched ahead shows no gap, so it is
  * requested again once the page in front of it has been answered, since a log that has grown
  * since may go on past it. That needs an overlap. Memory is {@code n} pages.
  *
@@ -252,13 +255,14 @@ public final class OffsetPager<T> extends PagedIterator<T> {
             next += size - overlap;
         }
         List<T> page = await(ahead.pollFirst());
-        if (page.size() < size) {
-            // a short page ends the walk, but one answered before the page in front of it may only
-            // show the log before it grew (an empty page shows no gap): ask again, as a sequential read would
-            LOG.debug("offset {}: short page fetched ahead ({} entries); requesting it again", at, page.size());
+        if (page.isEmpty()) {
+            // an empty page ends the walk, but one answered before the page in front of it may only
+            // show the log before it grew, and shows no gap: ask again, as a sequential read would
+            LOG.debug("offset {}: empty page fetched ahead; requesting it again", at);
             cancelAhead();
             return fetch(at);
         }
+        // a short page that begins with re-reads (rule 3 checks) held the rest of the log when answered
         return page;
     }
 

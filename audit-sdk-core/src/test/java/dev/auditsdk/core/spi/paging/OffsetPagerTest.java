@@ -365,6 +365,47 @@ class OffsetPagerTest {
     }
 
     @Test
+    void aShortPageAnsweredBeforeThePageInFrontOfItEndsTheWalkWhenItBeginsWithReReads() {
+        // 13 entries, pages of 5 overlapping by 2: 0, 3, 6, 9 (short); the page at 6 is answered after
+        // the page at 9 and after 1 entry was written (less than the overlap): the short page still
+        // begins with a re-read, nothing crossed unseen, so it is not requested again
+        for (int written : new int[] {1, 4}) {
+            FakeLog log = new FakeLog();
+            log.entries.addAll(newestFirst(13));
+            CountDownLatch shortAnswered = new CountDownLatch(1);
+            OffsetPageFetcher<TestEntry> reordered = (offset, size) -> {
+                if (offset == 6) {
+                    try {
+                        shortAnswered.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    synchronized (log) {
+                        log.insertAtHead(written);
+                        return log.fetch(offset, size);
+                    }
+                }
+                synchronized (log) {
+                    List<TestEntry> page = log.fetch(offset, size);
+                    if (offset == 9) {
+                        shortAnswered.countDown();
+                    }
+                    return page;
+                }
+            };
+            List<TestEntry> out = drain(OffsetPager.builder(reordered, TestEntry::id, TestEntry::timestamp)
+                    .pageSize(5).overlap(2).parallelism(3).build());
+            assertThat(out).as("%d written", written).containsExactlyElementsOf(newestFirst(13));
+            if (written == 1) {
+                assertThat(log.offsetsRequested).as("no page asked twice").doesNotHaveDuplicates();
+            } else {
+                // more than the overlap: the short page begins with a new entry, rule 3 steps back
+                assertThat(log.offsetsRequested.stream().filter(o -> o == 6L).count()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void aBatchPagerFetchesARoundAtOnceAndChecksEachBoundaryBetweenFullPages() {
         CountDownLatch fourAtOnce = new CountDownLatch(4);
         AtomicInteger inFlight = new AtomicInteger();
