@@ -39,7 +39,7 @@ import java.util.function.Supplier;
 /**
  * A 60-day backfill per vendor against its testkit simulator with a round trip of 100 ms per
  * request, read once one request at a time ({@code parallelism(1)}) and once with the vendor's
- * default parallelism, in the same run: seconds, requests, entries/s, speed-up, the most requests
+ * default parallelism (or {@code -Dbackfill.parallelism=N}), in the same run: seconds, requests, entries/s, speed-up, the most requests
  * the simulator answered at once, and the peak heap of each read. The two reads of a vendor must
  * deliver the same entries in the same order, or the benchmark fails. For Boomi it also reports
  * the requests per second against the account's budget of 10 and the simulator's throttling
@@ -79,7 +79,7 @@ public final class BackfillBenchmark {
             // a fresh simulator (same seed, same log) per read: no export, token or cache of one read helps the next
             Read previousPage = v.previousPage == null ? null : read(v, latency, 1, start, v.previousPage);
             Read sequential = read(v, latency, 1, start, b -> { });
-            Read parallel = read(v, latency, -1, start, b -> { });
+            Read parallel = read(v, latency, Integer.getInteger("backfill.parallelism", -1), start, b -> { });
             if (!parallel.ids.equals(sequential.ids)) {
                 throw new IllegalStateException(vendor + ": the parallel read differs from the sequential one ("
                         + parallel.ids.size() + " vs " + sequential.ids.size() + " entries)");
