@@ -337,27 +337,7 @@ class OffsetPagerTest {
         // were written: the walk must not stop at the empty page, which no longer shows the end
         FakeLog log = new FakeLog();
         log.entries.addAll(newestFirst(8));
-        CountDownLatch aheadAnswered = new CountDownLatch(1);
-        OffsetPageFetcher<TestEntry> reordered = (offset, size) -> {
-            if (offset == 4) {
-                try {
-                    aheadAnswered.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                synchronized (log) {
-                    log.insertAtHead(6);
-                    return log.fetch(offset, size);
-                }
-            }
-            synchronized (log) {
-                List<TestEntry> page = log.fetch(offset, size);
-                if (offset == 8) {
-                    aheadAnswered.countDown();
-                }
-                return page;
-            }
-        };
+        OffsetPageFetcher<TestEntry> reordered = answeredLate(log, 4, 8, 6);
         List<TestEntry> out = drain(OffsetPager.builder(reordered, TestEntry::id, TestEntry::timestamp)
                 .pageSize(5).overlap(1).parallelism(2).build());
         assertThat(out).extracting(TestEntry::id).doesNotHaveDuplicates()
@@ -372,27 +352,7 @@ class OffsetPagerTest {
         for (int written : new int[] {1, 4}) {
             FakeLog log = new FakeLog();
             log.entries.addAll(newestFirst(13));
-            CountDownLatch shortAnswered = new CountDownLatch(1);
-            OffsetPageFetcher<TestEntry> reordered = (offset, size) -> {
-                if (offset == 6) {
-                    try {
-                        shortAnswered.await(5, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    synchronized (log) {
-                        log.insertAtHead(written);
-                        return log.fetch(offset, size);
-                    }
-                }
-                synchronized (log) {
-                    List<TestEntry> page = log.fetch(offset, size);
-                    if (offset == 9) {
-                        shortAnswered.countDown();
-                    }
-                    return page;
-                }
-            };
+            OffsetPageFetcher<TestEntry> reordered = answeredLate(log, 6, 9, written);
             List<TestEntry> out = drain(OffsetPager.builder(reordered, TestEntry::id, TestEntry::timestamp)
                     .pageSize(5).overlap(2).parallelism(3).build());
             assertThat(out).as("%d written", written).containsExactlyElementsOf(newestFirst(13));
@@ -464,12 +424,22 @@ class OffsetPagerTest {
     private static List<TestEntry> drainReordered(List<TestEntry> original, int written) {
         FakeLog log = new FakeLog();
         log.entries.addAll(original);
-        CountDownLatch twentyAnswered = new CountDownLatch(1);
+        return drain(OffsetPager.builder(answeredLate(log, 10, 20, written), TestEntry::id, TestEntry::timestamp)
+                .pageSize(10).overlap(0).parallelism(4).build());
+    }
+
+    /**
+     * A fetcher over {@code log} that answers its first request at offset {@code late} only after
+     * a request at offset {@code early} was answered, and after {@code written} entries were
+     * written at the head meanwhile; every other request is answered at once.
+     */
+    private static OffsetPageFetcher<TestEntry> answeredLate(FakeLog log, long late, long early, int written) {
+        CountDownLatch earlyAnswered = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
-        OffsetPageFetcher<TestEntry> reordered = (offset, size) -> {
-            if (offset == 10 && size == 10 && once.compareAndSet(false, true)) {
+        return (offset, size) -> {
+            if (offset == late && once.compareAndSet(false, true)) {
                 try {
-                    twentyAnswered.await(5, TimeUnit.SECONDS);
+                    earlyAnswered.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -480,14 +450,12 @@ class OffsetPagerTest {
             }
             synchronized (log) {
                 List<TestEntry> page = log.fetch(offset, size);
-                if (offset == 20 && size == 10) {
-                    twentyAnswered.countDown();
+                if (offset == early) {
+                    earlyAnswered.countDown();
                 }
                 return page;
             }
         };
-        return drain(OffsetPager.builder(reordered, TestEntry::id, TestEntry::timestamp)
-                .pageSize(10).overlap(0).parallelism(4).build());
     }
 
     @Test
