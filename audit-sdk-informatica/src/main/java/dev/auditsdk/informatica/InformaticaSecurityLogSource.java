@@ -38,6 +38,11 @@ public final class InformaticaSecurityLogSource extends AbstractAuditLogSource<I
     public static final int DEFAULT_ROW_CAP = 1_000;
     /** The longest range one request may span. */
     public static final Duration MAX_WINDOW = Duration.ofDays(14);
+    /**
+     * The default {@linkplain InformaticaSecurityLogSourceBuilder#parallelism(int) parallelism}:
+     * four windows read at once (see the README).
+     */
+    public static final int DEFAULT_PARALLELISM = 4;
 
     private final InformaticaConnection connection;
     private final InformaticaSecurityLogPages pages;

@@ -62,6 +62,15 @@ public final class InformaticaSecurityLogSourceBuilder extends InformaticaSource
     }
 
     /**
+     * @return {@value InformaticaSecurityLogSource#DEFAULT_PARALLELISM}: windows are read side by
+     *     side and delivered in order (see the README)
+     */
+    @Override
+    protected int defaultParallelism() {
+        return InformaticaSecurityLogSource.DEFAULT_PARALLELISM;
+    }
+
+    /**
      * @return the source; nothing is requested yet
      * @throws IllegalStateException when the region/base URL or the credentials are missing
      * @throws IllegalArgumentException when the base URL is plain HTTP to a non-loopback host without opt-in

@@ -170,6 +170,23 @@ class InformaticaAuditLogSourceTest {
     }
 
     @Test
+    void byDefaultEightBatchesAreInFlightAtOnceAndTheEntriesAreThoseOfABatchAfterTheOther() {
+        start(InformaticaSimulator.builder().seed(21).auditEntries(3_000));
+        AuditLogQuery query = AuditLogQuery.builder().from(END.minus(Duration.ofDays(30))).to(END.plusSeconds(1)).build();
+        source = sourceBuilder().batchSize(100).parallelism(1).build();
+        List<String> sequential = ids(readAll(source.fetch(query)));
+        assertThat(sim.maxInFlight()).isEqualTo(1);
+        source.close();
+
+        sim.setLatency(Duration.ofMillis(30)); // requests sent together overlap
+        source = sourceBuilder().batchSize(100).build();
+        List<String> parallel = ids(readAll(source.fetch(query)));
+
+        assertThat(parallel).containsExactlyElementsOf(sequential).hasSize(3_000);
+        assertThat(sim.maxInFlight()).isEqualTo(InformaticaAuditLogSource.DEFAULT_PARALLELISM);
+    }
+
+    @Test
     void stopsAtTheFirstEntryOlderThanFrom() {
         start(InformaticaSimulator.builder().auditEntries(5_000));
         List<InformaticaAuditRecord> log = sim.auditEntries();
