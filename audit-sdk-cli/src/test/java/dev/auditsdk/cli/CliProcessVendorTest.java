@@ -86,7 +86,8 @@ class CliProcessVendorTest {
                 while (!early && size(out) <= lastSize && p.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
-                int pause = random.nextInt(early ? 1500 : setup.maxPauseMillis);
+                // early: within the JVM's start and the login, so it never outlasts the whole run
+                int pause = random.nextInt(early ? 400 : setup.maxPauseMillis);
                 Thread.sleep(pause);
                 boolean alive = p.isAlive();
                 killedMidway += alive ? 1 : 0;
@@ -135,9 +136,10 @@ class CliProcessVendorTest {
                 settings.put("login-url", sim.loginUrl().toString());
                 settings.put("username", sim.username());
                 settings.put("password", sim.password());
-                // the v2 audit log lets the client choose the batch size: small batches make many requests
-                // the security log's windows make few requests: a longer latency so that kills land mid-run
-                return new Setup(sim, settings, n, Duration.ofMillis(security ? 120 : 30), 300,
+                // the v2 audit log lets the client choose the batch size: small batches make many requests,
+                // read 8 at once; the security log's windows make few requests, read 4 at once: a latency
+                // that keeps either run going long enough to be killed part-way
+                return new Setup(sim, settings, n, Duration.ofMillis(120), 300,
                         security ? List.of() : List.of("--page-size", "50"));
             }
             case "jitterbit": {
@@ -178,7 +180,8 @@ class CliProcessVendorTest {
                 int visible = unified
                         ? (int) sim.unifiedEvents().stream().filter(e -> sim.tenantId().equals(e.tenantId())).count()
                         : n;
-                return new Setup(sim, settings, visible, Duration.ofMillis(30), 300, List.of("--page-size", "50"));
+                // pages are fetched 4 at once: a latency that keeps the run going long enough to be killed part-way
+                return new Setup(sim, settings, visible, Duration.ofMillis(60), 300, List.of("--page-size", "50"));
             }
             default:
                 throw new AssertionError("no kill test set up for vendor " + vendor + ": add one");
