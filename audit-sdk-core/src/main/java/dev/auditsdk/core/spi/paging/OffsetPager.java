@@ -320,14 +320,14 @@ public final class OffsetPager<T> extends PagedIterator<T> {
         List<Future<List<T>>> probes = new ArrayList<>();
         for (int i = 1; i < last; i++) {
             long o = round.get(i).offset;
-            probes.add(executor.get().submit(() -> Objects.requireNonNull(fetcher.fetch(o, 1), "page fetcher returned null")));
+            probes.add(executor.get().submit(() -> fetch(o, 1)));
         }
         List<Future<List<T>>> bridges = new ArrayList<>();
         for (int i = 1; i < last; i++) {
-            List<T> now = awaitProbe(probes.get(i - 1), round.get(i).offset);
+            long o = round.get(i).offset;
+            List<T> now = await(o, probes.get(i - 1));
             List<T> page = pages.get(i);
             boolean held = now.isEmpty() ? page.isEmpty() : !page.isEmpty() && sameEntry(now.get(0), page.get(0));
-            long o = round.get(i).offset;
             bridges.add(held ? null : executor.get().submit(() -> fetch(o)));
         }
         for (int i = 1; i < last; i++) {
@@ -336,7 +336,7 @@ public final class OffsetPager<T> extends PagedIterator<T> {
                 continue;
             }
             Ahead<T> a = round.get(i);
-            List<T> crossed = crossed(awaitProbe(bridge, a.offset), pages.get(i));
+            List<T> crossed = crossed(await(a.offset, bridge), pages.get(i));
             if (crossed == null) {
                 LOG.debug("offset {}: the log moved by a page or more while the round was read; the next round starts here",
                         a.offset);
@@ -375,23 +375,28 @@ public final class OffsetPager<T> extends PagedIterator<T> {
         return idOf(a).equals(idOf(b)) && timestampOf(a).equals(timestampOf(b));
     }
 
-    private List<T> awaitProbe(Future<List<T>> probe, long offset) {
-        return await(new Ahead<>(offset, probe));
+    private List<T> fetch(long at) {
+        return fetch(at, size);
     }
 
-    private List<T> fetch(long at) {
-        return Objects.requireNonNull(fetcher.fetch(at, size), "page fetcher returned null");
+    private List<T> fetch(long at, int n) {
+        return Objects.requireNonNull(fetcher.fetch(at, n), "page fetcher returned null");
     }
 
     private List<T> await(Ahead<T> page) {
+        return await(page.offset, page.future);
+    }
+
+    /** The answer for {@code offset}, fetched on the executor (a page, a boundary check or a bridge). */
+    private List<T> await(long offset, Future<List<T>> future) {
         try {
-            return page.future.get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancelAhead();
-            throw new AuditSdkException("interrupted while waiting for the page at offset " + page.offset, e);
+            throw new AuditSdkException("interrupted while waiting for the page at offset " + offset, e);
         } catch (CancellationException e) {
-            throw new AuditSdkException("the page at offset " + page.offset + " was cancelled", e);
+            throw new AuditSdkException("the page at offset " + offset + " was cancelled", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
@@ -400,7 +405,7 @@ public final class OffsetPager<T> extends PagedIterator<T> {
             if (cause instanceof Error) {
                 throw (Error) cause;
             }
-            throw new AuditSdkException("reading the page at offset " + page.offset + " failed", cause);
+            throw new AuditSdkException("reading the page at offset " + offset + " failed", cause);
         }
     }
 

@@ -420,6 +420,22 @@ class OffsetPagerTest {
         assertThat(out).containsExactlyElementsOf(original);
     }
 
+    @Test
+    void aServerThatIgnoresTheSizeOfABoundaryCheckCostsBridgesButLosesNothing() {
+        // a hostile server: a one-entry request is answered as a whole batch of its own size (7)
+        // at that batch number, so no check finds the entry it expects; every boundary is bridged
+        FakeLog log = new FakeLog();
+        log.entries.addAll(newestFirst(95));
+        OffsetPageFetcher<TestEntry> ignoresSize = (offset, size) -> {
+            synchronized (log) {
+                return size == 1 ? log.fetch(offset * 7, 7) : log.fetch(offset, size);
+            }
+        };
+        List<TestEntry> out = drain(OffsetPager.builder(ignoresSize, TestEntry::id, TestEntry::timestamp)
+                .pageSize(10).overlap(0).parallelism(4).build());
+        assertThat(out).containsExactlyElementsOf(newestFirst(95));
+    }
+
     /** A batch pager (page 10, 4 at once) over a log whose page at 10 is answered after the page at 20 and after {@code written} entries were written at the head. */
     private static List<TestEntry> drainReordered(List<TestEntry> original, int written) {
         FakeLog log = new FakeLog();
